@@ -1,0 +1,29 @@
+/**
+ * The KFP v2beta1 client: typed calls, auth, timeouts, retries that never duplicate a create, and
+ * the workflows the CLI's upload / run / runs / pipelines commands are built on. It never prints
+ * and never reads environment variables; callers pass everything as options.
+ *
+ * @example
+ * import { KfpClient, publishPipeline, loadPipelinePackage } from 'kfp-ts/client';
+ * const kfp = new KfpClient({ host: 'http://localhost:8080', credentials: { bearer: { kind: 'token-file', path: '/var/run/secrets/kubeflow/pipelines/token', origin: 'in-cluster' } } });
+ */
+export { KfpClient } from './kfp-client.ts';
+export type { CreateRunRequest, ListOptions, UploadFile } from './kfp-client.ts';
+export { KfpHttp, parseHost } from './http.ts';
+export type { ApiRequest, ClientOptions, HttpEvent } from './http.ts';
+export { KfpError, isKfpError } from './errors.ts';
+export type { KfpErrorCode } from './errors.ts';
+export type { BearerCredential, CookieCredential, Credentials } from './credentials.ts';
+export type { ProxyOptions } from './proxy.ts';
+export type { TlsOptions } from './transport.ts';
+export type { RetryOptions } from './retry.ts';
+export { loadPipelinePackage, runPipelineSpec, MAX_PIPELINE_FILE_BYTES } from './pipeline-file.ts';
+export type { PipelinePackage, RootParameterSpec } from './pipeline-file.ts';
+export { checkRuntimeParameters, coerceParamString, splitParamArg } from './parameters.ts';
+export { publishPipeline, defaultVersionName } from './publish.ts';
+export type { PublishRequest, PublishResult, PublishOutcome } from './publish.ts';
+export { ensureExperiment } from './experiments.ts';
+export { submitRun, followRun, visibleTasks, runDurationMs } from './runs.ts';
+export type { RunEvent, SubmitRunRequest } from './runs.ts';
+export { uiBaseUrl, pipelineVersionLink, runLink, experimentLink } from './ui-links.ts';
+export * as schemas from './schemas.ts';

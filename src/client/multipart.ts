@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A multipart/form-data body with one file part — the shape of KFP's upload endpoints (field
+ * `uploadfile`). The server picks the parser by the part's filename suffix (.yaml/.yml/.json, or
+ * zip/tar.gz by magic bytes), so the filename always ends in .yaml.
+ */
+export interface MultipartBody {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+}
+
+export function multipartFile(field: string, filename: string, content: Uint8Array, boundary?: string): MultipartBody {
+  const b = boundary ?? `kfp-ts-${randomBytes(12).toString('hex')}`;
+  const safeName = filename.replace(/["\r\n\\]/g, '_');
+  const head = Buffer.from(
+    `--${b}\r\nContent-Disposition: form-data; name="${field}"; filename="${safeName}"\r\nContent-Type: application/x-yaml\r\n\r\n`,
+    'utf8',
+  );
+  const tail = Buffer.from(`\r\n--${b}--\r\n`, 'utf8');
+  return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${b}` };
+}
+
+/** The name sent as the part's filename: the user's own if it already ends in .yaml/.yml. */
+export function uploadFilename(sourcePath: string | undefined): string {
+  const base = sourcePath === undefined ? '' : (sourcePath.split(/[\\/]/).pop() ?? '');
+  if (/\.ya?ml$/i.test(base)) return base.replace(/\.YA?ML$/, (m) => m.toLowerCase());
+  const stem = base.replace(/\.[^.]*$/, '');
+  return `${stem === '' ? 'pipeline' : stem}.yaml`;
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { parseAllDocuments } from 'yaml';
+import type { Diagnostic } from '../diagnostics.ts';
+
+/** The API server refuses pipeline files larger than this (backend common.MaxFileLength = 32 << 20). */
+export const MAX_PIPELINE_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface RootParameterSpec {
+  readonly parameterType?: string;
+  readonly isOptional?: boolean;
+  readonly defaultValue?: unknown;
+  /** Allowed values (PipelineSpec `literals`); the backend rejects anything else. */
+  readonly literals?: readonly unknown[];
+  readonly description?: string;
+}
+
+/**
+ * A compiled pipeline ready to send: the bytes for upload, and the parsed documents for runs —
+ * the PipelineSpec plus the optional second `platforms:` document kfp-kubernetes writes.
+ */
+export interface PipelinePackage {
+  readonly text: string;
+  readonly bytes: Uint8Array;
+  readonly pipelineSpec: Record<string, unknown>;
+  readonly platformSpec: Record<string, unknown> | undefined;
+  /** `pipelineInfo.name`: the default pipeline name, as the Python client uses. */
+  readonly pipelineName: string | undefined;
+  readonly rootParameters: Readonly<Record<string, RootParameterSpec>>;
+  /** sha256 of the bytes, hex. */
+  readonly sha256: string;
+}
+
+export type LoadResult = { readonly ok: true; readonly pkg: PipelinePackage } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Parses IR YAML text; problems come back as diagnostics (`file` set when given), never thrown. */
+export function loadPipelinePackage(text: string, file?: string): LoadResult {
+  const bytes = Buffer.from(text, 'utf8');
+  const diags: Diagnostic[] = [];
+  const at = (code: string, path: string, message: string): Diagnostic => (file === undefined ? { code, path, message } : { code, path, message, file });
+  if (bytes.byteLength > MAX_PIPELINE_FILE_BYTES) {
+    return {
+      ok: false,
+      diagnostics: [
+        at(
+          'client/file-too-large',
+          '',
+          `The pipeline file is ${bytes.byteLength} bytes; Kubeflow Pipelines accepts at most ${MAX_PIPELINE_FILE_BYTES} (32 MiB). Move large embedded code or data into a container image or object storage.`,
+        ),
+      ],
+    };
+  }
+  const docs = parseAllDocuments(text);
+  const values: unknown[] = [];
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    for (const e of doc.errors) diags.push(at('pipeline-file/yaml', e.linePos ? `line ${e.linePos[0].line}` : '', e.message.split('\n')[0] ?? e.message));
+    if (doc.errors.length === 0) values.push(doc.toJS());
+  }
+  if (diags.length > 0) return { ok: false, diagnostics: diags };
+  const nonEmpty = values.filter((v) => v !== null && v !== undefined);
+  const spec = nonEmpty[0];
+  if (!isRecord(spec) || !isRecord(spec['root'])) {
+    return { ok: false, diagnostics: [at('pipeline-file/not-ir', '', 'This is not a compiled KFP pipeline (no `root` in the first YAML document). Compile it first, or pass the .ts file.')] };
+  }
+  let platformSpec: Record<string, unknown> | undefined;
+  for (const extra of nonEmpty.slice(1)) {
+    if (!isRecord(extra)) {
+      diags.push(at('pipeline-file/platform-spec', '', 'The second YAML document must be a mapping (the `platforms:` document).'));
+      continue;
+    }
+    platformSpec = { ...(platformSpec ?? {}), ...extra };
+  }
+  if (diags.length > 0) return { ok: false, diagnostics: diags };
+  const info = spec['pipelineInfo'];
+  const pipelineName = isRecord(info) && typeof info['name'] === 'string' ? info['name'] : undefined;
+  const root = spec['root'] as Record<string, unknown>;
+  const inputDefs = root['inputDefinitions'];
+  const params = isRecord(inputDefs) && isRecord(inputDefs['parameters']) ? inputDefs['parameters'] : {};
+  const rootParameters: Record<string, RootParameterSpec> = {};
+  for (const [name, p] of Object.entries(params)) rootParameters[name] = isRecord(p) ? (p as RootParameterSpec) : {};
+  return {
+    ok: true,
+    pkg: {
+      text,
+      bytes,
+      pipelineSpec: spec,
+      platformSpec,
+      pipelineName,
+      rootParameters,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    },
+  };
+}
+
+/**
+ * The `pipeline_spec` of a CreateRun request: the spec alone, or — when the file carries a platform
+ * document — `{pipeline_spec, platform_spec}`, the form the Python client sends and the API server
+ * unpacks.
+ */
+export function runPipelineSpec(pkg: PipelinePackage): Record<string, unknown> {
+  if (pkg.platformSpec === undefined || Object.keys(pkg.platformSpec).length === 0) return pkg.pipelineSpec;
+  return { pipeline_spec: pkg.pipelineSpec, platform_spec: pkg.platformSpec };
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
