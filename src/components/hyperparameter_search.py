@@ -1,0 +1,124 @@
+"""KFP component body: Optuna search over random-forest hyperparameters, tracked in MLflow."""
+
+from kfp.dsl import Dataset, Input, Metrics, Output
+
+
+def hyperparameter_search(
+    training_data: Input[Dataset],
+    best_params: Output[Metrics],
+    experiment_name: str,
+    mlflow_tracking_uri: str = "",
+    n_trials: int = 50,
+    metric_to_optimize: str = "f1",
+    target_column: str = "target",
+):
+    """Searches random-forest hyperparameters with a seeded Optuna study.
+
+    Each trial is a nested MLflow run under a parent run named
+    ``hyperparameter_search`` in the experiment ``{experiment_name}-tuning``
+    (only when ``mlflow_tracking_uri`` is set). The best score and the numeric
+    best parameters go to the ``best_params`` Metrics artifact.
+
+    Args:
+        training_data: Validated Parquet table with a binary 0/1 target.
+        best_params: best_score and best_<param> for each numeric parameter.
+        experiment_name: Base name; runs go to ``{experiment_name}-tuning``.
+        mlflow_tracking_uri: MLflow server; empty means do not use MLflow.
+        n_trials: Number of Optuna trials.
+        metric_to_optimize: A scikit-learn scorer name, e.g. f1, accuracy, roc_auc.
+        target_column: Name of the label column.
+    """
+    import optuna
+    import pandas as pd
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.metrics import get_scorer_names
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+    n_trials = int(n_trials)
+    tracking_uri = (mlflow_tracking_uri or "").strip()
+    scoring = {"f1_score": "f1", "accuracy_score": "accuracy"}.get(metric_to_optimize, metric_to_optimize)
+
+    def fail(reason):
+        raise ValueError(f"hyperparameter_search: {reason}")
+
+    if n_trials < 1:
+        fail(f"n_trials must be at least 1, got {n_trials}")
+    if scoring not in get_scorer_names():
+        fail(f"unknown metric_to_optimize '{metric_to_optimize}': use a scikit-learn scorer name "
+             "such as f1, accuracy, precision, recall, roc_auc, balanced_accuracy")
+    if tracking_uri and not experiment_name.strip():
+        fail("experiment_name is empty: MLflow needs an experiment to log the runs in")
+
+    df = pd.read_parquet(training_data.path)
+    if target_column not in df.columns:
+        fail(f"target column '{target_column}' not found in the training data")
+    X = df.drop(columns=[target_column, "user_id", "timestamp"], errors="ignore")
+    y = df[target_column]
+    non_numeric = [str(c) for c in X.columns
+                   if not (pd.api.types.is_numeric_dtype(X[c]) or pd.api.types.is_bool_dtype(X[c]))]
+    if X.shape[1] == 0 or non_numeric:
+        fail("need numeric feature columns; encode or drop: " + (", ".join(non_numeric) or "(none left)"))
+    classes = sorted(pd.unique(y).tolist())
+    if len(classes) != 2 or not set(classes) <= {0, 1}:
+        fail(f"the target must be binary 0/1 (run validate_data first), found classes {classes[:10]}")
+    y = y.astype("int64")
+    if int(y.value_counts().min()) < 5:
+        fail("the smaller class has fewer than 5 rows; 5-fold cross-validation needs at least 5")
+
+    cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+
+    mlflow = None
+    if tracking_uri:
+        import mlflow
+
+        mlflow.set_tracking_uri(tracking_uri)
+        mlflow.set_experiment(f"{experiment_name}-tuning")
+
+    def objective(trial):
+        params = {
+            "n_estimators": trial.suggest_int("n_estimators", 50, 500),
+            "max_depth": trial.suggest_int("max_depth", 3, 20),
+            "min_samples_split": trial.suggest_int("min_samples_split", 2, 20),
+            "min_samples_leaf": trial.suggest_int("min_samples_leaf", 1, 10),
+            "max_features": trial.suggest_categorical("max_features", ["sqrt", "log2", None]),
+        }
+        model = RandomForestClassifier(**params, random_state=42, n_jobs=-1)
+        if mlflow is None:
+            scores = cross_val_score(model, X, y, cv=cv, scoring=scoring)
+        else:
+            with mlflow.start_run(run_name=f"trial-{trial.number}", nested=True):
+                mlflow.log_params(params)
+                mlflow.log_param("trial_number", trial.number)
+                scores = cross_val_score(model, X, y, cv=cv, scoring=scoring)
+                mlflow.log_metric(f"{scoring}_mean", float(scores.mean()))
+                mlflow.log_metric(f"{scoring}_std", float(scores.std()))
+        print(f"Trial {trial.number}: {scoring}={scores.mean():.4f} params={params}")
+        return float(scores.mean())
+
+    study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=42))
+
+    def report_best():
+        best_params.log_metric("best_score", float(study.best_value))
+        best_params.log_metric("n_trials", len(study.trials))
+        for k, v in study.best_params.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                best_params.log_metric(f"best_{k}", v)
+
+    print(f"Searching {n_trials} trials optimizing {scoring} on {len(X)} rows x {X.shape[1]} features")
+    if mlflow is None:
+        print("mlflow_tracking_uri is empty: not logging to MLflow")
+        study.optimize(objective, n_trials=n_trials)
+        report_best()
+    else:
+        with mlflow.start_run(run_name="hyperparameter_search") as parent:
+            mlflow.log_param("n_trials", n_trials)
+            mlflow.log_param("metric_to_optimize", scoring)
+            study.optimize(objective, n_trials=n_trials)
+            mlflow.log_metric("best_score", float(study.best_value))
+            mlflow.log_params({f"best_{k}": v for k, v in study.best_params.items()})
+            report_best()
+            print(f"Logged MLflow parent run {parent.info.run_id} in experiment '{experiment_name}-tuning'")
+
+    print(f"Best score: {study.best_value:.4f}")
+    print(f"Best params: {study.best_params}")
