@@ -1,0 +1,60 @@
+/**
+ * The experiment-monitoring pipeline: ingest → validate → train → report, and a Slack alert when
+ * a webhook is configured and the model misses its thresholds.
+ *
+ *   npx kfp-ts compile pipelines/monitoring_pipeline.ts -o monitoring_pipeline.yaml
+ */
+import { ne, pipeline, z } from '../src/index.ts';
+import { useSecretAsEnv } from '../src/kubernetes/index.ts';
+import type { TaskHandle } from '../src/dsl/task-handle.ts';
+import type { OutputDecls } from '../src/dsl/io.ts';
+import { checkAndAlert, generateComparisonReport, ingestData, trainModel, validateData } from '../src/components/index.ts';
+
+/** MLflow's artifact store is MinIO: its credentials come from a Kubernetes secret, never the YAML. */
+export function withMinioCredentials<O extends OutputDecls>(task: TaskHandle<O>): TaskHandle<O> {
+  return useSecretAsEnv(task, {
+    secretName: 'minio-credentials',
+    secretKeyToEnv: { 'access-key': 'AWS_ACCESS_KEY_ID', 'secret-key': 'AWS_SECRET_ACCESS_KEY' },
+  }).withEnv({ MLFLOW_S3_ENDPOINT_URL: 'http://minio.kubeflow.svc:9000' });
+}
+
+export default pipeline(
+  {
+    name: 'ml-experiment-monitoring',
+    description: 'Train, track, and monitor ML experiments',
+    inputs: {
+      training_data_path: z.string(),
+      experiment_name: z.string(),
+      model_type: z.string().default('random_forest'),
+      n_estimators: z.int().default(100),
+      slack_webhook: z.string().default(''),
+      mlflow_tracking_uri: z.string().default('http://mlflow.kubeflow.svc:5000'),
+      f1_threshold: z.number().default(0.85),
+      accuracy_threshold: z.number().default(0.9),
+    },
+  },
+  (p, s) => {
+    const ingest = withMinioCredentials(s.task(ingestData, { source_path: p.training_data_path }));
+    const validated = s.task(validateData, { input_data: ingest.outputs.output_data });
+    const train = withMinioCredentials(
+      s.task(trainModel, {
+        training_data: validated.outputs.validated_data,
+        experiment_name: p.experiment_name,
+        mlflow_tracking_uri: p.mlflow_tracking_uri,
+        model_type: p.model_type,
+        n_estimators: p.n_estimators,
+      }),
+    ).withResources({ cpuLimit: '4', memoryLimit: '8Gi' });
+    withMinioCredentials(
+      s.task(generateComparisonReport, { experiment_name: p.experiment_name, mlflow_tracking_uri: p.mlflow_tracking_uri }),
+    ).after(train);
+    s.if(ne(p.slack_webhook, ''), (s) => {
+      s.task(checkAndAlert, {
+        metrics: train.outputs.metrics,
+        slack_webhook_url: p.slack_webhook,
+        f1_threshold: p.f1_threshold,
+        accuracy_threshold: p.accuracy_threshold,
+      });
+    });
+  },
+);

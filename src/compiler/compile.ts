@@ -1,0 +1,314 @@
+import { isChannel, type ChannelNode } from '../dsl/channels.ts';
+import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { ArgNode, GroupNode, TaskNode } from '../dsl/task-node.ts';
+import type { StringTemplate } from '../dsl/typing.ts';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { channelFullName, injectedName } from './channel-names.ts';
+import { checkCycles, checkPipeline, checkTaskArgs } from './check-tasks.ts';
+import { analyse, conditionChannels, type Analysis } from './group-analysis.ts';
+import { lowerConditions } from './lower-condition.ts';
+import { containerOf, pythonContainer } from './lower-executor.ts';
+import { lowerInterface } from './lower-interface.ts';
+import { lowerResources } from './lower-resources.ts';
+import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
+import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
+import { checkSignature } from './python/check-signature.ts';
+import { docstringDescriptions } from './python/docstring.ts';
+import { extractFunctionSource } from './python/function-source.ts';
+import { parseSignature } from './python/signature.ts';
+import { buildStructure, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
+
+type Json = Record<string, unknown>;
+
+export interface CompileResult {
+  /** The PipelineSpec document; absent when there are errors. */
+  readonly pipelineSpec?: Json;
+  /** The second (`platforms:`) document, when any task or the pipeline uses kfp-kubernetes settings. */
+  readonly platformSpec?: Json;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Ctx {
+  readonly pipeline: PipelineNode;
+  readonly options: CompileOptions;
+  readonly s: Structure;
+  readonly analysis: Analysis;
+  readonly functionText: Map<string, string>;
+  readonly docDescriptions: Map<string, ReturnType<typeof docstringDescriptions>>;
+  readonly components: Json;
+  readonly executors: Json;
+  readonly platformExecutors: Json;
+  readonly ds: Diagnostic[];
+}
+
+/** Reads each Python component's function out of its source and checks it against the declaration. */
+function resolvePython(
+  s: Structure,
+  options: CompileOptions,
+  ds: Diagnostic[],
+  docs: Map<string, ReturnType<typeof docstringDescriptions>>,
+): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const t of s.tasks) {
+    const impl = t.node.component.implementation;
+    if (impl.kind !== 'python') continue;
+    const where = `pipeline/${t.name}/component/${impl.functionName}`;
+    const file = impl.source.kind === 'file' ? impl.source.path : undefined;
+    const module = impl.source.kind === 'inline' ? impl.source.code : options.sources?.get(impl.source.path);
+    if (module === undefined) {
+      ds.push(diagnostic('python/source-missing', where, `the Python source file ${file} was not read; check that it exists`, file));
+      continue;
+    }
+    const fn = extractFunctionSource(module, impl.functionName);
+    if (!fn) {
+      ds.push(diagnostic('python/function-missing', where, `no top-level 'def ${impl.functionName}(...)' in ${file ?? 'the inline source'}`, file));
+      continue;
+    }
+    const sig = parseSignature(fn.text);
+    if (!sig) {
+      ds.push(diagnostic('python/signature-unreadable', where, `could not read the signature of '${impl.functionName}' (line ${fn.line})`, file));
+      continue;
+    }
+    ds.push(...checkSignature(t.node.component, sig, where, file));
+    texts.set(t.node.id, fn.text);
+    // kfp takes input/output descriptions from the function's docstring.
+    docs.set(t.node.id, docstringDescriptions(sig.docstring));
+  }
+  return texts;
+}
+
+function dagView(ctx: Ctx, group: GroupEntry | undefined, inputs: Json | undefined, siblings: (TaskEntry | GroupEntry)[]): DagView {
+  const defs = (inputs ?? {}) as { parameters?: Json; artifacts?: Json };
+  return {
+    inputParameters: new Set(Object.keys(defs.parameters ?? {})),
+    inputArtifacts: new Set(Object.keys(defs.artifacts ?? {})),
+    siblings: new Set(siblings.map((c) => c.name)),
+  };
+}
+
+function taskKey(fullName: string): string {
+  return injectedName(fullName);
+}
+
+/** Channels a group receives: those its tasks need, plus (for conditions) those it tests. */
+function groupChannels(ctx: Ctx, g: GroupEntry): ChannelNode[] {
+  const fromTasks = [...(ctx.analysis.inputs.get(g.name)?.values() ?? [])].map((i) => i.channel);
+  const own = g.node.kind === 'conditionGroup' ? conditionChannels(g.node.conditions) : [];
+  const seen = new Set<string>();
+  return [...fromTasks, ...own].filter((c) => {
+    const k = channelFullName(c, ctx.s);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function groupComponent(ctx: Ctx, channels: ChannelNode[]): Json {
+  const parameters: Json = {};
+  const artifacts: Json = {};
+  for (const c of channels) {
+    const name = taskKey(channelFullName(c, ctx.s));
+    if (c.kind === 'artifactChannel') {
+      artifacts[name] = {
+        artifactType: { schemaTitle: c.artifactType.schemaTitle, schemaVersion: c.artifactType.schemaVersion },
+        ...(c.isList ? { isArtifactList: true } : {}),
+      };
+    } else parameters[name] = { parameterType: c.parameterType };
+  }
+  const inputDefinitions: Json = {};
+  if (Object.keys(artifacts).length) inputDefinitions.artifacts = artifacts;
+  if (Object.keys(parameters).length) inputDefinitions.parameters = parameters;
+  return Object.keys(inputDefinitions).length ? { inputDefinitions } : {};
+}
+
+function dependentTasks(ctx: Ctx, name: string): string[] | undefined {
+  const deps = ctx.analysis.dependencies.get(name);
+  return deps && deps.size ? [...deps].sort() : undefined;
+}
+
+const RESOURCE_INPUT_KEYS: Record<string, string> = {
+  cpuRequest: 'cpu_request',
+  cpuLimit: 'cpu_limit',
+  memoryRequest: 'memory_request',
+  memoryLimit: 'memory_limit',
+  acceleratorType: 'accelerator_type',
+  acceleratorCount: 'accelerator_count',
+};
+
+/** kfp passes parameter-valued resources to the task as extra inputs holding a placeholder string. */
+function resourceInputs(task: TaskNode): Record<string, ArgNode> {
+  const extra: Record<string, ArgNode> = {};
+  for (const [key, value] of Object.entries(task.config.resources ?? {}))
+    if (isChannel(value) && value.kind === 'parameterChannel') extra[RESOURCE_INPUT_KEYS[key]!] = { kind: 'stringTemplate', parts: [value] } satisfies StringTemplate;
+  const image = task.config.containerImage;
+  if (image !== undefined && isChannel(image)) extra.base_image = { kind: 'stringTemplate', parts: [image] };
+  return extra;
+}
+
+function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHandlerName?: string): void {
+  const { s, options } = ctx;
+  const node = t.node;
+  const impl = node.component.implementation;
+  const path = `pipeline/${t.name}`;
+  const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
+  const execLabel = uniqueName(`exec-${t.name}`, new Set(Object.keys(ctx.executors)));
+
+  ctx.components[compName] = { ...lowerInterface(node.component.interface, {}, ctx.docDescriptions.get(node.id)), executorLabel: execLabel };
+
+  let executor: Json;
+  if (impl.kind === 'python') {
+    executor = { container: pythonContainer(impl, ctx.functionText.get(node.id) ?? '', impl.kfpVersion ?? options.kfpVersion ?? DEFAULT_KFP_VERSION) };
+  } else if (impl.kind === 'container') {
+    executor = { container: containerOf(impl) };
+  } else {
+    executor = { importer: { typeSchema: { schemaTitle: impl.artifactType.schemaTitle, schemaVersion: impl.artifactType.schemaVersion } } };
+  }
+  const container = executor.container as Json | undefined;
+  if (container) {
+    const image = node.config.containerImage;
+    if (image !== undefined)
+      container.image = isChannel(image) ? `{{$.inputs.parameters['${injectedName(channelFullName(image, s))}']}}` : image;
+    const env = Object.entries(node.config.env ?? {});
+    if (env.length) container.env = env.map(([name, value]) => ({ name, value }));
+    const resources = node.config.resources ? lowerResources(node.config.resources, s, path, ctx.ds) : undefined;
+    if (resources) container.resources = resources;
+  }
+  ctx.executors[execLabel] = executor;
+  if (node.config.kubernetes && Object.keys(node.config.kubernetes).length) ctx.platformExecutors[execLabel] = node.config.kubernetes;
+
+  const spec: Json = {
+    taskInfo: { name: node.config.displayName ?? t.name },
+    componentRef: { name: compName },
+    cachingOptions: {
+      ...((node.config.caching ?? !options.disableCachingByDefault) ? { enableCache: true } : {}),
+      ...(node.config.cacheKey ? { cacheKey: node.config.cacheKey } : {}),
+    },
+  };
+  const inputs = lowerTaskInputs(t, s, dag, resourceInputs(node)) ?? {};
+  const finalStatus = Object.entries(node.component.interface.inputs).filter(
+    ([, io]) => io.kind === 'parameter' && io.parameterType === 'TASK_FINAL_STATUS',
+  );
+  const deps = dependentTasks(ctx, t.name) ?? [];
+  if (exitHandlerName) deps.push(exitHandlerName);
+  if (exitHandlerName || node.config.ignoreUpstreamFailure) {
+    spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+    const producer = exitHandlerName ?? deps[0];
+    if (finalStatus.length && producer) {
+      const params = ((inputs as Json).parameters ??= {}) as Json;
+      for (const [name] of finalStatus) params[name] = { taskFinalStatus: { producerTask: producer } };
+    }
+  }
+  if (Object.keys(inputs).length) spec.inputs = inputs;
+  if (deps.length) spec.dependentTasks = deps;
+  if (node.config.retry) spec.retryPolicy = retryPolicy(node.config.retry);
+  dagTasks[t.name] = spec;
+}
+
+function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: DagView, dagTasks: Json): Json {
+  const channels = groupChannels(ctx, g);
+  const compName = uniqueName(`comp-${g.name}`, new Set(Object.keys(ctx.components)));
+  const component: Json = groupComponent(ctx, channels);
+  ctx.components[compName] = component;
+
+  const parameters: Json = {};
+  const artifacts: Json = {};
+  for (const c of channels) {
+    const key = taskKey(channelFullName(c, ctx.s));
+    const src = channelSource(c, ctx.s, parentIsRoot ? dag : { ...dag, inputParameters: new Set(), inputArtifacts: new Set() });
+    (c.kind === 'artifactChannel' ? artifacts : parameters)[key] = src;
+  }
+  const spec: Json = {
+    taskInfo: { name: ('displayName' in g.node && g.node.displayName) || g.name },
+    componentRef: { name: compName },
+  };
+  const inputs: Json = {};
+  if (Object.keys(artifacts).length) inputs.artifacts = artifacts;
+  if (Object.keys(parameters).length) inputs.parameters = parameters;
+  if (Object.keys(inputs).length) spec.inputs = inputs;
+  const deps = dependentTasks(ctx, g.name);
+  if (deps) spec.dependentTasks = deps;
+  if (g.node.kind === 'conditionGroup')
+    spec.triggerPolicy = { condition: lowerConditions(g.node.conditions, ctx.s, `pipeline/${g.name}`, ctx.ds) };
+  dagTasks[g.name] = spec;
+  return component;
+}
+
+/** Lowers one DAG (the root's or a group's): kfp visits sub-groups before tasks. */
+function lowerDag(ctx: Ctx, group: GroupEntry | undefined, component: Json, children: (TaskEntry | GroupEntry)[]): void {
+  const tasks: Json = {};
+  const dag = dagView(ctx, group, component.inputDefinitions as Json | undefined, children);
+  const groupChildren = children.filter((c): c is GroupEntry => c.kind === 'group');
+  const taskChildren = children.filter((c): c is TaskEntry => c.kind === 'task');
+  const pending: [GroupEntry, Json][] = [];
+  for (const g of groupChildren) pending.push([g, lowerGroupTask(ctx, g, group === undefined, dag, tasks)]);
+  for (const t of taskChildren) {
+    const handler = t.isExitTask ? groupChildren.find((g) => g.node.kind === 'exitHandler' && (g.node as Extract<GroupNode, { kind: 'exitHandler' }>).exitTask.id === t.node.id) : undefined;
+    lowerTask(ctx, t, dag, tasks, handler?.name);
+  }
+  component.dag = { tasks };
+  for (const [g, comp] of pending) lowerDag(ctx, g, comp, g.children);
+}
+
+function pipelineOutputs(ctx: Ctx, root: Json): void {
+  const artifacts: Json = {};
+  const parameters: Json = {};
+  for (const [name, ch] of Object.entries(ctx.pipeline.outputs)) {
+    if (!isChannel(ch) || ch.source.kind !== 'taskOutput') {
+      ctx.ds.push(diagnostic('pipeline/invalid-output', `pipeline/${ctx.pipeline.name}/outputs/${name}`, 'a pipeline output must be an output of one of its tasks'));
+      continue;
+    }
+    const producer = ctx.s.tasksById.get(ch.source.taskId)!.name;
+    if (ch.kind === 'artifactChannel') artifacts[name] = { artifactSelectors: [{ outputArtifactKey: ch.source.output, producerSubtask: producer }] };
+    else parameters[name] = { valueFromParameter: { outputParameterKey: ch.source.output, producerSubtask: producer } };
+  }
+  const outputs: Json = {};
+  if (Object.keys(artifacts).length) outputs.artifacts = artifacts;
+  if (Object.keys(parameters).length) outputs.parameters = parameters;
+  if (Object.keys(outputs).length) (root.dag as Json).outputs = outputs;
+}
+
+/**
+ * Compiles a built pipeline to the KFP IR. Pure: no I/O (Python sources come in `options.sources`),
+ * and every problem is returned as a diagnostic rather than thrown.
+ */
+export function compilePipeline(pipeline: PipelineNode, options: CompileOptions = {}): CompileResult {
+  const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters)];
+  const s = buildStructure(pipeline);
+  for (const t of s.tasks) ds.push(...checkTaskArgs(t, s, pipeline));
+  ds.push(...checkCycles(s));
+  const docDescriptions = new Map<string, ReturnType<typeof docstringDescriptions>>();
+  const functionText = resolvePython(s, options, ds, docDescriptions);
+  const analysis = analyse(s);
+  ds.push(...analysis.diagnostics);
+  const withFile = (d: Diagnostic): Diagnostic => (d.file || !options.file ? d : { ...d, file: options.file });
+  if (hasErrors(ds)) return { diagnostics: ds.map(withFile) };
+
+  const ctx: Ctx = { pipeline, options, s, analysis, functionText, docDescriptions, components: {}, executors: {}, platformExecutors: {}, ds };
+  const root: Json = lowerInterface(pipeline.interface, options.pipelineParameters ?? {});
+  try {
+    lowerDag(ctx, undefined, root, s.rootChildren);
+  } catch (err) {
+    ds.push(diagnostic('compile/invalid-value', `pipeline/${pipeline.name}`, err instanceof Error ? err.message : String(err)));
+  }
+  pipelineOutputs(ctx, root);
+  if (hasErrors(ds)) return { diagnostics: ds.map(withFile) };
+
+  const pipelineInfo: Json = { name: pipeline.name };
+  if (pipeline.displayName) pipelineInfo.displayName = pipeline.displayName;
+  if (pipeline.description) pipelineInfo.description = pipeline.description;
+  const pipelineSpec: Json = {
+    components: ctx.components,
+    deploymentSpec: { executors: ctx.executors },
+    pipelineInfo,
+    root,
+    schemaVersion: '2.1.0',
+    sdkVersion: options.sdkVersion ?? 'kfp-ts',
+  };
+  if (Object.keys(ctx.components).length === 0) delete pipelineSpec.components;
+  let platformSpec: Json | undefined;
+  const kubernetes: Json = {};
+  if (Object.keys(ctx.platformExecutors).length) kubernetes.deploymentSpec = { executors: ctx.platformExecutors };
+  if (pipeline.pipelineConfig && Object.keys(pipeline.pipelineConfig).length) kubernetes.pipelineConfig = pipeline.pipelineConfig;
+  if (Object.keys(kubernetes).length) platformSpec = { platforms: { kubernetes } };
+  return { pipelineSpec, ...(platformSpec ? { platformSpec } : {}), diagnostics: ds.map(withFile) };
+}

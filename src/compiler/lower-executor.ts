@@ -1,0 +1,122 @@
+import type { ContainerImplementation, PythonImplementation } from '../dsl/component-node.ts';
+import type { CommandLineElement, PlaceholderRef } from '../dsl/placeholders.ts';
+import { pythonJsonDumps, pythonRepr } from './python-json.ts';
+
+type Json = Record<string, unknown>;
+
+// The text kfp's @dsl.component puts in front of every lightweight component's command.
+const INSTALL_SCRIPT_HEAD = `
+if ! [ -x "$(command -v pip)" ]; then
+    python3 -m ensurepip || python3 -m ensurepip --user || apt-get install python3-pip
+fi
+
+PIP_DISABLE_PIP_VERSION_CHECK=1 `;
+const VENV_SCRIPT = `
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+tmp=$(mktemp -d)
+python3 -m venv "$tmp/venv" --system-site-packages
+. "$tmp/venv/bin/activate"
+`;
+const PROGRAM_SCRIPT =
+  'program_path=$(mktemp -d)\n\nprintf "%s" "$0" > "$program_path/ephemeral_component.py"\n' +
+  '_KFP_RUNTIME=true python3 -m kfp.dsl.executor_main' +
+  '                         --component_module_path' +
+  '                         "$program_path/ephemeral_component.py"' +
+  '                         "$@"\n';
+const IMPORTS = ['import kfp', 'from kfp import dsl', 'from kfp.dsl import *', 'from typing import *'];
+
+function indexUrlOptions(impl: PythonImplementation): string {
+  const [first, ...extra] = impl.pipIndexUrls;
+  if (first === undefined) return '';
+  const opts = [`--index-url ${first}`, ...extra.map((u) => `--extra-index-url ${u}`)];
+  if (impl.pipTrustedHosts === undefined) opts.push(`--trusted-host ${first}`, ...extra.map((u) => `--trusted-host ${u}`));
+  else opts.push(...impl.pipTrustedHosts.map((h) => `--trusted-host ${h}`));
+  return opts.join(' ') + ' ';
+}
+
+function pipInstall(parts: readonly string[], options: string): string {
+  return `python3 -m pip install --quiet --no-warn-script-location ${options}${parts.map(pythonRepr).join(' ')}`;
+}
+
+/** The `sh -c` install prefix kfp writes, or nothing when there is nothing to install. */
+function installCommand(impl: PythonImplementation, kfpVersion: string): string[] {
+  const kfpInUserPackages = impl.packagesToInstall.some((p) => p.startsWith('kfp'));
+  const injectKfp = impl.installKfpPackage && !kfpInUserPackages;
+  if (!injectKfp && impl.packagesToInstall.length === 0) return [];
+  const options = indexUrlOptions(impl);
+  const parts: string[] = [];
+  if (impl.packagesToInstall.length > 0) {
+    parts.push(pipInstall(impl.packagesToInstall, options));
+    if (injectKfp) parts.push(' && ');
+  }
+  if (injectKfp) {
+    if (impl.useVenv) parts.push(VENV_SCRIPT);
+    parts.push(pipInstall([`kfp==${kfpVersion}`, '--no-deps', 'typing-extensions>=3.7.4,<5; python_version<"3.9"'], options));
+  }
+  return ['sh', '-c', `${INSTALL_SCRIPT_HEAD}${parts.join(' ')} && "$0" "$@"\n`];
+}
+
+/** The container spec of a Python lightweight component, as `@dsl.component` writes it. */
+export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string): Json {
+  const program = `\n${IMPORTS.join('\n')}\n\n${functionText}\n`;
+  return {
+    args: ['--executor_input', '{{$}}', '--function_to_execute', impl.functionName],
+    command: [...installCommand(impl, kfpVersion), 'sh', '-ec', PROGRAM_SCRIPT, program],
+    image: impl.baseImage,
+  };
+}
+
+export function placeholderText(ref: PlaceholderRef): string {
+  switch (ref.kind) {
+    case 'inputValue':
+      return `{{$.inputs.parameters['${ref.name}']}}`;
+    case 'inputPath':
+      return `{{$.inputs.artifacts['${ref.name}'].path}}`;
+    case 'inputUri':
+      return `{{$.inputs.artifacts['${ref.name}'].uri}}`;
+    case 'inputMetadata':
+      return `{{$.inputs.artifacts['${ref.name}'].metadata}}`;
+    case 'outputPath':
+      return `{{$.outputs.artifacts['${ref.name}'].path}}`;
+    case 'outputUri':
+      return `{{$.outputs.artifacts['${ref.name}'].uri}}`;
+    case 'outputMetadata':
+      return `{{$.outputs.artifacts['${ref.name}'].metadata}}`;
+    case 'outputParameterFile':
+      return `{{$.outputs.parameters['${ref.name}'].output_file}}`;
+    case 'runtime':
+      return ref.expression;
+  }
+}
+
+/** Concat/IfPresent nest as JSON structures; everything else is its string form. */
+function elementStruct(e: CommandLineElement): unknown {
+  if (typeof e === 'string') return e;
+  switch (e.kind) {
+    case 'placeholder':
+      return placeholderText(e.ref);
+    case 'template':
+      return e.parts.map((p) => (typeof p === 'string' ? p : placeholderText(p.ref))).join('');
+    case 'concat':
+      return { Concat: e.items.map(elementStruct) };
+    case 'ifPresent': {
+      const list = (v: CommandLineElement | readonly CommandLineElement[]) =>
+        Array.isArray(v) ? (v as CommandLineElement[]).map(elementStruct) : elementStruct(v as CommandLineElement);
+      const body: Record<string, unknown> = { InputName: e.inputName, Then: list(e.then) };
+      if (e.else !== undefined && !(Array.isArray(e.else) && e.else.length === 0)) body.Else = list(e.else);
+      return { IfPresent: body };
+    }
+  }
+}
+
+export function commandLineText(e: CommandLineElement): string {
+  const s = elementStruct(e);
+  return typeof s === 'string' ? s : pythonJsonDumps(s);
+}
+
+export function containerOf(impl: ContainerImplementation): Json {
+  const out: Json = { image: impl.image };
+  if (impl.command.length) out.command = impl.command.map(commandLineText);
+  if (impl.args.length) out.args = impl.args.map(commandLineText);
+  return out;
+}

@@ -1,0 +1,81 @@
+import { isChannel, type ChannelNode } from '../dsl/channels.ts';
+import type { ArgNode, RetryConfig } from '../dsl/task-node.ts';
+import { channelFullName, injectedName, nestedChannels } from './channel-names.ts';
+import type { Structure, TaskEntry } from './structure.ts';
+
+type Json = Record<string, unknown>;
+
+/** What the enclosing DAG offers: its input names, and the sibling task names. */
+export interface DagView {
+  readonly inputParameters: ReadonlySet<string>;
+  readonly inputArtifacts: ReadonlySet<string>;
+  readonly siblings: ReadonlySet<string>;
+}
+
+/** kfp's `convert_duration_to_seconds` for retry backoffs (`'1h'`, `'30 s'`, `'2 minutes'`). */
+export function durationSeconds(d: string): string {
+  const m = /^(\d+)([a-zA-Z]+)$/.exec(d.replace(/ /g, ''));
+  const per: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+  const unit = m?.[2]?.[0];
+  if (!m || !unit || !(unit in per)) throw new Error(`invalid duration '${d}': use a whole number and a unit (s, m, h, d, w), e.g. '30s'`);
+  return `${Number(m[1]) * per[unit]!}s`;
+}
+
+export function retryPolicy(r: RetryConfig): Json {
+  return {
+    backoffDuration: durationSeconds(r.backoffDuration ?? '0s'),
+    backoffFactor: r.backoffFactor || 2.0,
+    backoffMaxDuration: durationSeconds(r.backoffMaxDuration ?? '3600s'),
+    maxRetryCount: r.maxRetryCount || 0,
+  };
+}
+
+/** How a channel reaches a task inside `dag`: from a sibling's output or from the DAG's inputs. */
+export function channelSource(ch: ChannelNode, s: Structure, dag: DagView): Json {
+  const fullName = channelFullName(ch, s);
+  const artifact = ch.kind === 'artifactChannel';
+  if (ch.source.kind === 'taskOutput') {
+    const producer = s.tasksById.get(ch.source.taskId)!;
+    if (dag.siblings.has(producer.name))
+      return artifact
+        ? { taskOutputArtifact: { outputArtifactKey: ch.source.output, producerTask: producer.name } }
+        : { taskOutputParameter: { outputParameterKey: ch.source.output, producerTask: producer.name } };
+    return artifact ? { componentInputArtifact: injectedName(fullName) } : { componentInputParameter: injectedName(fullName) };
+  }
+  const available = artifact ? dag.inputArtifacts : dag.inputParameters;
+  const name = available.has(fullName) ? fullName : injectedName(fullName);
+  return artifact ? { componentInputArtifact: name } : { componentInputParameter: name };
+}
+
+/** A constant with its channels replaced by `{{$.inputs.parameters['pipelinechannel--…']}}`. */
+function constantWithPlaceholders(arg: ArgNode, s: Structure): unknown {
+  const walk = (v: unknown): unknown => {
+    if (isChannel(v)) return `{{$.inputs.parameters['${injectedName(channelFullName(v, s))}']}}`;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      if ((v as { kind?: unknown }).kind === 'stringTemplate') return (v as { parts: unknown[] }).parts.map(walk).join('');
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(arg);
+}
+
+/** `inputs` of a task spec: each argument, plus the injected inputs its templates need. */
+export function lowerTaskInputs(t: TaskEntry, s: Structure, dag: DagView, extra: Readonly<Record<string, ArgNode>> = {}): Json | undefined {
+  const parameters: Json = {};
+  const artifacts: Json = {};
+  for (const [name, arg] of Object.entries({ ...t.node.args, ...extra })) {
+    if (arg === undefined) continue;
+    if (isChannel(arg)) {
+      (arg.kind === 'artifactChannel' ? artifacts : parameters)[name] = channelSource(arg, s, dag);
+      continue;
+    }
+    for (const ch of nestedChannels(arg)) parameters[injectedName(channelFullName(ch, s))] = channelSource(ch, s, dag);
+    parameters[name] = { runtimeValue: { constant: constantWithPlaceholders(arg, s) } };
+  }
+  const out: Json = {};
+  if (Object.keys(artifacts).length) out.artifacts = artifacts;
+  if (Object.keys(parameters).length) out.parameters = parameters;
+  return Object.keys(out).length ? out : undefined;
+}

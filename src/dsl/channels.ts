@@ -1,0 +1,51 @@
+import type { ArtifactType } from './artifacts.ts';
+import type { ParameterType } from './parameter-types.ts';
+
+/**
+ * Where a channel's value comes from. Tasks are referred to by their builder id (`t3`), never
+ * by name: names are the compiler's business.
+ */
+export type ChannelSource =
+  | { readonly kind: 'pipelineInput'; readonly name: string }
+  | { readonly kind: 'taskOutput'; readonly taskId: string; readonly output: string }
+  | { readonly kind: 'loopItem'; readonly loopId: number; readonly subvar?: string }
+  | { readonly kind: 'collected'; readonly inner: ChannelNode };
+
+/** A parameter value that is only known at run time. `T` is its TypeScript value type. */
+export interface ParameterChannel<T = unknown> {
+  readonly kind: 'parameterChannel';
+  readonly source: ChannelSource;
+  readonly parameterType: ParameterType;
+  /** Phantom: carries the value type for inference; never set. */
+  readonly __value?: T;
+}
+
+/** An artifact produced at run time. `T` is its schema title (`system.Model`). */
+export interface ArtifactChannel<T extends string = string, L extends boolean = false> {
+  readonly kind: 'artifactChannel';
+  readonly source: ChannelSource;
+  readonly artifactType: ArtifactType<T>;
+  readonly isList: L;
+}
+
+export type ChannelNode = ParameterChannel | ArtifactChannel<string, boolean>;
+
+export function parameterChannel<T>(source: ChannelSource, parameterType: ParameterType): ParameterChannel<T> {
+  return Object.freeze({ kind: 'parameterChannel', source, parameterType }) as ParameterChannel<T>;
+}
+
+export function artifactChannel<T extends string, L extends boolean>(
+  source: ChannelSource,
+  artifactType: ArtifactType<T>,
+  isList: L,
+): ArtifactChannel<T, L> {
+  return Object.freeze({ kind: 'artifactChannel', source, artifactType, isList });
+}
+
+export function isChannel(value: unknown): value is ChannelNode {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ((value as { kind?: unknown }).kind === 'parameterChannel' || (value as { kind?: unknown }).kind === 'artifactChannel')
+  );
+}

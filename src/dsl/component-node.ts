@@ -1,0 +1,73 @@
+import type { ArtifactType } from './artifacts.ts';
+import type { ParameterSpec } from './parameter-types.ts';
+import type { CommandLineElement } from './placeholders.ts';
+
+export interface ArtifactSpec {
+  readonly kind: 'artifact';
+  readonly artifactType: ArtifactType;
+  readonly isList: boolean;
+  readonly optional: boolean;
+  readonly description?: string;
+}
+
+/** An input or output as the compiler sees it: normalised from zod / `input()` / `output()`. */
+export type IoSpec = ParameterSpec | ArtifactSpec | InvalidSpec;
+
+/** A declaration the builder could not map to the IR; the compiler reports it with its path. */
+export interface InvalidSpec {
+  readonly kind: 'invalid';
+  readonly message: string;
+}
+
+/** Inputs and outputs in declaration order. */
+export interface InterfaceNode {
+  readonly inputs: Readonly<Record<string, IoSpec>>;
+  readonly outputs: Readonly<Record<string, IoSpec>>;
+}
+
+/** Where a lightweight component's Python function lives. */
+export type PythonSource =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'inline'; readonly code: string };
+
+export interface PythonImplementation {
+  readonly kind: 'python';
+  readonly functionName: string;
+  readonly source: PythonSource;
+  readonly baseImage: string;
+  readonly packagesToInstall: readonly string[];
+  readonly pipIndexUrls: readonly string[];
+  /** undefined: kfp's default (trust every index URL); [] trusts none. */
+  readonly pipTrustedHosts?: readonly string[];
+  readonly installKfpPackage: boolean;
+  /** The kfp version pinned in the injected `pip install kfp==…` line. */
+  readonly kfpVersion?: string;
+  readonly useVenv: boolean;
+}
+
+export interface ContainerImplementation {
+  readonly kind: 'container';
+  readonly image: string;
+  readonly command: readonly CommandLineElement[];
+  readonly args: readonly CommandLineElement[];
+}
+
+export interface ImporterImplementation {
+  readonly kind: 'importer';
+  readonly artifactType: ArtifactType;
+  readonly reimport: boolean;
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+export type Implementation = PythonImplementation | ContainerImplementation | ImporterImplementation;
+
+/**
+ * A component definition. `name` is kfp's component name (`Train model` for `train_model`), from
+ * which task names are derived.
+ */
+export interface ComponentNode {
+  readonly kind: 'component';
+  readonly name: string;
+  readonly interface: InterfaceNode;
+  readonly implementation: Implementation;
+}

@@ -1,0 +1,177 @@
+import type { ComponentNode, ContainerImplementation, PythonSource } from './component-node.ts';
+import { interfaceOf } from './interface.ts';
+import type { InputDecls, OutputDecls } from './io.ts';
+import { placeholder, type CommandLineElement, type PlaceholderNode } from './placeholders.ts';
+
+/**
+ * A typed component: the node the compiler reads, plus phantom input/output declarations that
+ * type the calls made through a pipeline scope.
+ */
+export interface Component<I extends InputDecls = InputDecls, O extends OutputDecls = OutputDecls> {
+  readonly kind: 'componentHandle';
+  readonly node: ComponentNode;
+  readonly __inputs?: I;
+  readonly __outputs?: O;
+}
+
+/** kfp's component name for a Python function name: `train_model` → `Train model`. */
+export function componentNameFromFunctionName(functionName: string): string {
+  const spaced = functionName.replace(/_/g, ' ').replace(/ +/g, ' ').replace(/^ +| +$/g, '');
+  return spaced.length === 0 ? spaced : spaced[0]!.toUpperCase() + spaced.slice(1);
+}
+
+export interface PythonComponentOptions<I extends InputDecls, O extends OutputDecls> {
+  /** The Python function's name; it must be defined in `source`. */
+  readonly name: string;
+  /**
+   * The file that holds the function (a `URL` such as `new URL('./train_model.py', import.meta.url)`
+   * or an absolute path), or `{ code }` for inline source.
+   */
+  readonly source: URL | string | { readonly code: string };
+  readonly inputs?: I;
+  readonly outputs?: O;
+  /** Defaults to kfp's default, `python:3.11`. */
+  readonly baseImage?: string;
+  readonly packagesToInstall?: readonly string[];
+  readonly pipIndexUrls?: readonly string[];
+  readonly pipTrustedHosts?: readonly string[];
+  /** Install the kfp package in the container before running (kfp's default: true). */
+  readonly installKfpPackage?: boolean;
+  /** The kfp version for the injected `pip install kfp==…` (default: the compile option, 2.17.3). */
+  readonly kfpVersion?: string;
+  readonly useVenv?: boolean;
+}
+
+export const KFP_DEFAULT_BASE_IMAGE = 'python:3.11';
+
+function pythonSourceOf(source: PythonComponentOptions<InputDecls, OutputDecls>['source']): PythonSource {
+  if (source instanceof URL) return { kind: 'file', path: decodeURIComponent(source.pathname) };
+  if (typeof source === 'string') return { kind: 'file', path: source };
+  return { kind: 'inline', code: source.code };
+}
+
+/**
+ * Declares a Python lightweight component (kfp's `@dsl.component`). The compiler embeds the
+ * function's source and checks that its signature agrees with these declarations.
+ *
+ * @example
+ * export const trainModel = pythonComponent({
+ *   name: 'train_model',
+ *   source: new URL('./train_model.py', import.meta.url),
+ *   inputs: { training_data: input(Dataset), n_estimators: z.int().default(100) },
+ *   outputs: { model_output: output(Model) },
+ *   baseImage: 'python:3.10',
+ *   packagesToInstall: ['scikit-learn'],
+ * });
+ */
+export function pythonComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}>(
+  options: PythonComponentOptions<I, O>,
+): Component<I, O> {
+  const node: ComponentNode = {
+    kind: 'component',
+    name: componentNameFromFunctionName(options.name),
+    interface: interfaceOf(options.inputs, options.outputs),
+    implementation: Object.freeze({
+      kind: 'python',
+      functionName: options.name,
+      source: pythonSourceOf(options.source),
+      baseImage: options.baseImage ?? KFP_DEFAULT_BASE_IMAGE,
+      packagesToInstall: Object.freeze([...(options.packagesToInstall ?? [])]),
+      pipIndexUrls: Object.freeze([...(options.pipIndexUrls ?? [])]),
+      ...(options.pipTrustedHosts ? { pipTrustedHosts: Object.freeze([...options.pipTrustedHosts]) } : {}),
+      installKfpPackage: options.installKfpPackage ?? true,
+      ...(options.kfpVersion ? { kfpVersion: options.kfpVersion } : {}),
+      useVenv: options.useVenv ?? false,
+    }),
+  };
+  return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
+}
+
+/** Placeholders for a container component's own inputs, handed to its `implementation`. */
+export type InputPlaceholders<I extends InputDecls> = {
+  readonly [K in keyof I]: I[K] extends { kind: 'artifactInput' }
+    ? { readonly path: PlaceholderNode; readonly uri: PlaceholderNode; readonly metadata: PlaceholderNode }
+    : PlaceholderNode;
+};
+
+export type OutputPlaceholders<O extends OutputDecls> = {
+  readonly [K in keyof O]: O[K] extends { kind: 'artifactOutput' }
+    ? { readonly path: PlaceholderNode; readonly uri: PlaceholderNode; readonly metadata: PlaceholderNode }
+    : { readonly path: PlaceholderNode };
+};
+
+export interface ContainerSpecDecl {
+  readonly image: string;
+  readonly command?: readonly CommandLineElement[];
+  readonly args?: readonly CommandLineElement[];
+}
+
+export interface ContainerComponentOptions<I extends InputDecls, O extends OutputDecls> {
+  /** Component name as a Python function name would be (`train_model`); kfp derives task names from it. */
+  readonly name: string;
+  readonly inputs?: I;
+  readonly outputs?: O;
+  readonly implementation: (io: { inputs: InputPlaceholders<I>; outputs: OutputPlaceholders<O> }) => ContainerSpecDecl;
+}
+
+function inputPlaceholders(inputs: InputDecls): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, decl] of Object.entries(inputs)) {
+    out[name] =
+      (decl as { kind?: string }).kind === 'artifactInput'
+        ? {
+            path: placeholder({ kind: 'inputPath', name }),
+            uri: placeholder({ kind: 'inputUri', name }),
+            metadata: placeholder({ kind: 'inputMetadata', name }),
+          }
+        : placeholder({ kind: 'inputValue', name });
+  }
+  return out;
+}
+
+function outputPlaceholders(outputs: OutputDecls): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, decl] of Object.entries(outputs)) {
+    out[name] =
+      (decl as { kind?: string }).kind === 'artifactOutput'
+        ? {
+            path: placeholder({ kind: 'outputPath', name }),
+            uri: placeholder({ kind: 'outputUri', name }),
+            metadata: placeholder({ kind: 'outputMetadata', name }),
+          }
+        : { path: placeholder({ kind: 'outputParameterFile', name }) };
+  }
+  return out;
+}
+
+/**
+ * Declares a container component (kfp's `@dsl.container_component`).
+ *
+ * @example
+ * const echo = containerComponent({
+ *   name: 'echo',
+ *   inputs: { text: z.string() },
+ *   implementation: ({ inputs }) => ({ image: 'alpine', command: ['echo', inputs.text] }),
+ * });
+ */
+export function containerComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}>(
+  options: ContainerComponentOptions<I, O>,
+): Component<I, O> {
+  const spec = options.implementation({
+    inputs: inputPlaceholders(options.inputs ?? {}) as InputPlaceholders<I>,
+    outputs: outputPlaceholders(options.outputs ?? {}) as OutputPlaceholders<O>,
+  });
+  const implementation: ContainerImplementation = Object.freeze({
+    kind: 'container',
+    image: spec.image,
+    command: Object.freeze([...(spec.command ?? [])]),
+    args: Object.freeze([...(spec.args ?? [])]),
+  });
+  const node: ComponentNode = {
+    kind: 'component',
+    name: componentNameFromFunctionName(options.name),
+    interface: interfaceOf(options.inputs, options.outputs),
+    implementation,
+  };
+  return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
+}

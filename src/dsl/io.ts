@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { ArtifactType } from './artifacts.ts';
+
+/** An artifact input of a component or pipeline. */
+export interface ArtifactInputDecl<T extends string = string, L extends boolean = boolean, O extends boolean = boolean> {
+  readonly kind: 'artifactInput';
+  readonly artifactType: ArtifactType<T>;
+  readonly isList: L;
+  readonly optional: O;
+  readonly description?: string;
+}
+
+/** An artifact output of a component or pipeline. */
+export interface ArtifactOutputDecl<T extends string = string, L extends boolean = boolean> {
+  readonly kind: 'artifactOutput';
+  readonly artifactType: ArtifactType<T>;
+  readonly isList: L;
+  readonly description?: string;
+}
+
+/** Inputs are declared as zod schemas (parameters) or with `input(...)` (artifacts). */
+export type InputDecl = z.ZodType | ArtifactInputDecl;
+/** Outputs are declared as zod schemas (parameters) or with `output(...)` (artifacts). */
+export type OutputDecl = z.ZodType | ArtifactOutputDecl;
+
+export type InputDecls = Readonly<Record<string, InputDecl>>;
+export type OutputDecls = Readonly<Record<string, OutputDecl>>;
+
+interface InputOptions<L extends boolean, O extends boolean> {
+  /** A list of artifacts (`Input[List[Dataset]]`). */
+  readonly list?: L;
+  /** The input may be left unconnected (`Optional[Input[Dataset]] = None`). */
+  readonly optional?: O;
+  readonly description?: string;
+}
+
+/**
+ * Declares an artifact input.
+ * @example inputs: { training_data: input(Dataset) }
+ */
+export function input<T extends string, L extends boolean = false, O extends boolean = false>(
+  artifactType: ArtifactType<T>,
+  options: InputOptions<L, O> = {},
+): ArtifactInputDecl<T, L, O> {
+  return Object.freeze({
+    kind: 'artifactInput',
+    artifactType,
+    isList: (options.list ?? false) as L,
+    optional: (options.optional ?? false) as O,
+    ...(options.description ? { description: options.description } : {}),
+  });
+}
+
+/**
+ * Declares an artifact output.
+ * @example outputs: { model: output(Model) }
+ */
+export function output<T extends string, L extends boolean = false>(
+  artifactType: ArtifactType<T>,
+  options: { readonly list?: L; readonly description?: string } = {},
+): ArtifactOutputDecl<T, L> {
+  return Object.freeze({
+    kind: 'artifactOutput',
+    artifactType,
+    isList: (options.list ?? false) as L,
+    ...(options.description ? { description: options.description } : {}),
+  });
+}
+
+export function isArtifactInputDecl(d: unknown): d is ArtifactInputDecl {
+  return typeof d === 'object' && d !== null && (d as { kind?: unknown }).kind === 'artifactInput';
+}
+
+export function isArtifactOutputDecl(d: unknown): d is ArtifactOutputDecl {
+  return typeof d === 'object' && d !== null && (d as { kind?: unknown }).kind === 'artifactOutput';
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+/** The IR's parameter types (ml_pipelines.ParameterType). */
+export type ParameterType =
+  | 'STRING'
+  | 'NUMBER_INTEGER'
+  | 'NUMBER_DOUBLE'
+  | 'BOOLEAN'
+  | 'LIST'
+  | 'STRUCT'
+  | 'TASK_FINAL_STATUS';
+
+/** A JSON value a parameter can hold. */
+export type ParameterValue = string | number | boolean | readonly ParameterValue[] | { readonly [k: string]: ParameterValue };
+
+/** What the compiler needs to know about a parameter declared with zod. */
+export interface ParameterSpec {
+  readonly kind: 'parameter';
+  readonly parameterType: ParameterType;
+  readonly optional: boolean;
+  /** Present only when the declaration has a default. */
+  readonly defaultValue?: ParameterValue;
+  readonly description?: string;
+}
+
+/** The zod schemas kfp-ts understands as parameters. */
+export type ParameterSchema = z.ZodType;
+
+interface Unwrapped {
+  readonly inner: z.ZodType;
+  readonly optional: boolean;
+  readonly defaultValue?: ParameterValue;
+  readonly description?: string;
+}
+
+function unwrap(schema: z.ZodType): Unwrapped {
+  let current: z.ZodType = schema;
+  let optional = false;
+  let defaultValue: ParameterValue | undefined;
+  let description = schema.description;
+  for (;;) {
+    const def = (current as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (def.type === 'default' || def.type === 'prefault') {
+      optional = true;
+      const raw = def.defaultValue;
+      defaultValue = (typeof raw === 'function' ? (raw as () => unknown)() : raw) as ParameterValue;
+    } else if (def.type === 'optional' || def.type === 'nullable') {
+      optional = true;
+    } else {
+      break;
+    }
+    current = def.innerType as z.ZodType;
+    description ??= current.description;
+  }
+  return { inner: current, optional, ...(defaultValue !== undefined ? { defaultValue } : {}), ...(description ? { description } : {}) };
+}
+
+function isIntegerNumber(schema: z.ZodType): boolean {
+  // zod v4 marks z.int() and z.number().int() with an integer `format` on the number schema.
+  return (schema as unknown as { isInt?: boolean }).isInt === true;
+}
+
+/**
+ * Maps a zod schema to the IR parameter type. Returns undefined for a schema that has no IR
+ * counterpart (the caller reports it with the input's path).
+ */
+export function parameterTypeOfSchema(schema: z.ZodType): ParameterType | undefined {
+  const type = (schema as unknown as { _zod: { def: { type: string } } })._zod.def.type;
+  switch (type) {
+    case 'string':
+    case 'enum':
+      return 'STRING';
+    case 'number':
+      return isIntegerNumber(schema) ? 'NUMBER_INTEGER' : 'NUMBER_DOUBLE';
+    case 'int':
+    case 'bigint':
+      return 'NUMBER_INTEGER';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'array':
+    case 'tuple':
+      return 'LIST';
+    case 'object':
+    case 'record':
+      return 'STRUCT';
+    case 'literal': {
+      const values = (schema as unknown as { _zod: { def: { values: unknown[] } } })._zod.def.values;
+      const v = values[0];
+      if (typeof v === 'string') return 'STRING';
+      if (typeof v === 'boolean') return 'BOOLEAN';
+      if (typeof v === 'number') return Number.isInteger(v) ? 'NUMBER_INTEGER' : 'NUMBER_DOUBLE';
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Reads type, optionality, default and description from a zod declaration. */
+export function parameterSpecOf(schema: z.ZodType): ParameterSpec | undefined {
+  const u = unwrap(schema);
+  const parameterType = parameterTypeOfSchema(u.inner);
+  if (parameterType === undefined) return undefined;
+  return {
+    kind: 'parameter',
+    parameterType,
+    optional: u.optional,
+    ...(u.defaultValue !== undefined ? { defaultValue: u.defaultValue } : {}),
+    ...(u.description ? { description: u.description } : {}),
+  };
+}
+
+/** Whether a JS value fits a parameter type, as the IR (a protobuf Value) will carry it. */
+export function valueFitsParameterType(value: unknown, type: ParameterType): boolean {
+  switch (type) {
+    case 'STRING':
+      return typeof value === 'string';
+    case 'NUMBER_INTEGER':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'NUMBER_DOUBLE':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'BOOLEAN':
+      return typeof value === 'boolean';
+    case 'LIST':
+      return Array.isArray(value);
+    case 'STRUCT':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'TASK_FINAL_STATUS':
+      return false;
+  }
+}
+
+/** The TypeScript value type of a parameter type, for the type-level API. */
+export type ValueOfParameterType<P extends ParameterType> = P extends 'STRING'
+  ? string
+  : P extends 'NUMBER_INTEGER' | 'NUMBER_DOUBLE'
+    ? number
+    : P extends 'BOOLEAN'
+      ? boolean
+      : P extends 'LIST'
+        ? readonly unknown[]
+        : P extends 'STRUCT'
+          ? Record<string, unknown>
+          : never;

@@ -1,0 +1,24 @@
+import type { ChannelNode } from './channels.ts';
+import type { InterfaceNode } from './component-node.ts';
+import type { DagNode } from './task-node.ts';
+
+/** A problem found while running a pipeline body (the builder never throws for these). */
+export interface BuildProblem {
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The frozen result of running a pipeline body: what the compiler compiles. */
+export interface PipelineNode {
+  readonly kind: 'pipeline';
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly interface: InterfaceNode;
+  readonly children: readonly DagNode[];
+  readonly outputs: Readonly<Record<string, ChannelNode>>;
+  /** kfp-kubernetes pipeline-level config (PipelineConfig), camelCase JSON. */
+  readonly pipelineConfig?: Readonly<Record<string, unknown>>;
+  readonly problems: readonly BuildProblem[];
+}

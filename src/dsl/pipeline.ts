@@ -1,0 +1,105 @@
+import { artifactChannel, parameterChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
+import { interfaceOf } from './interface.ts';
+import type { InputDecls, OutputDecls } from './io.ts';
+import type { PipelineNode } from './pipeline-node.ts';
+import { BuildState, rootContainer, rootScope, type Scope } from './scope.ts';
+import type { OutputsOf, ParamsOf, StringTemplate } from './typing.ts';
+
+export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
+  /** The pipeline name; the KFP backend requires `^[a-z0-9][a-z0-9-]{0,127}$`. */
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly inputs?: I;
+  readonly outputs?: O;
+  /** kfp-kubernetes pipeline-level config (workspace, TTL, …) as PipelineConfig JSON. */
+  readonly pipelineConfig?: Readonly<Record<string, unknown>>;
+}
+
+/** What a pipeline body returns: its outputs, when it declares any. */
+export type PipelineBody<I extends InputDecls, O extends OutputDecls> = (
+  params: ParamsOf<I>,
+  scope: Scope,
+) => keyof O extends never ? void : OutputsOf<O>;
+
+/** A defined pipeline. Its body runs when it is built (by the compiler's caller), not on import. */
+export interface Pipeline<I extends InputDecls = InputDecls, O extends OutputDecls = OutputDecls> {
+  readonly kind: 'pipelineHandle';
+  readonly name: string;
+  /** Runs the body (once) and returns the frozen node tree. Never throws: problems are recorded. */
+  build(): PipelineNode;
+  readonly __inputs?: I;
+  readonly __outputs?: O;
+}
+
+function paramsOf(inputs: InputDecls): Record<string, ChannelNode> {
+  const iface = interfaceOf(inputs, {});
+  const params: Record<string, ChannelNode> = {};
+  for (const [name, spec] of Object.entries(iface.inputs)) {
+    const source = { kind: 'pipelineInput', name } as const;
+    if (spec.kind === 'artifact') params[name] = artifactChannel(source, spec.artifactType, spec.isList);
+    else if (spec.kind === 'parameter') params[name] = parameterChannel(source, spec.parameterType);
+  }
+  return params;
+}
+
+/**
+ * Defines a pipeline. The body receives the typed parameters and a scope to add tasks to.
+ *
+ * @example
+ * export default pipeline(
+ *   { name: 'hello', inputs: { who: z.string().default('world') } },
+ *   (p, s) => { s.task(sayHello, { name: p.who }); },
+ * );
+ */
+export function pipeline<const I extends InputDecls = {}, const O extends OutputDecls = {}>(
+  options: PipelineOptions<I, O>,
+  body: PipelineBody<I, O>,
+): Pipeline<I, O> {
+  let built: PipelineNode | undefined;
+  const build = (): PipelineNode => {
+    if (built) return built;
+    const state = new BuildState();
+    const root = rootContainer();
+    let outputs: Record<string, ChannelNode> = {};
+    try {
+      const returned = body(paramsOf(options.inputs ?? {}) as ParamsOf<I>, rootScope(state, root)) as unknown;
+      if (returned && typeof returned === 'object') outputs = { ...(returned as Record<string, ChannelNode>) };
+    } catch (err) {
+      state.problems.push({
+        code: 'dsl/body-threw',
+        path: `pipeline/${options.name}`,
+        message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+    built = Object.freeze({
+      kind: 'pipeline',
+      name: options.name,
+      ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
+      ...(options.description !== undefined ? { description: options.description } : {}),
+      interface: interfaceOf(options.inputs, options.outputs),
+      children: Object.freeze(state.freeze(root)),
+      outputs: Object.freeze(outputs),
+      ...(options.pipelineConfig ? { pipelineConfig: options.pipelineConfig } : {}),
+      problems: Object.freeze([...state.problems]),
+    });
+    return built;
+  };
+  return Object.freeze({ kind: 'pipelineHandle', name: options.name, build });
+}
+
+/**
+ * A string argument with run-time values inside it (kfp's f-string arguments):
+ * `` str`gs://bucket/${p.run}/data` ``.
+ */
+export function str(strings: TemplateStringsArray, ...values: readonly (ParameterChannel | string | number | boolean)[]): StringTemplate {
+  const parts: (string | ParameterChannel)[] = [];
+  strings.forEach((s, i) => {
+    if (s) parts.push(s);
+    if (i < values.length) {
+      const v = values[i]!;
+      parts.push(typeof v === 'object' ? v : String(v));
+    }
+  });
+  return Object.freeze({ kind: 'stringTemplate', parts: Object.freeze(parts) });
+}

@@ -1,0 +1,253 @@
+import { parameterChannel, type ParameterChannel } from './channels.ts';
+import type { Component } from './component.ts';
+import type { ConditionNode } from './conditions.ts';
+import { negated } from './conditions.ts';
+import type { InputDecls, OutputDecls } from './io.ts';
+import type { ArgNode, ConditionGroupNode, DagNode, LoopItems, TaskNode } from './task-node.ts';
+import { taskHandle, type TaskHandle } from './task-handle.ts';
+import type { ArgsOf, StringTemplate } from './typing.ts';
+import type { BuildProblem } from './pipeline-node.ts';
+
+/** A group under construction; frozen into a node when the pipeline body returns. */
+interface Container {
+  readonly kind: 'root' | 'conditionGroup' | 'conditionBranches' | 'parallelFor' | 'exitHandler';
+  seq: number;
+  readonly entries: Entry[];
+  readonly make: (children: readonly DagNode[]) => DagNode | undefined;
+  /** For condition groups: the negations the next Elif/Else starts from. */
+  readonly negatedUpstream?: readonly ConditionNode[];
+}
+
+type Entry = { readonly kind: 'task'; readonly id: string } | { readonly kind: 'group'; readonly container: Container };
+
+/** State shared by every scope of one pipeline body. */
+export class BuildState {
+  private taskSeq = 0;
+  private groupSeq = 0;
+  readonly tasks = new Map<string, TaskNode>();
+  readonly problems: BuildProblem[] = [];
+
+  nextTaskSeq(): number {
+    return ++this.taskSeq;
+  }
+  nextGroupSeq(): number {
+    return ++this.groupSeq;
+  }
+  update(node: TaskNode): void {
+    this.tasks.set(node.id, node);
+  }
+
+  freeze(container: Container): DagNode[] {
+    const out: DagNode[] = [];
+    for (const e of container.entries) {
+      if (e.kind === 'task') {
+        out.push(this.tasks.get(e.id)!);
+      } else {
+        const node = e.container.make(Object.freeze(this.freeze(e.container)));
+        if (node) out.push(Object.freeze(node));
+      }
+    }
+    return out;
+  }
+}
+
+export function rootContainer(): Container {
+  return { kind: 'root', seq: 0, entries: [], make: () => undefined };
+}
+
+/** The chain returned by `scope.if(...)`: add `elif` and `else` branches. */
+export interface ConditionChain {
+  elif(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
+  else(body: (scope: Scope) => void, displayName?: string): void;
+}
+
+/**
+ * What a pipeline body receives to add tasks and groups. There is no global pipeline: each
+ * nested group hands its body a scope of its own.
+ */
+export interface Scope {
+  /**
+   * Adds a task that runs `component` with typed arguments.
+   * @example const train = s.task(trainModel, { training_data: data.outputs.output_data });
+   */
+  task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O>;
+  /** kfp's `dsl.If`: the body's tasks run only when the condition holds. */
+  if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
+  /** kfp's `dsl.ParallelFor` over a literal list or a LIST channel. */
+  parallelFor<T>(
+    items: readonly T[] | ParameterChannel<readonly T[]>,
+    body: (item: ParameterChannel<T>, scope: Scope) => void,
+    options?: { readonly parallelism?: number; readonly displayName?: string },
+  ): void;
+  /** kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome. */
+  exitHandler(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => void, displayName?: string): void;
+}
+
+class ScopeImpl implements Scope {
+  constructor(
+    private readonly state: BuildState,
+    private container: Container,
+  ) {}
+
+  private add(entry: Entry): void {
+    this.container.entries.push(entry);
+  }
+
+  private openGroup(container: Container, body: (scope: Scope) => void): void {
+    this.add({ kind: 'group', container });
+    body(new ScopeImpl(this.state, container));
+  }
+
+  task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O> {
+    const seq = this.state.nextTaskSeq();
+    const node: TaskNode = Object.freeze({
+      kind: 'task',
+      id: `t${seq}`,
+      seq,
+      component: component.node,
+      args: Object.freeze({ ...(args as Record<string, ArgNode>) }),
+      after: Object.freeze([]),
+      config: Object.freeze({}),
+    });
+    this.state.update(node);
+    this.add({ kind: 'task', id: node.id });
+    return taskHandle<O>(node, this.state);
+  }
+
+  if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain {
+    const parent = this;
+    const outer = this.container;
+    const group = this.conditionContainer([condition], [negated(condition)], displayName);
+    this.openGroup(group, body);
+    let last: Container = group;
+    let wrapper: Container | undefined;
+
+    // kfp wraps an If/Elif/Else chain in a `condition-branches` group when the second branch
+    // opens, and swaps the two group numbers so the wrapper keeps the If's number.
+    const ensureWrapper = (): Container => {
+      if (wrapper) return wrapper;
+      const w: Container = {
+        kind: 'conditionBranches',
+        seq: this.state.nextGroupSeq(),
+        entries: [],
+        make: (children) => ({ kind: 'conditionBranches', seq: w.seq, children }),
+      };
+      [w.seq, group.seq] = [group.seq, w.seq];
+      const entries = outer.entries;
+      const idx = entries.findIndex((e) => e.kind === 'group' && e.container === group);
+      entries.splice(idx, 1, { kind: 'group', container: w });
+      w.entries.push({ kind: 'group', container: group });
+      wrapper = w;
+      // kfp keeps the wrapper as the current group until an Else closes it.
+      parent.container = w;
+      return w;
+    };
+
+    const chain: ConditionChain = {
+      elif(c, elifBody, elifDisplayName) {
+        const w = ensureWrapper();
+        const upstream = last.negatedUpstream ?? [];
+        const g = parent.conditionContainer([...upstream, c], [...upstream, negated(c)], elifDisplayName);
+        w.entries.push({ kind: 'group', container: g });
+        elifBody(new ScopeImpl(parent.state, g));
+        last = g;
+        return chain;
+      },
+      else(elseBody, elseDisplayName) {
+        const w = ensureWrapper();
+        const upstream = last.negatedUpstream ?? [];
+        const g = parent.conditionContainer([...upstream], upstream, elseDisplayName);
+        w.entries.push({ kind: 'group', container: g });
+        elseBody(new ScopeImpl(parent.state, g));
+        parent.container = outer;
+      },
+    };
+    return chain;
+  }
+
+  private conditionContainer(
+    conditions: readonly ConditionNode[],
+    negatedUpstream: readonly ConditionNode[],
+    displayName: string | undefined,
+  ): Container {
+    const c: Container = {
+      kind: 'conditionGroup',
+      seq: this.state.nextGroupSeq(),
+      entries: [],
+      negatedUpstream,
+      make: (children): ConditionGroupNode => ({
+        kind: 'conditionGroup',
+        seq: c.seq,
+        conditions: Object.freeze([...conditions]),
+        ...(displayName ? { displayName } : {}),
+        children,
+      }),
+    };
+    return c;
+  }
+
+  parallelFor<T>(
+    items: readonly T[] | ParameterChannel<readonly T[]>,
+    body: (item: ParameterChannel<T>, scope: Scope) => void,
+    options: { readonly parallelism?: number; readonly displayName?: string } = {},
+  ): void {
+    const seq = this.state.nextGroupSeq();
+    const loopItems: LoopItems = Array.isArray(items)
+      ? { kind: 'raw', values: Object.freeze([...(items as readonly unknown[])]) }
+      : { kind: 'channel', channel: items as ParameterChannel };
+    const container: Container = {
+      kind: 'parallelFor',
+      seq,
+      entries: [],
+      make: (children) => ({
+        kind: 'parallelFor',
+        seq,
+        items: loopItems,
+        parallelism: options.parallelism ?? 0,
+        ...(options.displayName ? { displayName: options.displayName } : {}),
+        children,
+      }),
+    };
+    this.add({ kind: 'group', container });
+    const item = parameterChannel<T>({ kind: 'loopItem', loopId: seq }, 'STRING');
+    body(item, new ScopeImpl(this.state, container));
+  }
+
+  exitHandler(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => void, displayName?: string): void {
+    const seq = this.state.nextGroupSeq();
+    // The exit task was added where it was created; it belongs to the handler instead.
+    this.removeEntry(exitTask.id);
+    const state = this.state;
+    const container: Container = {
+      kind: 'exitHandler',
+      seq,
+      entries: [],
+      make: (children) => ({
+        kind: 'exitHandler',
+        seq,
+        exitTask: state.tasks.get(exitTask.id)!,
+        ...(displayName ? { displayName } : {}),
+        children,
+      }),
+    };
+    this.openGroup(container, body);
+  }
+
+  private removeEntry(taskId: string): void {
+    const entries = this.container.entries;
+    const idx = entries.findIndex((e) => e.kind === 'task' && e.id === taskId);
+    if (idx >= 0) entries.splice(idx, 1);
+    else
+      this.state.problems.push({
+        code: 'dsl/exit-task-scope',
+        path: `task ${taskId}`,
+        message: 'the exit task of an exit handler must be created in the same scope as the handler, just before it',
+      });
+  }
+}
+
+export function rootScope(state: BuildState, root: Container): Scope {
+  return new ScopeImpl(state, root);
+}
+
+export type { StringTemplate };

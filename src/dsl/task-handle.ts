@@ -1,0 +1,74 @@
+import type { ChannelNode } from './channels.ts';
+import { artifactChannel, parameterChannel } from './channels.ts';
+import type { ComponentNode } from './component-node.ts';
+import type { OutputDecls } from './io.ts';
+import type { ResourcesConfig, RetryConfig, TaskConfig, TaskNode } from './task-node.ts';
+import type { OutputsOf } from './typing.ts';
+
+/** Where handles record their latest configuration (owned by the pipeline being built). */
+export interface TaskRegistry {
+  update(node: TaskNode): void;
+}
+
+/**
+ * A task in a pipeline body. Configuring calls return a new handle (the task itself is the same:
+ * outputs taken from either handle refer to it); the pipeline keeps the latest configuration.
+ */
+export interface TaskHandle<O extends OutputDecls = OutputDecls> {
+  readonly kind: 'taskHandle';
+  readonly id: string;
+  readonly node: TaskNode;
+  /** The task's outputs, typed from the component's declarations. */
+  readonly outputs: OutputsOf<O>;
+  /** Runs this task after the given ones, in addition to data dependencies. */
+  after(...tasks: readonly TaskHandle<OutputDecls>[]): TaskHandle<O>;
+  /** CPU and memory requests/limits (Kubernetes quantities) and accelerator type/count. */
+  withResources(resources: ResourcesConfig): TaskHandle<O>;
+  withEnv(env: Readonly<Record<string, string>>): TaskHandle<O>;
+  withCaching(enabled: boolean, cacheKey?: string): TaskHandle<O>;
+  withRetry(retry: RetryConfig): TaskHandle<O>;
+  withDisplayName(name: string): TaskHandle<O>;
+  withContainerImage(image: TaskConfig['containerImage'] & {}): TaskHandle<O>;
+  /** Runs even when upstream tasks fail (kfp's `ignore_upstream_failure`). */
+  ignoreUpstreamFailure(): TaskHandle<O>;
+  /** Merges kfp-kubernetes settings (KubernetesExecutorConfig fields). Prefer the helpers in `kubernetes`. */
+  withKubernetes(patch: (current: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>>): TaskHandle<O>;
+}
+
+function outputsOf(node: TaskNode): Record<string, ChannelNode> {
+  const outs: Record<string, ChannelNode> = {};
+  for (const [name, spec] of Object.entries(node.component.interface.outputs)) {
+    const source = { kind: 'taskOutput', taskId: node.id, output: name } as const;
+    if (spec.kind === 'artifact') outs[name] = artifactChannel(source, spec.artifactType, spec.isList);
+    else if (spec.kind === 'parameter') outs[name] = parameterChannel(source, spec.parameterType);
+  }
+  return Object.freeze(outs);
+}
+
+export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: TaskRegistry, outputs?: OutputsOf<O>): TaskHandle<O> {
+  const outs = outputs ?? (outputsOf(node) as OutputsOf<O>);
+  const next = (config: TaskConfig, after = node.after): TaskHandle<O> => {
+    const updated: TaskNode = Object.freeze({ ...node, config: Object.freeze(config), after: Object.freeze([...after]) });
+    registry.update(updated);
+    return taskHandle<O>(updated, registry, outs);
+  };
+  const handle: TaskHandle<O> = {
+    kind: 'taskHandle',
+    id: node.id,
+    node,
+    outputs: outs,
+    after: (...tasks) => next(node.config, [...node.after, ...tasks.map((t) => t.id).filter((id) => !node.after.includes(id))]),
+    withResources: (resources) => next({ ...node.config, resources: { ...node.config.resources, ...resources } }),
+    withEnv: (env) => next({ ...node.config, env: { ...node.config.env, ...env } }),
+    withCaching: (enabled, cacheKey) =>
+      next({ ...node.config, caching: enabled, ...(cacheKey !== undefined ? { cacheKey } : {}) }),
+    withRetry: (retry) => next({ ...node.config, retry }),
+    withDisplayName: (displayName) => next({ ...node.config, displayName }),
+    withContainerImage: (containerImage) => next({ ...node.config, containerImage }),
+    ignoreUpstreamFailure: () => next({ ...node.config, ignoreUpstreamFailure: true }),
+    withKubernetes: (patch) => next({ ...node.config, kubernetes: patch(node.config.kubernetes ?? {}) }),
+  };
+  return Object.freeze(handle);
+}
+
+export type { ComponentNode };

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { ArtifactChannel, ParameterChannel } from './channels.ts';
+import type { ArtifactInputDecl, ArtifactOutputDecl, InputDecl, InputDecls, OutputDecl, OutputDecls } from './io.ts';
+
+/** Flattens an intersection so editor hovers and error messages show one object type. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** A string with run-time values inside it, made by the `str` tag (kfp's f-string arguments). */
+export interface StringTemplate {
+  readonly kind: 'stringTemplate';
+  readonly parts: readonly (string | ParameterChannel)[];
+}
+
+type DeepReadonlyValue<T> = T extends readonly (infer E)[]
+  ? readonly DeepReadonlyValue<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonlyValue<T[K]> }
+    : T;
+
+/** What may be passed to a parameter input of value type `T`. */
+export type ParameterArg<T> =
+  | DeepReadonlyValue<T>
+  | ParameterChannel<T>
+  | (T extends string ? StringTemplate : never);
+
+/** What may be passed to an artifact input: the generic `Artifact` type takes any artifact. */
+export type ArtifactArg<T extends string, L extends boolean> = ArtifactChannel<
+  T extends 'system.Artifact' ? string : T,
+  L
+>;
+
+export type ArgFor<D> =
+  D extends ArtifactInputDecl<infer T, infer L, boolean>
+    ? ArtifactArg<T, L>
+    : D extends z.ZodType
+      ? ParameterArg<z.output<D>>
+      : never;
+
+type IsOptionalInput<D> =
+  D extends ArtifactInputDecl<string, boolean, infer O>
+    ? O
+    : D extends z.ZodType
+      ? undefined extends z.input<D>
+        ? true
+        : false
+      : false;
+
+type RequiredInputNames<I extends InputDecls> = {
+  [K in keyof I]: IsOptionalInput<I[K]> extends true ? never : K;
+}[keyof I];
+
+/**
+ * The argument object of a component call: required inputs must be given, optional ones may be,
+ * and an unknown name is an excess-property error.
+ */
+export type ArgsOf<I extends InputDecls> = Simplify<
+  { readonly [K in RequiredInputNames<I>]: ArgFor<I[K]> } & {
+    readonly [K in Exclude<keyof I, RequiredInputNames<I>>]?: ArgFor<I[K]>;
+  }
+>;
+
+export type ChannelFor<D extends OutputDecl> =
+  D extends ArtifactOutputDecl<infer T, infer L>
+    ? ArtifactChannel<T, L>
+    : D extends z.ZodType
+      ? ParameterChannel<z.output<D>>
+      : never;
+
+/** A task's outputs, typed from the component's output declarations. */
+export type OutputsOf<O extends OutputDecls> = { readonly [K in keyof O]: ChannelFor<O[K]> };
+
+/** A pipeline's parameters as run-time channels. */
+export type ParamsOf<I extends InputDecls> = {
+  readonly [K in keyof I]: I[K] extends ArtifactInputDecl<infer T, infer L, boolean>
+    ? ArtifactChannel<T, L>
+    : I[K] extends z.ZodType
+      ? ParameterChannel<z.output<I[K]>>
+      : never;
+};
+
+export type { InputDecl };

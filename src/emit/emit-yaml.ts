@@ -1,0 +1,42 @@
+import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { headerComment } from './header.ts';
+
+type Json = Record<string, unknown>;
+
+// Fields the proto types as double (or that hold protobuf Values, which are always doubles):
+// kfp writes them as `4.0`, `100.0`, and so do we, so files diff cleanly against kfp's.
+const DOUBLE_FIELDS = new Set(['cpuLimit', 'cpuRequest', 'memoryLimit', 'memoryRequest', 'backoffFactor']);
+const VALUE_SUBTREES = new Set(['defaultValue', 'constant', 'metadata']);
+
+function markDoubles(node: Node | null | undefined, inValue: boolean): void {
+  if (!node) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value as Node | null;
+      if (isScalar(value) && typeof value.value === 'number' && (inValue || DOUBLE_FIELDS.has(key))) value.minFractionDigits = 1;
+      else markDoubles(value, inValue || VALUE_SUBTREES.has(key));
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item) && typeof item.value === 'number' && inValue) item.minFractionDigits = 1;
+      else markDoubles(item as Node, inValue);
+    }
+  }
+}
+
+function toYaml(doc: Json, allValues: boolean): string {
+  // YAML 1.1 and sorted keys, like PyYAML's `yaml.dump(sort_keys=True)`, so that the
+  // official parser reads back exactly what we wrote (e.g. 'yes' stays a string).
+  const d = new Document(doc, { version: '1.1', sortMapEntries: true });
+  markDoubles(d.contents as Node, allValues);
+  return d.toString({ lineWidth: 0, blockQuote: 'literal' });
+}
+
+/** The compiled file: kfp's header comment, the PipelineSpec, and the platform document if any. */
+export function emitPipelineYaml(pipelineSpec: Json, platformSpec?: Json): string {
+  let out = headerComment(pipelineSpec) + toYaml(pipelineSpec, false);
+  // The platform document's executors are protobuf Structs: every number in it is a double.
+  if (platformSpec) out += '---\n' + toYaml(platformSpec, true);
+  return out;
+}

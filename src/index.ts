@@ -1,0 +1,22 @@
+/**
+ * kfp-ts: write Kubeflow Pipelines in TypeScript, compile them to the KFP v2 IR.
+ * @packageDocumentation
+ */
+export { z } from 'zod';
+export * from './dsl/artifacts.ts';
+export type { ArtifactChannel, ParameterChannel, ChannelNode } from './dsl/channels.ts';
+export { eq, ne, lt, le, gt, ge, type ConditionNode } from './dsl/conditions.ts';
+export { input, output, type InputDecls, type OutputDecls } from './dsl/io.ts';
+export { cmd, concat, ifPresent, runtime } from './dsl/placeholders.ts';
+export { pythonComponent, containerComponent, type Component, type PythonComponentOptions, type ContainerComponentOptions } from './dsl/component.ts';
+export { pipeline, str, type Pipeline, type PipelineOptions } from './dsl/pipeline.ts';
+export type { Scope, ConditionChain } from './dsl/scope.ts';
+export type { TaskHandle } from './dsl/task-handle.ts';
+export type { ArgsOf, OutputsOf, ParamsOf } from './dsl/typing.ts';
+export type { PipelineNode } from './dsl/pipeline-node.ts';
+export * as kubernetes from './kubernetes/index.ts';
+export { compilePipeline, type CompileResult } from './compiler/compile.ts';
+export type { CompileOptions } from './compiler/options.ts';
+export { emitPipelineYaml } from './emit/emit-yaml.ts';
+export { compileToYaml } from './project/compile-to-yaml.ts';
+export { type Diagnostic, DiagnosticError, formatDiagnostics } from './diagnostics.ts';

@@ -1,0 +1,1 @@
+export { useSecretAsEnv, useSecretAsVolume } from './secret.ts';

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { DagNode } from '../dsl/task-node.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+
+function* tasksOf(nodes: readonly DagNode[]): Generator<DagNode & { kind: 'task' }> {
+  for (const n of nodes) {
+    if (n.kind === 'task') yield n;
+    else {
+      if (n.kind === 'exitHandler') yield n.exitTask;
+      yield* tasksOf(n.children);
+    }
+  }
+}
+
+/** Reads every Python file the pipeline's components name (each once). The compiler itself never reads files. */
+export async function readPythonSources(pipeline: PipelineNode): Promise<{ sources: Map<string, string>; diagnostics: Diagnostic[] }> {
+  const paths = new Set<string>();
+  for (const t of tasksOf(pipeline.children)) {
+    const impl = t.component.implementation;
+    if (impl.kind === 'python' && impl.source.kind === 'file') paths.add(impl.source.path);
+  }
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  await Promise.all(
+    [...paths].map(async (p) => {
+      try {
+        sources.set(p, await readFile(p, 'utf8'));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        diagnostics.push(
+          diagnostic('python/source-unreadable', `source/${p}`, code === 'ENOENT' ? `the Python source file ${p} does not exist` : `cannot read ${p}: ${(err as Error).message}`, p),
+        );
+      }
+    }),
+  );
+  return { sources, diagnostics };
+}
