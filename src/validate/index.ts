@@ -1,0 +1,113 @@
+/**
+ * Validation of compiled KFP IR: the PipelineSpec document and the optional platform spec
+ * (`platforms:`) that follows it in the same YAML file.
+ *
+ * Three layers, all collected (never first-failure):
+ *   1. the JSON Schemas in schemas/ (the protos as google.protobuf.json_format reads them);
+ *   2. the KFP backend's upload rules (schema version, pipeline name, root);
+ *   3. referential integrity (components, executors, tasks, inputs, outputs, platform executors).
+ */
+import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic } from '../diagnostics.ts';
+import { checkBackendRules } from './backend-rules.ts';
+import { isObject } from './ir-access.ts';
+import { indexPipelineSpec } from './ir-index.ts';
+import { checkPlatformReferences } from './platform-references.ts';
+import { checkReferences } from './references.ts';
+import { validateIrSchema } from './schema-validate.ts';
+import { nonJsonValues, parseYamlDocuments } from './yaml-documents.ts';
+
+export { VALIDATE_CODES, type ValidateCode } from './codes.ts';
+export { PIPELINE_NAME_PATTERN, SUPPORTED_SCHEMA_VERSION } from './backend-rules.ts';
+export { validateIrSchema } from './schema-validate.ts';
+
+function validateDocuments(docs: readonly unknown[], file: string | undefined): Diagnostic[] {
+  if (docs.length === 0 || docs.length > 2) {
+    return [
+      diagnostic(
+        'ir/document-count',
+        '(file)',
+        `Expected one or two documents (the PipelineSpec, then optionally the platform spec), got ${docs.length}.`,
+        file,
+      ),
+    ];
+  }
+  const out = validateIrSchema(docs, file);
+  const spec = docs[0];
+  if (isObject(spec)) {
+    out.push(...checkBackendRules(spec, file));
+    const index = indexPipelineSpec(spec);
+    out.push(...checkReferences(index, file));
+    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, docs[1], file));
+  }
+  return dedupe(out);
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}\u0000${d.path}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Validate parsed IR documents: `docs[0]` is the PipelineSpec, the optional `docs[1]` the platform
+ * spec. Returns every problem found; an empty array means the documents are valid.
+ *
+ * @example
+ * const problems = validateIrDocuments([pipelineSpec, platformSpec]);
+ * if (problems.length > 0) throw new DiagnosticError(problems);
+ */
+export function validateIrDocuments(docs: readonly unknown[]): Diagnostic[] {
+  return validateDocuments(docs, undefined);
+}
+
+/**
+ * Parse a compiled pipeline file (one or two YAML documents, read as PyYAML reads them) and
+ * validate it. `file` is copied into every diagnostic.
+ *
+ * @example
+ * for (const d of validateIrText(readFileSync('pipeline.yaml', 'utf8'), 'pipeline.yaml')) {
+ *   console.error(formatDiagnostic(d));
+ * }
+ */
+export function validateIrText(text: string, file?: string): Diagnostic[] {
+  const { docs, diagnostics } = parseYamlDocuments(text, file);
+  if (diagnostics.length > 0) return diagnostics;
+  if (docs.length === 0) {
+    return [
+      diagnostic(
+        'yaml/empty',
+        '(file)',
+        'The file holds no YAML document (it is empty or only comments); expected a compiled PipelineSpec.',
+        file,
+      ),
+    ];
+  }
+  if (docs.length > 2) {
+    return [
+      diagnostic(
+        'yaml/document-count',
+        '(file)',
+        `The file holds ${docs.length} YAML documents; expected the PipelineSpec and at most one platform spec (\`platforms:\`) after it.`,
+        file,
+      ),
+    ];
+  }
+  const empty = docs.findIndex((d) => d === null || d === undefined);
+  if (empty !== -1) {
+    return [
+      diagnostic(
+        'yaml/empty-document',
+        `(document ${empty + 1})`,
+        `YAML document ${empty + 1} is empty; remove the stray \`---\` or fill it in.`,
+        file,
+      ),
+    ];
+  }
+  const nonJson = docs.flatMap((d) => nonJsonValues(d, file));
+  return [...nonJson, ...validateDocuments(docs, file)];
+}

@@ -1,0 +1,292 @@
+/**
+ * Turns ajv errors into diagnostics that name the field, the proto message and the fix.
+ *
+ * The generated validator reports schema paths relative to the `$defs` entry that failed, so the
+ * message facts (proto message name, field list, oneof members, enum values) are found by walking
+ * the committed JSON Schema along the error's instance path instead. The schema JSON is read only
+ * when a document is invalid.
+ */
+import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { ValidateCode } from './codes.ts';
+import { isObject } from './ir-access.ts';
+
+export type DocumentKind = 'pipeline-spec' | 'platform-spec';
+
+interface SchemaNode {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly items?: SchemaNode;
+  readonly allOf?: readonly SchemaNode[];
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly 'x-message'?: string;
+  readonly 'x-fields'?: readonly string[];
+  readonly 'x-oneof'?: { readonly name: string; readonly fields: readonly string[]; readonly keys: readonly string[] };
+  readonly 'x-kind'?: string;
+  readonly 'x-enum'?: { readonly name: string; readonly values: readonly string[] };
+}
+
+interface SchemaFile extends SchemaNode {
+  readonly $defs: Readonly<Record<string, SchemaNode>>;
+}
+
+const schemaCache = new Map<DocumentKind, SchemaFile>();
+
+function schemaFile(kind: DocumentKind): SchemaFile {
+  let schema = schemaCache.get(kind);
+  if (schema === undefined) {
+    const url = new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
+    schema = JSON.parse(readFileSync(url, 'utf8')) as SchemaFile;
+    schemaCache.set(kind, schema);
+  }
+  return schema;
+}
+
+function deref(schema: SchemaFile, node: SchemaNode): SchemaNode {
+  let current = node;
+  for (let hops = 0; current.$ref !== undefined && hops < 8; hops++) {
+    const name = current.$ref.replace(/^#\/\$defs\//, '');
+    const next = schema.$defs[name];
+    if (next === undefined) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The schema node that governs the value at `segments` (unresolved: it may be a `$ref`). */
+function nodeAt(schema: SchemaFile, segments: readonly string[]): SchemaNode | undefined {
+  let node: SchemaNode = schema;
+  for (const segment of segments) {
+    const def = deref(schema, node);
+    const byName = def.properties !== undefined && Object.hasOwn(def.properties, segment) ? def.properties[segment] : undefined;
+    if (byName !== undefined) node = byName;
+    else if (def.items !== undefined && /^\d+$/.test(segment)) node = def.items;
+    else if (typeof def.additionalProperties === 'object') node = def.additionalProperties;
+    else return undefined;
+  }
+  return node;
+}
+
+function pointerSegments(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(doc: unknown, segments: readonly string[]): unknown {
+  let value = doc;
+  for (const segment of segments) {
+    if (Array.isArray(value)) value = value[Number(segment)];
+    else if (isObject(value)) value = value[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+function types(node: SchemaNode): readonly string[] {
+  return node.type === undefined ? [] : typeof node.type === 'string' ? [node.type] : node.type;
+}
+
+const WELL_KNOWN_EXPECTED: Readonly<Record<string, string>> = {
+  'google.protobuf.Struct': 'a mapping (google.protobuf.Struct)',
+  'google.protobuf.ListValue': 'a list (google.protobuf.ListValue)',
+  'google.protobuf.Value': 'any JSON value',
+  'google.protobuf.Duration': 'a duration string such as "3s" or "1.5s"',
+};
+
+/** What the schema wants at a node, in words. */
+function expected(schema: SchemaFile, node: SchemaNode): string {
+  const def = deref(schema, node);
+  const message = def['x-message'];
+  if (message !== undefined) return WELL_KNOWN_EXPECTED[message] ?? `a mapping (${message})`;
+  const kind = def['x-kind'];
+  if (kind === 'enum' && def['x-enum'] !== undefined) {
+    return `one of ${def['x-enum'].values.join(', ')} (enum ${def['x-enum'].name})`;
+  }
+  if (kind === 'double' || kind === 'float') return `a number (${kind})`;
+  if (kind !== undefined) return `an integer (${kind}), as a number or a string of digits`;
+  const t = types(def).filter((x) => x !== 'null');
+  if (t.includes('array')) return 'a list';
+  if (t.includes('object')) return 'a mapping';
+  if (t.includes('boolean')) return 'true or false, without quotes';
+  if (t.includes('string')) return 'a string';
+  return t.join(' or ');
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a timestamp';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`;
+  return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
+}
+
+/** Levenshtein distance, for "did you mean" on unknown fields. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+function suggestion(unknown: string, allowed: readonly string[]): string | undefined {
+  const plain = (s: string) => s.replace(/_/g, '').toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of allowed) {
+    const d = plain(name) === plain(unknown) ? 0 : distance(unknown.toLowerCase(), name.toLowerCase());
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
+}
+
+function quoteList(names: readonly string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+interface Mapped {
+  readonly code: ValidateCode;
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
+  const segments = pointerSegments(error.instancePath);
+  const node = nodeAt(schema, segments) ?? {};
+  const def = deref(schema, node);
+  const value = valueAt(doc, segments);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const message = def['x-message'] ?? 'this mapping';
+      const allowed = def['x-fields'] ?? Object.keys(def.properties ?? {});
+      const guess = suggestion(name, allowed);
+      return {
+        code: 'schema/unknown-field',
+        path: [...segments, name],
+        message:
+          `Unknown field "${name}" in ${message}: remove it${guess ? ` (did you mean "${guess}"?)` : ''}. ` +
+          `Allowed fields: ${allowed.join(', ')}.`,
+      };
+    }
+    case 'not': {
+      const index = /\/allOf\/(\d+)\/not$/.exec(error.schemaPath)?.[1];
+      const group = index === undefined ? undefined : def.allOf?.[Number(index)]?.['x-oneof'];
+      if (group !== undefined) {
+        const setKeys = isObject(value) ? Object.keys(value).filter((k) => value[k] !== null && group.keys.includes(k)) : [];
+        const message = def['x-message'] ?? 'this message';
+        return {
+          code: 'schema/oneof',
+          path: segments,
+          message:
+            `${quoteList(setKeys)} are ${setKeys.length === 2 ? 'both' : 'all'} set, but ${message} takes at most one ` +
+            `member of oneof "${group.name}" (${group.fields.join(' | ')}), under one spelling: keep only one.`,
+        };
+      }
+      break;
+    }
+    case 'type': {
+      if (value === null) {
+        return {
+          code: 'schema/type',
+          path: segments,
+          message: `null is not allowed in a list or as a map value: expected ${expected(schema, node)}. Remove the entry or give it a value.`,
+        };
+      }
+      return { code: 'schema/type', path: segments, message: `Expected ${expected(schema, node)}, got ${describeValue(value)}.` };
+    }
+    case 'pattern': {
+      const kind = def['x-kind'];
+      const enumInfo = def['x-enum'];
+      if (kind === 'enum' && enumInfo !== undefined) {
+        return {
+          code: 'schema/enum',
+          path: segments,
+          message: `${describeValue(value)} is not a value of enum ${enumInfo.name}: use one of ${enumInfo.values.join(', ')}.`,
+        };
+      }
+      if (kind === 'double' || kind === 'float') {
+        return {
+          code: 'schema/number',
+          path: segments,
+          message: `Expected a number (${kind}), got ${describeValue(value)}. As a string, write a JSON number ("1.5") or "NaN", "Infinity", "-Infinity".`,
+        };
+      }
+      if (kind !== undefined) {
+        return {
+          code: 'schema/integer',
+          path: segments,
+          message: `Expected an integer (${kind}), got ${describeValue(value)}. Write a whole number, or a string of decimal digits with an optional leading "-".`,
+        };
+      }
+      if (def['x-message'] === 'google.protobuf.Duration') {
+        return {
+          code: 'schema/duration',
+          path: segments,
+          message: `Expected a duration such as "3s" or "1.5s" (seconds followed by "s"), got ${describeValue(value)}.`,
+        };
+      }
+      break;
+    }
+    case 'minimum':
+    case 'maximum': {
+      const kind = def['x-kind'] ?? 'number';
+      return {
+        code: 'schema/range',
+        path: segments,
+        message: `${describeValue(value)} is out of range for ${kind === 'enum' ? 'an enum number (int32)' : kind}: it must lie between ${def.minimum} and ${def.maximum}.`,
+      };
+    }
+    default:
+      break;
+  }
+  return {
+    code: 'schema/invalid',
+    path: segments,
+    message: `Invalid value (${error.keyword} ${JSON.stringify(error.params)} at ${error.schemaPath}): expected ${expected(schema, node)}.`,
+  };
+}
+
+/**
+ * Map the errors of one document into diagnostics: one per (path, code), in document order.
+ * `prefix` is prepended to every path (empty for both IR documents: their top-level keys differ).
+ */
+export function mapSchemaErrors(
+  kind: DocumentKind,
+  doc: unknown,
+  errors: readonly ErrorObject[],
+  file?: string,
+): Diagnostic[] {
+  const schema = schemaFile(kind);
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of errors) {
+    const mapped = mapOne(schema, doc, error);
+    const path = mapped.path.join('/');
+    const key = `${mapped.code}\u0000${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic(mapped.code, path === '' ? '(document)' : path, mapped.message, file));
+  }
+  return out;
+}
