@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { diagnostic, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.ts';
+import { validateIrText } from '../../validate/index.ts';
+import { EXIT_OK, EXIT_USER_ERROR } from '../exit-codes.ts';
+
+export interface ValidateIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+function readProblem(file: string, err: unknown): Diagnostic {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+  return diagnostic('cli/unreadable', '(file)', `Cannot read ${file}: ${reason}.`, file);
+}
+
+/**
+ * Validate each compiled pipeline file and report: every diagnostic on stderr, `ok FILE` on
+ * stdout for each valid file. Returns the exit code: 0 when all are valid, 1 otherwise.
+ */
+export function validateFiles(files: readonly string[], io: ValidateIo): number {
+  let exitCode = EXIT_OK;
+  for (const file of files) {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = validateIrText(readFileSync(file, 'utf8'), file);
+    } catch (err) {
+      diagnostics = [readProblem(file, err)];
+    }
+    for (const d of diagnostics) io.stderr.write(`${d.severity === 'warning' ? 'warning' : 'error'}: ${formatDiagnostic(d)}\n`);
+    if (hasErrors(diagnostics)) {
+      const errors = diagnostics.filter((d) => d.severity !== 'warning').length;
+      io.stderr.write(`invalid ${file} (${errors} error${errors === 1 ? '' : 's'})\n`);
+      exitCode = EXIT_USER_ERROR;
+    } else {
+      io.stdout.write(`ok ${file}\n`);
+    }
+  }
+  return exitCode;
+}
+
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('Check compiled pipeline YAML files against the KFP IR schema, the backend rules and their internal references.')
+    .argument('<file...>', 'compiled pipeline files (.yaml): the PipelineSpec, optionally followed by a `platforms:` document')
+    .action((files: string[]) => {
+      process.exitCode = validateFiles(files, { stdout: process.stdout, stderr: process.stderr });
+    });
+}
