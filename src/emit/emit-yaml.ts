@@ -30,7 +30,7 @@ function toYaml(doc: Json, allValues: boolean): string {
   // official parser reads back exactly what we wrote (e.g. 'yes' stays a string).
   const d = new Document(doc, { version: '1.1', sortMapEntries: true });
   markDoubles(d.contents as Node, allValues);
-  return d.toString({ lineWidth: 0, blockQuote: 'literal' });
+  return d.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: false, singleQuote: true });
 }
 
 /** The compiled file: kfp's header comment, the PipelineSpec, and the platform document if any. */

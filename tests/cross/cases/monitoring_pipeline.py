@@ -1,0 +1,45 @@
+"""Python twin of pipelines/monitoring_pipeline.ts, embedding the same component files."""
+from kfp import dsl, kubernetes
+from twin import PACKAGES as P, component
+
+IMAGE = "python:3.11"
+C = "src/components/"
+ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
+validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
+train_model = component(C + "train_model.py", "train_model", base_image=IMAGE,
+                        packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["boto3"]])
+generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
+                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"], P["boto3"]])
+check_and_alert = component(C + "check_and_alert.py", "check_and_alert", base_image=IMAGE, packages_to_install=[P["requests"]])
+
+
+def minio(task):
+    kubernetes.use_secret_as_env(task, secret_name="minio-credentials",
+                                 secret_key_to_env={"access-key": "AWS_ACCESS_KEY_ID", "secret-key": "AWS_SECRET_ACCESS_KEY"})
+    task.set_env_variable("MLFLOW_S3_ENDPOINT_URL", "http://minio.kubeflow.svc:9000")
+    return task
+
+
+@dsl.pipeline(name="ml-experiment-monitoring", description="Train, track, and monitor ML experiments")
+def monitoring(
+    training_data_path: str,
+    experiment_name: str,
+    model_type: str = "random_forest",
+    n_estimators: int = 100,
+    slack_webhook: str = "",
+    mlflow_tracking_uri: str = "http://mlflow.kubeflow.svc:5000",
+    f1_threshold: float = 0.85,
+    accuracy_threshold: float = 0.9,
+):
+    ingest = minio(ingest_data(source_path=training_data_path))
+    validated = validate_data(input_data=ingest.outputs["output_data"])
+    train = minio(train_model(training_data=validated.outputs["validated_data"], experiment_name=experiment_name,
+                              mlflow_tracking_uri=mlflow_tracking_uri, model_type=model_type, n_estimators=n_estimators))
+    train.set_cpu_limit("4").set_memory_limit("8Gi")
+    minio(generate_comparison_report(experiment_name=experiment_name, mlflow_tracking_uri=mlflow_tracking_uri)).after(train)
+    with dsl.If(slack_webhook != ""):
+        check_and_alert(metrics=train.outputs["metrics"], slack_webhook_url=slack_webhook,
+                        f1_threshold=f1_threshold, accuracy_threshold=accuracy_threshold)
+
+
+PIPELINE = monitoring

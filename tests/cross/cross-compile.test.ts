@@ -1,0 +1,65 @@
+/**
+ * Cross-compile: each case is written twice, in TypeScript (cases/<name>.ts) and in Python
+ * (cases/<name>.py, compiled by kfp 2.17.3). Both documents must be deep-equal after parsing,
+ * sdkVersion aside.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Pipeline } from '../../src/dsl/pipeline.ts';
+import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
+import type { CompileOptions } from '../../src/compiler/options.ts';
+import { REPO, venvPython } from '../support/repo.ts';
+import { ignoreSdkVersion, irDifferences, loadIr } from '../support/yaml-compare.ts';
+
+const CASES_DIR = path.join(REPO, 'tests', 'cross', 'cases');
+const cases = readdirSync(CASES_DIR)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+let outDir = '';
+const twinStatus = new Map<string, { ok: boolean; error?: string }>();
+const results: { name: string; equal: boolean }[] = [];
+
+beforeAll(() => {
+  outDir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-twins-'));
+  const r = spawnSync(venvPython(), [path.join(REPO, 'tests', 'cross', 'compile_twins.py'), outDir, ...cases], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`compiling the Python twins failed:\n${r.stderr}`);
+  for (const line of r.stdout.trim().split('\n')) {
+    const j = JSON.parse(line) as { case: string; ok: boolean; error?: string };
+    twinStatus.set(j.case, j);
+  }
+});
+
+afterAll(() => {
+  const equal = results.filter((r) => r.equal).length;
+  console.log(`cross-compile: ${equal}/${results.length} equal to kfp 2.17.3${equal < results.length ? ` (differ: ${results.filter((r) => !r.equal).map((r) => r.name).join(', ')})` : ''}`);
+});
+
+describe('TypeScript and kfp compile the same pipeline to the same IR', () => {
+  it('has at least 12 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const name of cases) {
+    it(name, async () => {
+      const twin = twinStatus.get(name);
+      expect(twin, `no Python twin result for ${name} (is cases/${name}.py there?)`).toBeDefined();
+      expect(twin!.ok, `kfp failed on the Python twin: ${twin!.error}`).toBe(true);
+      const mod = (await import(pathToFileURL(path.join(CASES_DIR, `${name}.ts`)).href)) as {
+        default: Pipeline;
+        compileOptions?: Omit<CompileOptions, 'sources'>;
+      };
+      const ours = await compileToYaml(mod.default.build(), mod.compileOptions ?? {});
+      expect(ours.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([]);
+      const theirs = readFileSync(path.join(outDir, `${name}.yaml`), 'utf8');
+      const diffs = irDifferences(loadIr(ours.yamlText!), loadIr(theirs), ignoreSdkVersion);
+      results.push({ name, equal: diffs.length === 0 });
+      expect(diffs).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,34 @@
+"""Helpers for the Python twins: build kfp components from the same .py files the TypeScript side embeds."""
+import importlib.util
+import pathlib
+
+from kfp import dsl
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+
+
+def load_function(path, name):
+    path = pathlib.Path(path)
+    if not path.is_absolute():
+        path = REPO / path
+    spec = importlib.util.spec_from_file_location(f"twin_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, name)
+
+
+def component(path, name, **kwargs):
+    """kfp's @dsl.component applied to the function `name` defined in `path`."""
+    return dsl.component(**kwargs)(load_function(path, name))
+
+
+PACKAGES = {
+    "pandas": "pandas==3.1.1",
+    "pyarrow": "pyarrow==25.0.1",
+    "boto3": "boto3==1.44.8",
+    "sklearn": "scikit-learn==1.9.1",
+    "mlflow": "mlflow==3.17.2",
+    "optuna": "optuna==5.0.0",
+    "plotly": "plotly==7.1.0",
+    "requests": "requests==2.33.0",
+}
