@@ -48,6 +48,9 @@ export interface ApiRequest<T> {
   readonly schema: ZodType<T>;
 }
 
+/** A call whose body is not JSON (grpc-web): same auth, timeouts, retries and error mapping. */
+export type RawRequest = Omit<ApiRequest<unknown>, 'schema' | 'json'> & { readonly headers?: Readonly<Record<string, string>> };
+
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 /** The HTTP layer: URL building, auth headers, timeouts, retries, error mapping, response validation. */
@@ -100,9 +103,19 @@ export class KfpHttp {
   }
 
   async call<T>(req: ApiRequest<T>): Promise<T> {
+    const { res, url } = await this.#exchange(req);
+    return this.#decode(res, req, url);
+  }
+
+  /** Sends a raw request; resolves with a 2xx response, throws the mapped error otherwise. */
+  async raw(req: RawRequest): Promise<TransportResponse> {
+    return (await this.#exchange(req)).res;
+  }
+
+  async #exchange(req: RawRequest & { readonly json?: unknown }): Promise<{ res: TransportResponse; url: URL }> {
     const url = this.url(req.path, req.query);
     let body: Uint8Array | undefined;
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'kfp-ts/0.1.0' };
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'kfp-ts/0.1.0', ...req.headers };
     if (req.json !== undefined) {
       body = Buffer.from(JSON.stringify(req.json), 'utf8');
       headers['content-type'] = 'application/json';
@@ -156,7 +169,7 @@ export class KfpHttp {
           continue;
         }
       }
-      if (res.status >= 200 && res.status < 300) return this.#decode(res, req, url);
+      if (res.status >= 200 && res.status < 300) return { res, url };
       throw this.#httpError(res, req, url, attempt);
     }
   }
@@ -195,7 +208,7 @@ export class KfpHttp {
     return parsed.data;
   }
 
-  #transportError(err: TransportError, req: ApiRequest<unknown>, url: URL, attempts: number): KfpError {
+  #transportError(err: TransportError, req: RawRequest, url: URL, attempts: number): KfpError {
     const where = `${this.displayHost}`;
     const tried = attempts > 1 ? ` (${attempts} attempts)` : '';
     const uncertain = !req.idempotent && err.sent;
@@ -231,7 +244,7 @@ export class KfpHttp {
     }
   }
 
-  #httpError(res: TransportResponse, req: ApiRequest<unknown>, url: URL, attempts: number): KfpError {
+  #httpError(res: TransportResponse, req: RawRequest, url: URL, attempts: number): KfpError {
     const serverMessage = this.redactor.redact(serverErrorText(res));
     const said = serverMessage === '' ? '' : ` The server said: ${serverMessage}`;
     const base = { operation: req.operation, status: res.status, ...(serverMessage !== '' ? { serverMessage } : {}) };

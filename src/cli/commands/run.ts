@@ -1,0 +1,208 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { Diagnostic } from '../../diagnostics.ts';
+import { EXIT_USER_ERROR } from '../exit-codes.ts';
+import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type ConnectionFlags } from '../connection.ts';
+import { loadPipelineInput } from './upload.ts';
+import type { PipelinePackage } from '../../client/pipeline-file.ts';
+import type { Run } from '../../client/schemas.ts';
+
+interface RunFlags extends ConnectionFlags {
+  readonly experiment: string;
+  readonly param: string[];
+  readonly paramsFile?: string;
+  readonly runName?: string;
+  readonly description?: string;
+  readonly pipelineRoot?: string;
+  readonly serviceAccount?: string;
+  readonly wait?: boolean;
+  readonly timeout?: string;
+  readonly pollInterval?: string;
+  readonly dryRun?: boolean;
+  readonly function?: string;
+  readonly disableCaching?: boolean;
+  readonly output: 'text' | 'json';
+}
+
+export function register(program: Command): void {
+  addConnectionOptions(
+    program
+      .command('run')
+      .description('Start a run of a pipeline in an experiment (created if missing). Parameters are checked against the pipeline before anything is sent.')
+      .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
+      .requiredOption('--experiment <name>', 'experiment to run in; created when it does not exist')
+      .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
+      .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
+      .option('--run-name <name>', 'run name (default: "<pipeline> <date time>")')
+      .option('--description <text>', 'run description')
+      .option('--pipeline-root <uri>', 'where the run writes artifacts (default: the server\'s)')
+      .option('--service-account <name>', 'Kubernetes service account for the run\'s pods')
+      .option('--wait', 'follow the run: live task states, then the final state, duration and metrics; exit 1 unless it succeeds')
+      .option('--timeout <seconds>', 'with --wait: stop waiting after this long (the run continues)')
+      .option('--poll-interval <seconds>', 'with --wait: seconds between status checks (default 5)')
+      .option('--dry-run', 'check the parameters and print the request; send nothing')
+      .option('--function <name>', 'for .ts files: the pipeline to compile when the file defines several')
+      .option('--disable-caching', 'for .ts files: compile with caching off by default'),
+  ).action(async (file: string, flags: RunFlags) => {
+    await run(file, flags, processIo);
+  });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function run(file: string, flags: RunFlags, io: CommandIo): Promise<void> {
+  const pkg = await loadPipelineInput(file, { ...(flags.function !== undefined ? { functionName: flags.function } : {}), disableCaching: flags.disableCaching === true }, io);
+  if (pkg === undefined) return;
+  const params = await collectParameters(pkg, flags, file);
+  if (!params.ok) return failWith(io, params.diagnostics);
+  const warnings = params.diagnostics;
+  if (warnings.length > 0) failWith(io, warnings);
+
+  const numbers = parseSeconds(flags, ['timeout', 'pollInterval']);
+  if (!numbers.ok) return failWith(io, numbers.diagnostics);
+
+  const { runPipelineSpec } = await import('../../client/pipeline-file.ts');
+  const runName = flags.runName ?? defaultRunName(pkg.pipelineName ?? 'pipeline', new Date());
+  if (flags.dryRun === true) {
+    io.out(
+      JSON.stringify(
+        {
+          experiment: flags.experiment,
+          run: {
+            display_name: runName,
+            pipeline_spec: '(inline, from the file)',
+            runtime_config: { parameters: params.value, ...(flags.pipelineRoot !== undefined ? { pipeline_root: flags.pipelineRoot } : {}) },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+
+  await withKfpClient(io, flags, async ({ kfp, connection }) => {
+    const { ensureExperiment } = await import('../../client/experiments.ts');
+    const { submitRun, followRun, runDurationMs, visibleTasks } = await import('../../client/runs.ts');
+    const { uiBaseUrl, runLink } = await import('../../client/ui-links.ts');
+    const { formatDuration, renderTable } = await import('../../client/render.ts');
+    const ui = uiBaseUrl(kfp.http.baseUrl, connection.uiUrl);
+
+    const { experiment, created } = await ensureExperiment(kfp, flags.experiment, connection.namespace !== undefined ? { namespace: connection.namespace } : {});
+    if (created && flags.output !== 'json') io.err(`Created experiment "${flags.experiment}" (id ${experiment.experiment_id})`);
+    const submitted = await submitRun(kfp, {
+      experimentId: experiment.experiment_id,
+      runName,
+      pipelineSpec: runPipelineSpec(pkg),
+      parameters: params.value,
+      ...(flags.description !== undefined ? { description: flags.description } : {}),
+      ...(flags.pipelineRoot !== undefined ? { pipelineRoot: flags.pipelineRoot } : {}),
+      ...(flags.serviceAccount !== undefined ? { serviceAccount: flags.serviceAccount } : {}),
+    });
+    for (const n of submitted.notes) io.err(`note: ${n}`);
+    const runId = submitted.run.run_id;
+    const link = runLink(ui, runId);
+    if (flags.output !== 'json') {
+      io.out(`Started run "${runName}"`);
+      io.out(`  run id:     ${runId}`);
+      io.out(`  experiment: ${flags.experiment} (id ${experiment.experiment_id})`);
+      io.out(`  link:       ${link}`);
+    }
+    if (flags.wait !== true) {
+      if (flags.output === 'json') io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state: submitted.run.state, url: link }, null, 2));
+      return;
+    }
+
+    const startedWait = Date.now();
+    const final: Run = await followRun(kfp, runId, {
+      intervalMs: numbers.value['pollInterval'] ?? 5000,
+      ...(numbers.value['timeout'] !== undefined ? { timeoutMs: numbers.value['timeout'] } : {}),
+      onEvent: (e) => {
+        const clock = e.at.toISOString().slice(11, 19);
+        const elapsed = formatDuration(Date.now() - startedWait);
+        if (e.kind === 'run-state') io.err(`${clock} +${elapsed}  run  ${e.state}`);
+        else io.err(`${clock} +${elapsed}  ${e.task}  ${e.previous ?? 'NEW'} → ${e.state}`);
+      },
+    });
+    const state = final.state ?? 'RUNTIME_STATE_UNSPECIFIED';
+    const duration = runDurationMs(final);
+    const { collectRunMetrics } = await import('../../client/metrics.ts');
+    const metrics = await collectRunMetrics(kfp, final);
+    if (flags.output === 'json') {
+      io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state, duration_ms: duration ?? null, url: link, metrics: metrics.values, metrics_note: metrics.note ?? null, error: final.error ?? null }, null, 2));
+    } else {
+      io.out(`Run ${state} in ${formatDuration(duration)}`);
+      if (final.error?.message) io.out(`  error: ${kfp.http.redactor.redact(final.error.message)}`);
+      const tasks = visibleTasks(final);
+      if (tasks.length > 0) io.out(renderTable(tasks, [{ header: 'TASK', value: (t) => t.name, max: 48 }, { header: 'STATE', value: (t) => t.state }]));
+      if (metrics.values.length > 0) {
+        io.out('Metrics:');
+        io.out(renderTable(metrics.values, [{ header: 'TASK', value: (m) => m.task }, { header: 'ARTIFACT', value: (m) => m.artifact }, { header: 'METRIC', value: (m) => m.name }, { header: 'VALUE', value: (m) => String(m.value) }]));
+      } else {
+        io.out(`Metrics: ${metrics.note ?? 'none reported'}`);
+      }
+    }
+    if (state !== 'SUCCEEDED') process.exitCode = EXIT_USER_ERROR;
+  });
+}
+
+type Checked<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** --params-file, then each --param over it; everything checked against the pipeline's root inputs. */
+async function collectParameters(pkg: PipelinePackage, flags: RunFlags, file: string): Promise<Checked<Record<string, unknown>>> {
+  const { checkRuntimeParameters, coerceParamString, splitParamArg } = await import('../../client/parameters.ts');
+  const { isRecord } = await import('../../client/pipeline-file.ts');
+  const diags: Diagnostic[] = [];
+  const values: Record<string, unknown> = {};
+  if (flags.paramsFile !== undefined) {
+    let text: string | undefined;
+    try {
+      text = await readFile(flags.paramsFile, 'utf8');
+    } catch (err) {
+      diags.push({ code: 'run/params-file', path: '', message: `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file: flags.paramsFile });
+    }
+    if (text !== undefined) {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (!isRecord(parsed)) diags.push({ code: 'run/params-file', path: '', message: 'The params file must hold a JSON object: {"name": value, ...}.', file: flags.paramsFile });
+        else Object.assign(values, parsed);
+      } catch (err) {
+        diags.push({ code: 'run/params-file', path: '', message: `Not valid JSON: ${(err as Error).message}`, file: flags.paramsFile });
+      }
+    }
+  }
+  for (const arg of flags.param) {
+    const kv = splitParamArg(arg);
+    if (kv === undefined) {
+      diags.push({ code: 'run/param-syntax', path: `--param ${arg}`, message: 'Write parameters as --param name=value.' });
+      continue;
+    }
+    values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
+  }
+  if (diags.length > 0) return { ok: false, diagnostics: diags };
+  const checked = checkRuntimeParameters(pkg.rootParameters, values, file);
+  const errors = checked.filter((d) => d.severity !== 'warning');
+  if (errors.length > 0) return { ok: false, diagnostics: checked };
+  return { ok: true, value: values, diagnostics: checked };
+}
+
+function parseSeconds(flags: RunFlags, keys: ReadonlyArray<'timeout' | 'pollInterval'>): Checked<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const diags: Diagnostic[] = [];
+  for (const k of keys) {
+    const raw = flags[k];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) diags.push({ code: 'run/invalid-number', path: k, message: `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".` });
+    else out[k] = Math.round(n * 1000);
+  }
+  return diags.length > 0 ? { ok: false, diagnostics: diags } : { ok: true, value: out, diagnostics: [] };
+}
+
+/** `<pipeline> 2026-01-02 15-04-05`, the Python client's pattern (UTC here, for reproducible CI logs). */
+export function defaultRunName(pipelineName: string, now: Date): string {
+  const iso = now.toISOString();
+  return `${pipelineName} ${iso.slice(0, 10)} ${iso.slice(11, 19).replace(/:/g, '-')}`;
+}

@@ -1,0 +1,118 @@
+import type { Command } from 'commander';
+import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type ConnectionFlags } from '../connection.ts';
+
+interface ListFlags extends ConnectionFlags {
+  readonly experiment?: string;
+  readonly experimentId?: string;
+  readonly limit?: string;
+  readonly pageToken?: string;
+  readonly output: 'text' | 'json';
+}
+
+interface GetFlags extends ConnectionFlags {
+  readonly output: 'text' | 'json';
+}
+
+export function register(program: Command): void {
+  const runs = program.command('runs').description('List and inspect runs.');
+  addConnectionOptions(
+    runs
+      .command('list')
+      .description('List runs, newest first.')
+      .option('--experiment <name>', 'only runs in this experiment')
+      .option('--experiment-id <id>', 'only runs in the experiment with this id')
+      .option('--limit <n>', 'at most this many runs (default 20)')
+      .option('--page-token <token>', 'continue a previous listing'),
+  ).action(async (flags: ListFlags) => {
+    await listRuns(flags, processIo);
+  });
+  addConnectionOptions(runs.command('get').description('Show one run with its tasks.').argument('<run-id>', 'the run id')).action(async (runId: string, flags: GetFlags) => {
+    await getRun(runId, flags, processIo);
+  });
+}
+
+export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
+  const limit = flags.limit === undefined ? 20 : Number(flags.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    return failWith(io, [{ code: 'runs/invalid-limit', path: '--limit', message: `--limit takes a whole number from 1 to 1000, not "${flags.limit}".` }]);
+  }
+  await withKfpClient(io, flags, async ({ kfp, connection }) => {
+    const { formatDuration, formatTime, renderTable } = await import('../../client/render.ts');
+    const { runDurationMs } = await import('../../client/runs.ts');
+    let experimentId = flags.experimentId;
+    if (experimentId === undefined && flags.experiment !== undefined) {
+      const exp = await kfp.findExperimentByName(flags.experiment, connection.namespace);
+      if (exp === undefined) return failWith(io, [{ code: 'runs/no-experiment', path: '--experiment', message: `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.` }]);
+      experimentId = exp.experiment_id;
+    }
+    const res = await kfp.listRuns({
+      pageSize: limit,
+      sortBy: 'created_at desc',
+      ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
+      ...(experimentId !== undefined ? { experimentId } : {}),
+      ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
+    });
+    const runs = res.runs ?? [];
+    if (flags.output === 'json') {
+      io.out(JSON.stringify({ runs, next_page_token: res.next_page_token ?? null, total_size: res.total_size ?? null }, null, 2));
+      return;
+    }
+    if (runs.length === 0) {
+      io.out('No runs.');
+      return;
+    }
+    io.out(
+      renderTable(runs, [
+        { header: 'RUN ID', value: (r) => r.run_id },
+        { header: 'NAME', value: (r) => r.display_name ?? '', max: 48 },
+        { header: 'STATE', value: (r) => r.state ?? '-' },
+        { header: 'CREATED', value: (r) => formatTime(r.created_at) },
+        { header: 'DURATION', value: (r) => formatDuration(runDurationMs(r)) },
+      ]),
+    );
+    if (res.next_page_token) io.out(`\nMore: --page-token ${res.next_page_token}`);
+  });
+}
+
+export async function getRun(runId: string, flags: GetFlags, io: CommandIo): Promise<void> {
+  await withKfpClient(io, flags, async ({ kfp, connection }) => {
+    const { formatDuration, formatTime, renderTable } = await import('../../client/render.ts');
+    const { runDurationMs, visibleTasks } = await import('../../client/runs.ts');
+    const { uiBaseUrl, runLink } = await import('../../client/ui-links.ts');
+    const run = await kfp.getRun(runId);
+    if (flags.output === 'json') {
+      io.out(JSON.stringify(run, null, 2));
+      return;
+    }
+    const params = run.runtime_config?.parameters ?? {};
+    const lines = [
+      `Run:        ${run.display_name ?? '-'}`,
+      `  id:         ${run.run_id}`,
+      `  state:      ${run.state ?? '-'}`,
+      `  experiment: ${run.experiment_id ?? '-'}`,
+      `  created:    ${formatTime(run.created_at)}`,
+      `  finished:   ${formatTime(run.finished_at)}`,
+      `  duration:   ${formatDuration(runDurationMs(run))}`,
+      `  link:       ${runLink(uiBaseUrl(kfp.http.baseUrl, connection.uiUrl), run.run_id)}`,
+    ];
+    if (run.error?.message) lines.push(`  error:      ${kfp.http.redactor.redact(run.error.message)}`);
+    io.out(lines.join('\n'));
+    const names = Object.keys(params).sort();
+    if (names.length > 0) {
+      io.out('Parameters:');
+      io.out(renderTable(names, [{ header: 'NAME', value: (n) => n }, { header: 'VALUE', value: (n) => JSON.stringify(params[n]), max: 80 }]));
+    }
+    const tasks = visibleTasks(run);
+    if (tasks.length > 0) {
+      io.out('Tasks:');
+      io.out(
+        renderTable(tasks, [
+          { header: 'TASK', value: (t) => t.name, max: 48 },
+          { header: 'STATE', value: (t) => t.state },
+          { header: 'STARTED', value: (t) => formatTime(t.startTime) },
+          { header: 'ENDED', value: (t) => formatTime(t.endTime) },
+        ]),
+      );
+    }
+  });
+}
