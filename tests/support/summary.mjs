@@ -1,0 +1,39 @@
+// Prints the closing line `N passed, N failed, N skipped` over vitest's JSON report and pytest's
+// JUnit XML, and exits non-zero when a report is missing, something failed, or nothing ran.
+import { existsSync, readFileSync } from 'node:fs';
+
+const [vitestJson, pytestXml] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let missing = false;
+
+if (vitestJson && existsSync(vitestJson)) {
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += (v.numFailedTests ?? 0) + (v.numRuntimeErrorTestSuites ?? 0);
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  // A test file that fails to load has no tests in the counts: count it as a failure.
+  failed += (v.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+} else {
+  console.error(`no vitest report at ${vitestJson}`);
+  missing = true;
+}
+
+if (pytestXml && existsSync(pytestXml)) {
+  const x = readFileSync(pytestXml, 'utf8');
+  const suite = /<testsuite\b([^>]*)>/.exec(x)?.[1] ?? '';
+  const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+  const tests = attr('tests');
+  const f = attr('failures') + attr('errors');
+  const s = attr('skipped');
+  passed += tests - f - s;
+  failed += f;
+  skipped += s;
+} else {
+  console.error(`no pytest report at ${pytestXml}`);
+  missing = true;
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(missing || failed > 0 || passed === 0 ? 1 : 0);
