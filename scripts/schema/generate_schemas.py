@@ -53,10 +53,10 @@ def _is_map(field: FieldDescriptor) -> bool:
 # Well-known types: their JSON form replaces the message form (json_format's _WKTJSONMETHODS).
 # value: (schema of a present, non-null value, the JSON type of that value or None for "any").
 WELL_KNOWN: dict[str, tuple[dict[str, Any], str | None]] = {
-        'google.protobuf.Struct': ({'type': 'object'}, 'object'),
-        'google.protobuf.ListValue': ({'type': 'array'}, 'array'),
-        'google.protobuf.Value': ({}, None),
-        'google.protobuf.Duration': ({'type': 'string', 'pattern': DURATION_STRING}, 'string'),
+    'google.protobuf.Struct': ({'type': 'object'}, 'object'),
+    'google.protobuf.ListValue': ({'type': 'array'}, 'array'),
+    'google.protobuf.Value': ({}, None),
+    'google.protobuf.Duration': ({'type': 'string', 'pattern': DURATION_STRING}, 'string'),
 }
 
 
@@ -123,11 +123,11 @@ class Generator:
             props[f.json_name] = schema
             props[f.name] = schema  # json_format accepts the original proto name as well
         d: dict[str, Any] = {
-                'type': ['object', 'null'],
-                'x-message': desc.full_name,
-                'x-fields': [f.json_name for f in desc.fields],
-                'properties': props,
-                'additionalProperties': False,
+            'type': ['object', 'null'],
+            'x-message': desc.full_name,
+            'x-fields': [f.json_name for f in desc.fields],
+            'properties': props,
+            'additionalProperties': False,
         }
         groups = []
         for oneof in desc.oneofs:
@@ -139,16 +139,17 @@ class Generator:
             if len(names) < 2:
                 continue
             pairs = [
-                    {
-                            'required': [a, b],
-                            'properties': {a: {'not': {'type': 'null'}}, b: {'not': {'type': 'null'}}},
-                    }
-                    for i, a in enumerate(names)
-                    for b in names[i + 1 :]
+                {
+                    'type': 'object',  # a null message is valid whatever its oneofs say
+                    'required': [a, b],
+                    'properties': {a: {'not': {'type': 'null'}}, b: {'not': {'type': 'null'}}},
+                }
+                for i, a in enumerate(names)
+                for b in names[i + 1 :]
             ]
             groups.append({
-                    'x-oneof': {'name': oneof.name, 'fields': [f.json_name for f in oneof.fields], 'keys': names},
-                    'not': {'anyOf': pairs},
+                'x-oneof': {'name': oneof.name, 'fields': [f.json_name for f in oneof.fields], 'keys': names},
+                'not': {'anyOf': pairs},
             })
         if groups:
             d['allOf'] = groups
@@ -164,13 +165,17 @@ class Generator:
             schema: dict[str, Any] = {'type': ['object', 'null']}
             if isinstance(override, dict) and 'map_keys' in override:
                 schema['properties'] = {
-                        key: self.element(None, def_name) for key, def_name in override['map_keys'].items()
+                    key: self.element(None, def_name) for key, def_name in override['map_keys'].items()
                 }
                 schema['additionalProperties'] = self.element(value_f, None)
             else:
                 schema['additionalProperties'] = self.element(value_f, override)
             return schema
         if f.is_repeated:
+            if f.message_type is not None and f.message_type.full_name == 'google.protobuf.Value':
+                # json_format's null branch for Value fields sets `null_value` on the field, which
+                # fails (AttributeError) when the field is repeated: there null is rejected.
+                return {'type': 'array', 'items': self.element(f, override)}
             return {'type': ['array', 'null'], 'items': self.element(f, override)}
         return self.singular(f, override)
 
@@ -217,11 +222,11 @@ class Generator:
             return {'type': ['number', 'string'], 'pattern': FLOAT_STRING, 'x-kind': 'double'}
         if t == T.TYPE_FLOAT:
             return {
-                    'type': ['number', 'string'],
-                    'pattern': FLOAT_STRING,
-                    'minimum': -FLOAT_MAX,
-                    'maximum': FLOAT_MAX,
-                    'x-kind': 'float',
+                'type': ['number', 'string'],
+                'pattern': FLOAT_STRING,
+                'minimum': -FLOAT_MAX,
+                'maximum': FLOAT_MAX,
+                'x-kind': 'float',
             }
         if t == T.TYPE_ENUM:
             return self.enum(f.enum_type)
@@ -237,12 +242,12 @@ class Generator:
         names = [v.name for v in e.values]
         # proto3 enums are open: json_format takes a value name or any integer.
         return {
-                'type': ['string', 'integer'],
-                'pattern': '^(' + '|'.join(names) + ')$',
-                'minimum': INT32_MIN,
-                'maximum': INT32_MAX,
-                'x-kind': 'enum',
-                'x-enum': {'name': e.full_name, 'values': names},
+            'type': ['string', 'integer'],
+            'pattern': '^(' + '|'.join(names) + ')$',
+            'minimum': INT32_MIN,
+            'maximum': INT32_MAX,
+            'x-kind': 'enum',
+            'x-enum': {'name': e.full_name, 'values': names},
         }
 
 
@@ -251,64 +256,64 @@ def provenance() -> dict[str, Any]:
         return hashlib.sha256(fd.serialized_pb).hexdigest()
 
     return {
-            'generator': 'scripts/schema/generate_schemas.py',
-            'packages': {
-                    name: importlib.metadata.version(name)
-                    for name in ('kfp-pipeline-spec', 'kfp-kubernetes', 'protobuf')
-            },
-            'protos': {
-                    'pipeline_spec.proto': sha(pipeline_spec_pb2.DESCRIPTOR),
-                    'kubernetes_executor_config.proto': sha(kubernetes_executor_config_pb2.DESCRIPTOR),
-            },
+        'generator': 'scripts/schema/generate_schemas.py',
+        'packages': {
+            name: importlib.metadata.version(name)
+            for name in ('kfp-pipeline-spec', 'kfp-kubernetes', 'protobuf')
+        },
+        'protos': {
+            'pipeline_spec.proto': sha(pipeline_spec_pb2.DESCRIPTOR),
+            'kubernetes_executor_config.proto': sha(kubernetes_executor_config_pb2.DESCRIPTOR),
+        },
     }
 
 
 KUBERNETES_VARIANTS = {
-        'ml_pipelines.SinglePlatformSpec--kubernetes': Variant(
-                'ml_pipelines.SinglePlatformSpec--kubernetes',
-                pipeline_spec_pb2.SinglePlatformSpec.DESCRIPTOR,
-                {'deployment_spec': 'ml_pipelines.PlatformDeploymentConfig--kubernetes'},
-        ),
-        'ml_pipelines.PlatformDeploymentConfig--kubernetes': Variant(
-                'ml_pipelines.PlatformDeploymentConfig--kubernetes',
-                pipeline_spec_pb2.PlatformDeploymentConfig.DESCRIPTOR,
-                {'executors': 'kfp_kubernetes.KubernetesExecutorConfig'},
-        ),
-        'ml_pipelines.PlatformSpec--typed': Variant(
-                'ml_pipelines.PlatformSpec--typed',
-                pipeline_spec_pb2.PlatformSpec.DESCRIPTOR,
-                {'platforms': {'map_keys': {'kubernetes': 'ml_pipelines.SinglePlatformSpec--kubernetes'}}},
-        ),
-        'ml_pipelines.PipelineSpec--typed': Variant(
-                'ml_pipelines.PipelineSpec--typed',
-                pipeline_spec_pb2.PipelineSpec.DESCRIPTOR,
-                {'deployment_spec': 'ml_pipelines.PipelineDeploymentConfig'},
-        ),
+    'ml_pipelines.SinglePlatformSpec--kubernetes': Variant(
+        'ml_pipelines.SinglePlatformSpec--kubernetes',
+        pipeline_spec_pb2.SinglePlatformSpec.DESCRIPTOR,
+        {'deployment_spec': 'ml_pipelines.PlatformDeploymentConfig--kubernetes'},
+    ),
+    'ml_pipelines.PlatformDeploymentConfig--kubernetes': Variant(
+        'ml_pipelines.PlatformDeploymentConfig--kubernetes',
+        pipeline_spec_pb2.PlatformDeploymentConfig.DESCRIPTOR,
+        {'executors': 'kfp_kubernetes.KubernetesExecutorConfig'},
+    ),
+    'ml_pipelines.PlatformSpec--typed': Variant(
+        'ml_pipelines.PlatformSpec--typed',
+        pipeline_spec_pb2.PlatformSpec.DESCRIPTOR,
+        {'platforms': {'map_keys': {'kubernetes': 'ml_pipelines.SinglePlatformSpec--kubernetes'}}},
+    ),
+    'ml_pipelines.PipelineSpec--typed': Variant(
+        'ml_pipelines.PipelineSpec--typed',
+        pipeline_spec_pb2.PipelineSpec.DESCRIPTOR,
+        {'deployment_spec': 'ml_pipelines.PipelineDeploymentConfig'},
+    ),
 }
 
 # file stem -> (root def, title, description)
 SCHEMAS: dict[str, tuple[str, str, str]] = {
-        'pipeline-spec': (
-                'ml_pipelines.PipelineSpec--typed',
-                'KFP PipelineSpec (first YAML document of a compiled pipeline)',
-                'ml_pipelines.PipelineSpec, with deploymentSpec typed as ml_pipelines.PipelineDeploymentConfig.',
-        ),
-        'pipeline-deployment-config': (
-                'ml_pipelines.PipelineDeploymentConfig',
-                'KFP PipelineDeploymentConfig (PipelineSpec.deploymentSpec)',
-                'The executors of a pipeline: container, importer, resolver or custom job.',
-        ),
-        'platform-spec': (
-                'ml_pipelines.PlatformSpec--typed',
-                'KFP PlatformSpec (second YAML document, `platforms:`)',
-                'ml_pipelines.PlatformSpec; platforms.kubernetes.deploymentSpec.executors.* are '
-                'kfp_kubernetes.KubernetesExecutorConfig.',
-        ),
-        'kubernetes-executor-config': (
-                'kfp_kubernetes.KubernetesExecutorConfig',
-                'kfp-kubernetes KubernetesExecutorConfig',
-                'One executor entry of platforms.kubernetes.deploymentSpec.executors.',
-        ),
+    'pipeline-spec': (
+        'ml_pipelines.PipelineSpec--typed',
+        'KFP PipelineSpec (first YAML document of a compiled pipeline)',
+        'ml_pipelines.PipelineSpec, with deploymentSpec typed as ml_pipelines.PipelineDeploymentConfig.',
+    ),
+    'pipeline-deployment-config': (
+        'ml_pipelines.PipelineDeploymentConfig',
+        'KFP PipelineDeploymentConfig (PipelineSpec.deploymentSpec)',
+        'The executors of a pipeline: container, importer, resolver or custom job.',
+    ),
+    'platform-spec': (
+        'ml_pipelines.PlatformSpec--typed',
+        'KFP PlatformSpec (second YAML document, `platforms:`)',
+        'ml_pipelines.PlatformSpec; platforms.kubernetes.deploymentSpec.executors.* are '
+        'kfp_kubernetes.KubernetesExecutorConfig.',
+    ),
+    'kubernetes-executor-config': (
+        'kfp_kubernetes.KubernetesExecutorConfig',
+        'kfp-kubernetes KubernetesExecutorConfig',
+        'One executor entry of platforms.kubernetes.deploymentSpec.executors.',
+    ),
 }
 
 
@@ -317,14 +322,14 @@ def render(stem: str) -> str:
     gen = Generator(KUBERNETES_VARIANTS)
     defs = gen.build(root)
     doc = {
-            '$schema': DIALECT,
-            '$id': ID_PREFIX + stem,
-            'title': title,
-            'description': description + ' Generated from the protobuf descriptors; do not edit.',
-            'x-provenance': provenance(),
-            '$ref': '#/$defs/' + root,
-            'type': 'object',  # a document must be a mapping (json_format fails on anything else)
-            '$defs': defs,
+        '$schema': DIALECT,
+        '$id': ID_PREFIX + stem,
+        'title': title,
+        'description': description + ' Generated from the protobuf descriptors; do not edit.',
+        'x-provenance': provenance(),
+        '$ref': '#/$defs/' + root,
+        'type': 'object',  # a document must be a mapping (json_format fails on anything else)
+        '$defs': defs,
     }
     return json.dumps(doc, indent=2, sort_keys=True) + '\n'
 
