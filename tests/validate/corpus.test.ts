@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics.ts';
+import { validateIrText } from '../../src/validate/index.ts';
+import { corpusFiles, relativeToCorpus } from './helpers.ts';
+
+describe('the kfp 2.17 IR corpus', () => {
+  it('GIVEN every valid and snapshot document WHEN validated THEN all pass, and the 3 invalid ones are rejected with a clear message', () => {
+    const { valid, invalid } = corpusFiles();
+    const failures: string[] = [];
+    for (const file of valid) {
+      const ds = validateIrText(readFileSync(file, 'utf8'), relativeToCorpus(file));
+      if (ds.length > 0) failures.push(ds.map(formatDiagnostic).join('\n'));
+    }
+    const rejected = new Map<string, string[]>();
+    for (const file of invalid) {
+      const ds = validateIrText(readFileSync(file, 'utf8'), relativeToCorpus(file));
+      if (ds.length > 0) rejected.set(relativeToCorpus(file).split('/').at(-1)!, ds.map((d) => d.code));
+    }
+    console.log(`corpus: ${valid.length - failures.length}/${valid.length} valid, ${rejected.size}/${invalid.length} invalid rejected`);
+    expect(failures).toEqual([]);
+    expect(valid.length).toBeGreaterThanOrEqual(126);
+    // Each invalid document fails for its own reason, not for an incidental one.
+    expect(Object.fromEntries(rejected)).toEqual({
+      'empty_file.yaml': ['yaml/empty'],
+      'invalid_yaml.yaml': ['schema/unknown-field', 'ref/component'],
+      'no_name.yaml': ['backend/pipeline-name-missing'],
+    });
+  });
+
+  it('GIVEN the invalid documents WHEN validated THEN the messages name the problem and the fix', () => {
+    const { invalid } = corpusFiles();
+    const messages = invalid.flatMap((file) => validateIrText(readFileSync(file, 'utf8')).map((d) => `${d.path}: ${d.message}`));
+    expect(messages).toEqual([
+      '(file): The file holds no YAML document (it is empty or only comments); expected a compiled PipelineSpec.',
+      expect.stringMatching(/^components_1: Unknown field "components_1" in ml_pipelines\.PipelineSpec: remove it \(did you mean "components"\?\)/),
+      expect.stringMatching(/^root\/dag\/tasks\/echo\/componentRef\/name: componentRef "comp-echo" names no component/),
+      'pipelineInfo/name: pipelineInfo.name is missing or empty: give the pipeline a name such as "my-pipeline".',
+    ]);
+  });
+});
