@@ -40,6 +40,8 @@ class MlflowServer:
     def start(self, timeout: float = 180) -> "MlflowServer":
         self.root.mkdir(parents=True, exist_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MLFLOW_", "AWS_"))}
+        # The server's background job runner (a pool of huey consumers) is not needed for tracking.
+        env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"
         self._log = open(self.log_path, "w")
         self._proc = subprocess.Popen(
             [str(VENV_BIN / "mlflow"), "server",
@@ -80,7 +82,7 @@ class MlflowServer:
         pgid = os.getpgid(self._proc.pid)
         os.killpg(pgid, signal.SIGTERM)
         try:
-            self._proc.wait(timeout=20)
+            self._proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(pgid, signal.SIGKILL)
             self._proc.wait(timeout=10)
