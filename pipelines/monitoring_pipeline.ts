@@ -5,18 +5,8 @@
  *   npx kfp-ts compile pipelines/monitoring_pipeline.ts -o monitoring_pipeline.yaml
  */
 import { ne, pipeline, z } from '../src/index.ts';
-import { useSecretAsEnv } from '../src/kubernetes/index.ts';
-import type { TaskHandle } from '../src/dsl/task-handle.ts';
-import type { OutputDecls } from '../src/dsl/io.ts';
 import { checkAndAlert, generateComparisonReport, ingestData, trainModel, validateData } from '../src/components/index.ts';
-
-/** MLflow's artifact store is MinIO: its credentials come from a Kubernetes secret, never the YAML. */
-export function withMinioCredentials<O extends OutputDecls>(task: TaskHandle<O>): TaskHandle<O> {
-  return useSecretAsEnv(task, {
-    secretName: 'minio-credentials',
-    secretKeyToEnv: { 'access-key': 'AWS_ACCESS_KEY_ID', 'secret-key': 'AWS_SECRET_ACCESS_KEY' },
-  }).withEnv({ MLFLOW_S3_ENDPOINT_URL: 'http://minio.kubeflow.svc:9000' });
-}
+import { withMinioCredentials } from './minio.ts';
 
 export default pipeline(
   {

@@ -1,0 +1,40 @@
+"""Python twin of pipelines/tuning_pipeline.ts, embedding the same component files."""
+from kfp import dsl, kubernetes
+from twin import PACKAGES as P, component
+
+IMAGE = "python:3.11"
+C = "src/components/"
+ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
+validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
+hyperparameter_search = component(C + "hyperparameter_search.py", "hyperparameter_search", base_image=IMAGE,
+                                  packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["optuna"], P["boto3"]])
+generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
+                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"], P["boto3"]])
+
+
+def minio(task):
+    kubernetes.use_secret_as_env(task, secret_name="minio-credentials",
+                                 secret_key_to_env={"access-key": "AWS_ACCESS_KEY_ID", "secret-key": "AWS_SECRET_ACCESS_KEY"})
+    task.set_env_variable("MLFLOW_S3_ENDPOINT_URL", "http://minio.kubeflow.svc:9000")
+    return task
+
+
+@dsl.pipeline(name="ml-hyperparameter-tuning", description="Search hyperparameters with Optuna, tracked in MLflow")
+def tuning(
+    training_data_path: str,
+    experiment_name: str,
+    n_trials: int = 50,
+    metric_to_optimize: str = "f1",
+    mlflow_tracking_uri: str = "http://mlflow.kubeflow.svc:5000",
+):
+    ingest = minio(ingest_data(source_path=training_data_path))
+    validated = validate_data(input_data=ingest.outputs["output_data"])
+    search = minio(hyperparameter_search(training_data=validated.outputs["validated_data"], experiment_name=experiment_name,
+                                         mlflow_tracking_uri=mlflow_tracking_uri, n_trials=n_trials,
+                                         metric_to_optimize=metric_to_optimize))
+    search.set_cpu_limit("4").set_memory_limit("8Gi")
+    minio(generate_comparison_report(experiment_name=f"{experiment_name}-tuning",
+                                     mlflow_tracking_uri=mlflow_tracking_uri)).after(search)
+
+
+PIPELINE = tuning
