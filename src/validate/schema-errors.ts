@@ -130,6 +130,10 @@ export function describeValue(value: unknown): string {
   return `${typeof value === 'number' ? 'the number ' : ''}${String(value)}`;
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Levenshtein distance, for "did you mean" on unknown fields. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -207,10 +211,17 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
     }
     case 'type': {
       if (value === null) {
+        const parent = valueAt(doc, segments.slice(0, -1));
+        const parentDef = deref(schema, nodeAt(schema, segments.slice(0, -1)) ?? {});
+        const where = Array.isArray(parent)
+          ? 'in a list'
+          : parentDef['x-message'] === undefined
+            ? 'as a map value'
+            : 'for this repeated field (json_format rejects it)';
         return {
           code: 'schema/type',
           path: segments,
-          message: `null is not allowed in a list or as a map value: expected ${expected(schema, node)}. Remove the entry or give it a value.`,
+          message: `null is not allowed ${where}: expected ${expected(schema, node)}. Remove the entry or give it a value.`,
         };
       }
       return { code: 'schema/type', path: segments, message: `Expected ${expected(schema, node)}, got ${describeValue(value)}.` };
@@ -222,7 +233,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
         return {
           code: 'schema/enum',
           path: segments,
-          message: `${describeValue(value)} is not a value of enum ${enumInfo.name}: use one of ${enumInfo.values.join(', ')}.`,
+          message: `${capitalize(describeValue(value))} is not a value of enum ${enumInfo.name}: use one of ${enumInfo.values.join(', ')}.`,
         };
       }
       if (kind === 'double' || kind === 'float') {
@@ -254,7 +265,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
       return {
         code: 'schema/range',
         path: segments,
-        message: `${describeValue(value)} is out of range for ${kind === 'enum' ? 'an enum number (int32)' : kind}: it must lie between ${def.minimum} and ${def.maximum}.`,
+        message: `${capitalize(describeValue(value))} is out of range for ${kind === 'enum' ? 'an enum number (int32)' : kind}: it must lie between ${def.minimum} and ${def.maximum}.`,
       };
     }
     default:
@@ -267,9 +278,32 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
   };
 }
 
+/** Where a path lies in the document: the index of each segment among its parent's keys. */
+function documentOrder(doc: unknown, segments: readonly string[]): number[] {
+  const order: number[] = [];
+  let value = doc;
+  for (const segment of segments) {
+    if (Array.isArray(value)) {
+      order.push(Number(segment));
+      value = value[Number(segment)];
+    } else if (isObject(value)) {
+      order.push(Object.keys(value).indexOf(segment));
+      value = value[segment];
+    } else {
+      break;
+    }
+  }
+  return order;
+}
+
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
 /**
- * Map the errors of one document into diagnostics: one per (path, code), in document order.
- * `prefix` is prepended to every path (empty for both IR documents: their top-level keys differ).
+ * Map the errors of one document into diagnostics: one per (path, code), in document order (ajv
+ * reports them in schema order).
  */
 export function mapSchemaErrors(
   kind: DocumentKind,
@@ -279,14 +313,14 @@ export function mapSchemaErrors(
 ): Diagnostic[] {
   const schema = schemaFile(kind);
   const seen = new Set<string>();
-  const out: Diagnostic[] = [];
+  const mapped: Array<{ order: number[]; diagnostic: Diagnostic }> = [];
   for (const error of errors) {
-    const mapped = mapOne(schema, doc, error);
-    const path = mapped.path.join('/');
-    const key = `${mapped.code}\u0000${path}`;
+    const m = mapOne(schema, doc, error);
+    const path = m.path.join('/');
+    const key = `${m.code}\u0000${path}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(diagnostic(mapped.code, path === '' ? '(document)' : path, mapped.message, file));
+    mapped.push({ order: documentOrder(doc, m.path), diagnostic: diagnostic(m.code, path === '' ? '(document)' : path, m.message, file) });
   }
-  return out;
+  return mapped.sort((a, b) => compareOrder(a.order, b.order)).map((m) => m.diagnostic);
 }
