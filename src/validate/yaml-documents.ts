@@ -1,57 +1,14 @@
 /**
  * Reads the YAML documents of a compiled pipeline file the way PyYAML (`yaml.safe_load_all`) does,
- * since the KFP SDK loads them with it: YAML 1.1 scalars (yes/no booleans, 0o-less octals, 1:30
- * sexagesimals), merge keys, and no indentation check inside quoted scalars.
+ * since the KFP SDK loads them with it: YAML 1.1 scalars as PyYAML resolves them (yes/no booleans,
+ * 010 octals, 1:30 sexagesimals), merge keys, and no indentation check inside quoted scalars
+ * (see ./pyyaml-compat.ts).
  */
-import { Composer, Lexer, LineCounter, Parser, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { PyYamlLexer, pyyamlTags } from './pyyaml-compat.ts';
 
-/** The parts of yaml 2.9's Lexer that the PyYAML-compatible lexer below adjusts. */
-interface LexerInternals {
-  indentNext: number;
-  continueScalar(offset: number): number;
-  parseQuotedScalar(): Generator<string, string>;
-  [IN_QUOTED]?: boolean;
-}
-
-const IN_QUOTED = Symbol('inQuotedScalar');
-
-/**
- * PyYAML lets the continuation lines of a quoted scalar sit at any indentation (only a `---` or
- * `...` document marker ends the scalar); yaml follows the YAML spec and ends the scalar at the
- * first under-indented line. kfp-kubernetes' own golden files rely on PyYAML's reading, e.g.
- *
- *     command:
- *     - "first line\
- *     \ second line"
- *
- * so quoted scalars are lexed without the indentation check. Leading whitespace of continuation
- * lines is folded away either way, so this changes no value that yaml would otherwise accept.
- */
-class PyYamlLexer extends Lexer {}
-const baseLexer = Lexer.prototype as unknown as LexerInternals;
-Object.assign(PyYamlLexer.prototype, {
-  *parseQuotedScalar(this: LexerInternals): Generator<string, string> {
-    this[IN_QUOTED] = true;
-    try {
-      return yield* baseLexer.parseQuotedScalar.call(this);
-    } finally {
-      this[IN_QUOTED] = false;
-    }
-  },
-  continueScalar(this: LexerInternals, offset: number): number {
-    if (this[IN_QUOTED] !== true) return baseLexer.continueScalar.call(this, offset);
-    const indentNext = this.indentNext;
-    this.indentNext = 0;
-    try {
-      return baseLexer.continueScalar.call(this, offset);
-    } finally {
-      this.indentNext = indentNext;
-    }
-  },
-});
-
-const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: true, logLevel: 'error' } as const;
+const YAML_OPTIONS = { version: '1.1', customTags: pyyamlTags, merge: true, uniqueKeys: true, logLevel: 'error' } as const;
 
 function* tokens(text: string, lineCounter: LineCounter) {
   const parser = new Parser(lineCounter.addNewLine);
