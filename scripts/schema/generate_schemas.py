@@ -21,8 +21,10 @@ import sys
 from typing import Any, Callable
 
 from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescriptor
-from kfp.kubernetes import kubernetes_executor_config_pb2
-from kfp.pipeline_spec import pipeline_spec_pb2
+
+import kfp_protos
+
+pipeline_spec_pb2, kubernetes_executor_config_pb2 = kfp_protos.load()
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPO_ROOT / 'schemas'

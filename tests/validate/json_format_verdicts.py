@@ -13,12 +13,16 @@ accepts:
 """
 
 import json
+import pathlib
 import sys
 from typing import Any
 
 from google.protobuf import json_format
-from kfp.kubernetes import kubernetes_executor_config_pb2
-from kfp.pipeline_spec import pipeline_spec_pb2
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / 'scripts' / 'schema'))
+import kfp_protos  # noqa: E402  (imports the _pb2 modules without the rest of the KFP SDK)
+
+pipeline_spec_pb2, kubernetes_executor_config_pb2 = kfp_protos.load()
 
 
 def _last_value(message: dict, json_name: str, proto_name: str) -> Any:
