@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { irDifferences, ignoreSdkVersion, loadIr } from '../tests/support/yaml-compare.ts';
 import { writeCase, writePackageJson, type BenchCase, type Shape } from './generate.ts';
-import { growthLines, resultsTable, targetLines, type Measurement, type Results, type Tool } from './report.ts';
-import { timedRun, workerTimes } from './run-process.ts';
+import { growthLines, resultsTable, targetLines, type Measurement, type Metric, type Results, type Tool } from './report.ts';
+import { timedRun, workerTimes, type WorkerTimes } from './run-process.ts';
 import { median } from './stats.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,14 +92,19 @@ function outFile(dir: string, tool: Tool, mode: string, c: BenchCase): string {
   return path.join(dir, `${c.id}.${tool}.${mode}.yaml`);
 }
 
-async function measureWhole(dir: string, tool: Tool, c: BenchCase, reps: number): Promise<number[]> {
+async function measureWhole(dir: string, tool: Tool, c: BenchCase, reps: number): Promise<WorkerTimes> {
   const [cmd, args] = wholeProcessCommand(tool, c, outFile(dir, tool, 'whole', c));
-  const ms: number[] = [];
-  for (let i = 0; i < reps; i++) ms.push((await timedRun(cmd, args, dir)).ms);
-  return ms;
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const run = await timedRun(cmd, args, dir);
+    wallMs.push(run.wallMs);
+    cpuMs.push(run.cpuMs);
+  }
+  return { wallMs, cpuMs };
 }
 
-async function measureInProcess(dir: string, tool: Tool, c: BenchCase, warmup: BenchCase, reps: number): Promise<number[]> {
+async function measureInProcess(dir: string, tool: Tool, c: BenchCase, warmup: BenchCase, reps: number): Promise<WorkerTimes> {
   const [cmd, args] = inProcessCommand(tool, c, warmup, outFile(dir, tool, 'inprocess', c), reps);
   return workerTimes((await timedRun(cmd, args, REPO)).stdout);
 }
@@ -151,30 +156,38 @@ async function main(): Promise<void> {
         for (const tool of opts.tools) {
           const reps = opts.repsFor(tool, tasks);
           const whole = await measureWhole(dir, tool, c, reps);
-          measurements.push({ tool, mode: 'whole', shape, tasks, ms: whole });
+          measurements.push({ tool, mode: 'whole', shape, tasks, ...whole });
           const inproc = await measureInProcess(dir, tool, c, warmup, reps);
-          measurements.push({ tool, mode: 'inprocess', shape, tasks, ms: inproc });
-          log(`${c.id.padEnd(10)} ${tool.padEnd(6)} whole ${(median(whole) / 1000).toFixed(2)} s, in-process ${median(inproc).toFixed(1)} ms (${reps} run${reps > 1 ? 's' : ''})`);
+          measurements.push({ tool, mode: 'inprocess', shape, tasks, ...inproc });
+          const s = (t: WorkerTimes, unit: 's' | 'ms'): string => {
+            const k = unit === 's' ? 1000 : 1;
+            return `${(median(t.wallMs) / k).toFixed(unit === 's' ? 2 : 1)} ${unit} (CPU ${(median(t.cpuMs) / k).toFixed(unit === 's' ? 2 : 1)})`;
+          };
+          log(`${c.id.padEnd(10)} ${tool.padEnd(6)} whole ${s(whole, 's')}, in-process ${s(inproc, 'ms')}; ${reps} run${reps > 1 ? 's' : ''}`);
         }
         if (opts.tools.includes('kfp') && tasks <= 1000) notes.push(`${c.id}: ${await sameIr(dir, c)}`);
       }
     }
 
     const results: Results = { shapes: opts.shapes, sizes: opts.sizes, measurements };
+    const targets = targetLines(results);
     const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
     const out = [
       '',
       env,
       `load average at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}; total ${elapsed.toFixed(0)} s`,
       '',
-      resultsTable(results),
-      '',
-      'Growth (in-process):',
-      ...growthLines(results).map((l) => `  ${l}`),
-      ...(notes.length > 0 ? ['', 'Output check (whole-process YAML, kfp-ts vs kfp, sdkVersion ignored):', ...notes.map((n) => `  ${n}`)] : []),
+      ...(['wallMs', 'cpuMs'] as Metric[]).flatMap((metric) => [
+        resultsTable(results, metric),
+        '',
+        `Growth (in-process, ${metric === 'wallMs' ? 'wall' : 'CPU'}):`,
+        ...growthLines(results, metric).map((l) => `  ${l}`),
+        '',
+      ]),
+      ...(notes.length > 0 ? ['Output check (whole-process YAML, kfp-ts vs kfp, sdkVersion ignored):', ...notes.map((n) => `  ${n}`)] : []),
       '',
       'Targets:',
-      ...targetLines(results).map((l) => `  ${l}`),
+      ...(targets.length > 0 ? targets : ['(none measured: the targets need kfp and the sizes 100 and 3000)']).map((l) => `  ${l}`),
       '',
     ];
     process.stdout.write(out.join('\n'));

@@ -6,8 +6,8 @@
  *
  * Each repetition times what a program that already imported kfp-ts does to produce the YAML file:
  * define the pipeline, build the node tree, compile + validate + emit (`compileToYaml`), write.
- * One untimed warm-up compile of WARMUP.ts (a one-task case) comes first. Prints one JSON line:
- * `{ "ms": [..] }`.
+ * One untimed warm-up compile of WARMUP.ts (a one-task case) comes first. Prints one JSON line,
+ * `{ "wallMs": [..], "cpuMs": [..] }` (CPU: user + system of the whole process, GC threads included).
  */
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -32,13 +32,17 @@ async function main(): Promise<void> {
   const warmup = (await import(pathToFileURL(warmupFile).href)) as CaseModule;
   const mod = (await import(pathToFileURL(caseFile).href)) as CaseModule;
   await compileOnce(warmup, out);
-  const ms: number[] = [];
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < Number(repsArg); i++) {
+    const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await compileOnce(mod, out);
-    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    wallMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
   }
-  process.stdout.write(`${JSON.stringify({ ms })}\n`);
+  process.stdout.write(`${JSON.stringify({ wallMs, cpuMs })}\n`);
 }
 
 await main();
