@@ -1,0 +1,209 @@
+/**
+ * Reading a Python signature (python/signature.ts) and checking it against the TypeScript
+ * declaration (python/check-signature.ts). Every mismatch is a `python/signature-mismatch`
+ * diagnostic whose path ends with the name of the input or output concerned.
+ */
+import { describe, expect, it } from 'vitest';
+import { Dataset, input, Model, output, pipeline, pythonComponent, z } from '../../src/index.ts';
+import type { InputDecls, OutputDecls } from '../../src/dsl/io.ts';
+import { compilePipeline } from '../../src/compiler/compile.ts';
+import { checkSignature } from '../../src/compiler/python/check-signature.ts';
+import { parseSignature } from '../../src/compiler/python/signature.ts';
+
+const py = (...lines: string[]): string => lines.join('\n');
+const WHERE = 'pipeline/train/component/train';
+
+describe('parseSignature', () => {
+  it('reads names, annotations and defaults of a multi-line signature with tricky defaults', () => {
+    // GIVEN a signature with comments, nested brackets, and strings holding , : = ( and #
+    const source = py(
+      'def train(',
+      '    data: Input[Dataset],  # the data, (with a paren',
+      "    sep: str = ', ',",
+      "    weights: Dict[str, float] = {'a': 1.0, 'b': 2},",
+      '    label: str = "x=1: (y) # not a comment",',
+      "    quote: str = 'it\\'s',",
+      '    /,',
+      '    *,',
+      '    model: Output[Model],',
+      '    n: int = -3,',
+      ') -> NamedTuple("Outputs", [("a", int), ("b", str)]):',
+      '    """Trains."""',
+      '    return 1',
+    );
+    // WHEN it is parsed
+    const sig = parseSignature(source);
+    // THEN every parameter is read, the `/` and `*` markers are skipped, and defaults keep their source text
+    expect(sig?.name).toBe('train');
+    expect(sig?.params).toEqual([
+      { name: 'data', annotation: 'Input[Dataset]' },
+      { name: 'sep', annotation: 'str', defaultText: "', '" },
+      { name: 'weights', annotation: 'Dict[str, float]', defaultText: "{'a': 1.0, 'b': 2}" },
+      { name: 'label', annotation: 'str', defaultText: '"x=1: (y) # not a comment"' },
+      { name: 'quote', annotation: 'str', defaultText: "'it\\'s'" },
+      { name: 'model', annotation: 'Output[Model]' },
+      { name: 'n', annotation: 'int', defaultText: '-3' },
+    ]);
+    expect(sig?.returns).toBe('NamedTuple("Outputs", [("a", int), ("b", str)])');
+    expect(sig?.docstring).toBe('Trains.');
+  });
+
+  it('reads *args and **kwargs as starred parameters and a signature with no parameters', () => {
+    // GIVEN starred parameters  WHEN parsed  THEN the star is kept apart from the name
+    expect(parseSignature('def f(*args, **kwargs):\n    pass\n')?.params).toEqual([
+      { name: 'args', star: '*' },
+      { name: 'kwargs', star: '**' },
+    ]);
+    expect(parseSignature('def f():\n    pass\n')?.params).toEqual([]);
+  });
+
+  it('reads the docstring, in any quote style, and none when the body starts with code', () => {
+    expect(parseSignature("def f(a: int):\n    '''Single.\n\n    Args:\n        a: A.\n    '''\n")?.docstring).toBe('Single.\n\n    Args:\n        a: A.\n    ');
+    expect(parseSignature('def f(a: int):\n    "Short."\n')?.docstring).toBe('Short.');
+    expect(parseSignature('def f(a: int):\n    x = "not a docstring"\n')?.docstring).toBeUndefined();
+  });
+
+  it('returns undefined for text that is not a complete def', () => {
+    expect(parseSignature('class A:\n    pass\n')).toBeUndefined();
+    expect(parseSignature('def f(a: int,\n')).toBeUndefined();
+  });
+});
+
+/** A component named `train` with the given declarations, checked against `source`. */
+function check(decl: { inputs?: InputDecls; outputs?: OutputDecls }, source: string) {
+  const comp = pythonComponent({ name: 'train', source: { code: source }, ...decl });
+  const sig = parseSignature(source);
+  if (!sig) throw new Error('test setup: unparseable signature');
+  return checkSignature(comp.node, sig, WHERE, 'train.py');
+}
+
+const codesAndPaths = (ds: readonly { code: string; path: string }[]) => ds.map((d) => [d.code, d.path]);
+
+describe('checkSignature', () => {
+  it('accepts a Python signature that agrees in names, kinds, types and defaults', () => {
+    // GIVEN a declaration and a function that agree on every input and output
+    const ds = check(
+      {
+        inputs: {
+          data: input(Dataset),
+          prior: input(Model, { optional: true }),
+          parts: input(Dataset, { list: true }),
+          name: z.string(),
+          n: z.int().default(100),
+          lr: z.number().default(0.1),
+          flag: z.boolean().default(true),
+          items: z.array(z.int()).default([1, 2]),
+          cfg: z.record(z.string(), z.int()).default({ a: 1 }),
+          note: z.string().optional(),
+          sep: z.string().default("it's, here"),
+        },
+        outputs: { model: output(Model), count: z.int(), Output: z.string() },
+      },
+      py(
+        'def train(',
+        '    data: Input[Dataset],',
+        '    prior: Optional[Input[Model]],',
+        '    parts: Input[List[Dataset]],',
+        '    name: str,',
+        '    model: Output[Model],',
+        '    count: OutputPath(int),',
+        '    n: int = 100,',
+        '    lr: float = 0.1,',
+        '    flag: bool = True,',
+        '    items: List[int] = [1, 2],',
+        "    cfg: Dict[str, int] = {'a': 1},",
+        '    note: Optional[str] = None,',
+        "    sep: str = 'it\\'s, ' \"here\",",
+        ') -> str:',
+        "    return ''",
+      ),
+    );
+    // THEN there is nothing to report
+    expect(ds).toEqual([]);
+  });
+
+  const MISMATCHES: readonly {
+    what: string;
+    inputs?: InputDecls;
+    outputs?: OutputDecls;
+    source: string;
+    name: string;
+  }[] = [
+    { what: 'a Python parameter the declaration lacks', inputs: { a: z.int() }, source: 'def train(a: int, extra: str):\n    pass\n', name: 'extra' },
+    { what: 'a declared input the Python function lacks', inputs: { a: z.int(), b: z.string() }, source: 'def train(a: int):\n    pass\n', name: 'b' },
+    { what: '*args', inputs: {}, source: 'def train(*args):\n    pass\n', name: 'args' },
+    { what: '**kwargs', inputs: {}, source: 'def train(**kwargs):\n    pass\n', name: 'kwargs' },
+    { what: 'a parameter without an annotation', inputs: { a: z.int() }, source: 'def train(a):\n    pass\n', name: 'a' },
+    { what: 'a parameter type (int declared, str in Python)', inputs: { n: z.int() }, source: 'def train(n: str):\n    pass\n', name: 'n' },
+    { what: 'a parameter type (double declared, int in Python)', inputs: { lr: z.number() }, source: 'def train(lr: int):\n    pass\n', name: 'lr' },
+    { what: 'a parameter declared as a parameter but an artifact in Python', inputs: { d: z.string() }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd' },
+    { what: 'an optional declaration whose Python parameter has no default', inputs: { n: z.int().default(3) }, source: 'def train(n: int):\n    pass\n', name: 'n' },
+    { what: 'a required declaration whose Python parameter has a default', inputs: { n: z.int() }, source: 'def train(n: int = 3):\n    pass\n', name: 'n' },
+    { what: 'different defaults', inputs: { n: z.int().default(100) }, source: 'def train(n: int = 10):\n    pass\n', name: 'n' },
+    { what: 'different string defaults', inputs: { s: z.string().default('a') }, source: "def train(s: str = 'b'):\n    pass\n", name: 's' },
+    { what: 'a default that is not a literal', inputs: { n: z.int().default(3) }, source: 'def train(n: int = THREE):\n    pass\n', name: 'n' },
+    { what: 'an artifact class (Dataset declared, Model in Python)', inputs: { d: input(Dataset) }, source: 'def train(d: Input[Model]):\n    pass\n', name: 'd' },
+    { what: 'a list of artifacts declared, one artifact in Python', inputs: { d: input(Dataset, { list: true }) }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd' },
+    { what: 'an optional artifact input declared, a required one in Python', inputs: { d: input(Dataset, { optional: true }) }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd' },
+    { what: 'a required artifact input declared, an optional one in Python', inputs: { d: input(Dataset) }, source: 'def train(d: Optional[Input[Dataset]] = None):\n    pass\n', name: 'd' },
+    { what: 'an artifact input declared, an output in Python', inputs: { d: input(Dataset) }, source: 'def train(d: Output[Dataset]):\n    pass\n', name: 'd' },
+    { what: 'an output artifact class', outputs: { m: output(Model) }, source: 'def train(m: Output[Dataset]):\n    pass\n', name: 'm' },
+    { what: 'a declared output the Python function lacks', outputs: { m: output(Model) }, source: 'def train():\n    pass\n', name: 'm' },
+    { what: 'an output parameter type', outputs: { count: z.int() }, source: 'def train(count: OutputPath(str)):\n    pass\n', name: 'count' },
+    { what: 'the return type of the Output parameter', outputs: { Output: z.int() }, source: "def train() -> str:\n    return ''\n", name: 'Output' },
+    { what: 'a returned value the declaration lacks', outputs: {}, source: 'def train() -> int:\n    return 1\n', name: 'Output' },
+  ];
+
+  for (const m of MISMATCHES) {
+    it(`reports ${m.what} at the path of that input or output`, () => {
+      // GIVEN a declaration and a Python function that disagree in one place
+      // WHEN the signature is checked
+      const ds = check({ ...(m.inputs ? { inputs: m.inputs } : {}), ...(m.outputs ? { outputs: m.outputs } : {}) }, m.source);
+      // THEN exactly one mismatch is reported, with the path of that name and the file
+      expect(codesAndPaths(ds)).toEqual([['python/signature-mismatch', `${WHERE}/${m.name}`]]);
+      expect(ds[0]?.file).toBe('train.py');
+    });
+  }
+
+  it('reports every mismatch, not only the first', () => {
+    // GIVEN three disagreements  WHEN checked  THEN three diagnostics, in declaration order
+    const ds = check({ inputs: { a: z.int(), b: z.string(), c: z.boolean() } }, 'def train(a: str, b: int, c: str):\n    pass\n');
+    expect(codesAndPaths(ds)).toEqual([
+      ['python/signature-mismatch', `${WHERE}/a`],
+      ['python/signature-mismatch', `${WHERE}/b`],
+      ['python/signature-mismatch', `${WHERE}/c`],
+    ]);
+  });
+
+  it('reaches the compile result with the task path and the component file', () => {
+    // GIVEN a pipeline whose only task's Python function disagrees with its declaration
+    const comp = pythonComponent({
+      name: 'train',
+      source: '/virtual/train.py',
+      inputs: { n_estimators: z.int() },
+    });
+    const p = pipeline({ name: 'sig' }, (_p, s) => {
+      s.task(comp, { n_estimators: 3 });
+    });
+    // WHEN it is compiled with that file's text
+    const result = compilePipeline(p.build(), { sources: new Map([['/virtual/train.py', 'def train(n_estimators: str):\n    pass\n']]) });
+    // THEN no spec is produced and the diagnostic names the task, the function and the input
+    expect(result.pipelineSpec).toBeUndefined();
+    expect(codesAndPaths(result.diagnostics)).toEqual([['python/signature-mismatch', 'pipeline/train/component/train/n_estimators']]);
+    expect(result.diagnostics[0]?.file).toBe('/virtual/train.py');
+  });
+
+  it('reports a function missing from its source and an unreadable signature with their own codes', () => {
+    const missing = pythonComponent({ name: 'absent', source: { code: 'def other():\n    pass\n' } });
+    const broken = pythonComponent({ name: 'broken', source: { code: 'def broken(a: int,\n' } });
+    const p = pipeline({ name: 'sources' }, (_p, s) => {
+      s.task(missing, {});
+      s.task(broken, {});
+    });
+    const result = compilePipeline(p.build());
+    expect(codesAndPaths(result.diagnostics)).toEqual([
+      ['python/function-missing', 'pipeline/absent/component/absent'],
+      ['python/signature-unreadable', 'pipeline/broken/component/broken'],
+    ]);
+  });
+});
