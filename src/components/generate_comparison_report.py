@@ -42,7 +42,7 @@ def generate_comparison_report(
                 "table{border-collapse:collapse;margin:1em 0}"
                 "th,td{border:1px solid #bbb;padding:4px 10px;text-align:right}"
                 "th:first-child,td:first-child{text-align:left}th{background:#f0f0f0}"
-                ".plots{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:1em}"
+                ".plot{width:100%;max-width:1100px;margin-bottom:1em}"
                 ".empty{color:#666;font-style:italic}\n"
                 "</style>\n</head>\n<body>\n"
                 f"<h1>{esc(title)}</h1>\n{body}\n</body>\n</html>\n")
@@ -163,8 +163,9 @@ def generate_comparison_report(
     plots = []
     for i, (div_id, fig) in enumerate((("plot-accuracy-vs-f1", fig1), ("plot-metric-distributions", fig2),
                                         ("plot-parameter-impact", fig3), ("plot-timeline", fig4))):
-        plots.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), div_id=div_id,
-                                 config={"displaylogo": False}))
+        plots.append("<div class=\"plot\">" + fig.to_html(
+            full_html=False, include_plotlyjs=(i == 0), div_id=div_id,
+            config={"displaylogo": False, "responsive": True}) + "</div>")
 
     ranked = runs.assign(_f1=f1).loc[f1.notna()].sort_values("_f1", ascending=False, kind="stable").head(5)
     if ranked.empty:
@@ -182,6 +183,6 @@ def generate_comparison_report(
                + "".join(body_rows) + "</tbody></table>")
 
     body = (f"<p>{len(runs)} runs on {esc(shown_uri)}.</p>\n<h2>Summary Statistics</h2>\n{summary}\n"
-            "<h2>Visualizations</h2>\n<div class=\"plots\">\n" + "\n".join(plots) + "\n</div>\n"
+            "<h2>Visualizations</h2>\n" + "\n".join(plots) + "\n"
             f"<h2>Top 5 Runs by F1 Score</h2>\n{top}")
     page(body, len(runs))
