@@ -13,7 +13,7 @@ fi
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json
 vitest_status=$?
 
-"$PY" -m pytest tests -q -p no:cacheprovider --junitxml=test-artifacts/pytest.xml
+"$PY" -m pytest tests -q -p no:cacheprovider --import-mode=importlib --junitxml=test-artifacts/pytest.xml
 pytest_status=$?
 
 node tests/support/summary.mjs test-artifacts/vitest.json test-artifacts/pytest.xml
