@@ -14,6 +14,21 @@ function describeSpec(spec: IoSpec): string {
   return 'an invalid declaration';
 }
 
+/**
+ * kfp's rules for an artifact type (`validate_bundled_artifact_type`): a `system` or `google`
+ * namespace, one name, and a three-part version.
+ */
+function artifactTypeProblem(spec: IoSpec): string | undefined {
+  if (spec.kind !== 'artifact') return undefined;
+  const { schemaTitle, schemaVersion } = spec.artifactType;
+  const parts = schemaTitle.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1] || !['system', 'google'].includes(parts[0]))
+    return `the artifact type '${schemaTitle}' is not accepted by kfp: a schema title is '<namespace>.<Name>' with the namespace 'system' or 'google' (e.g. 'google.BQTable')`;
+  if (schemaVersion.split('.').length !== 3)
+    return `the artifact type '${schemaTitle}' has the version '${schemaVersion}'; kfp needs three-part semantic versioning (e.g. '0.0.1')`;
+  return undefined;
+}
+
 /** Pipeline-level checks: the name rule, declarations, and problems the body recorded. */
 export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Record<string, unknown>> | undefined): Diagnostic[] {
   const ds: Diagnostic[] = [];
@@ -29,6 +44,8 @@ export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Reco
   for (const [name, spec] of Object.entries(p.interface.inputs)) {
     const path = `pipeline/${p.name}/inputs/${name}`;
     if (spec.kind === 'invalid') ds.push(diagnostic('pipeline/invalid-input', path, spec.message));
+    const typeProblem = artifactTypeProblem(spec);
+    if (typeProblem) ds.push(diagnostic('pipeline/invalid-artifact-type', path, typeProblem));
     else if (spec.kind === 'parameter' && spec.defaultValue !== undefined && !valueFitsParameterType(spec.defaultValue, spec.parameterType))
       ds.push(diagnostic('pipeline/default-type', path, `the default ${JSON.stringify(spec.defaultValue)} is not a ${spec.parameterType}`));
   }
@@ -52,10 +69,20 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   const ds: Diagnostic[] = [];
   const comp = t.node.component;
   const base = `pipeline/${t.name}`;
-  for (const [name, spec] of Object.entries(comp.interface.inputs))
+  for (const [name, spec] of Object.entries(comp.interface.inputs)) {
     if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-input', `${base}/component/inputs/${name}`, spec.message));
-  for (const [name, spec] of Object.entries(comp.interface.outputs))
-    if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-output', `${base}/component/outputs/${name}`, spec.message));
+    const typeProblem = artifactTypeProblem(spec);
+    if (typeProblem) ds.push(diagnostic('component/invalid-artifact-type', `${base}/component/inputs/${name}`, typeProblem));
+  }
+  for (const [name, spec] of Object.entries(comp.interface.outputs)) {
+    const path = `${base}/component/outputs/${name}`;
+    if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-output', path, spec.message));
+    const typeProblem = artifactTypeProblem(spec);
+    if (typeProblem) ds.push(diagnostic('component/invalid-artifact-type', path, typeProblem));
+    // kfp: "Output lists of artifacts are only supported for pipelines".
+    if (spec.kind === 'artifact' && spec.isList)
+      ds.push(diagnostic('component/output-artifact-list', path, `component '${comp.name}' declares a list of artifacts as output '${name}'; kfp allows output lists of artifacts only for pipelines: declare one artifact`));
+  }
 
   for (const [name, arg] of Object.entries(t.node.args)) {
     const path = `${base}/inputs/${name}`;

@@ -13,6 +13,7 @@ import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import { checkSignature } from './python/check-signature.ts';
+import { customArtifactImports } from './python/custom-imports.ts';
 import { docstringDescriptions } from './python/docstring.ts';
 import { extractFunctionSource } from './python/function-source.ts';
 import { parseSignature } from './python/signature.ts';
@@ -33,12 +34,18 @@ interface Ctx {
   readonly options: CompileOptions;
   readonly s: Structure;
   readonly analysis: Analysis;
-  readonly functionText: Map<string, string>;
+  readonly functionText: Map<string, PythonProgram>;
   readonly docDescriptions: Map<string, ReturnType<typeof docstringDescriptions>>;
   readonly components: Json;
   readonly executors: Json;
   readonly platformExecutors: Json;
   readonly ds: Diagnostic[];
+}
+
+/** What a Python component's program embeds: the function, and imports for custom artifact classes. */
+interface PythonProgram {
+  readonly text: string;
+  readonly imports: readonly string[];
 }
 
 /** Reads each Python component's function out of its source and checks it against the declaration. */
@@ -47,8 +54,8 @@ function resolvePython(
   options: CompileOptions,
   ds: Diagnostic[],
   docs: Map<string, ReturnType<typeof docstringDescriptions>>,
-): Map<string, string> {
-  const texts = new Map<string, string>();
+): Map<string, PythonProgram> {
+  const texts = new Map<string, PythonProgram>();
   for (const t of s.tasks) {
     const impl = t.node.component.implementation;
     if (impl.kind !== 'python') continue;
@@ -70,7 +77,9 @@ function resolvePython(
       continue;
     }
     ds.push(...checkSignature(t.node.component, sig, where, file));
-    texts.set(t.node.id, fn.text);
+    const custom = customArtifactImports(t.node.component, sig, where, file);
+    ds.push(...custom.diagnostics);
+    texts.set(t.node.id, { text: fn.text, imports: custom.imports });
     // kfp takes input/output descriptions from the function's docstring.
     docs.set(t.node.id, docstringDescriptions(sig.docstring));
   }
@@ -157,7 +166,8 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
 
   let executor: Json;
   if (impl.kind === 'python') {
-    executor = { container: pythonContainer(impl, ctx.functionText.get(node.id) ?? '', impl.kfpVersion ?? options.kfpVersion ?? DEFAULT_KFP_VERSION) };
+    const program = ctx.functionText.get(node.id) ?? { text: '', imports: [] };
+    executor = { container: pythonContainer(impl, program.text, impl.kfpVersion ?? options.kfpVersion ?? DEFAULT_KFP_VERSION, program.imports) };
   } else if (impl.kind === 'container') {
     executor = { container: containerOf(impl) };
   } else {

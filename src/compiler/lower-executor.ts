@@ -57,8 +57,8 @@ function installCommand(impl: PythonImplementation, kfpVersion: string): string[
 }
 
 /** The container spec of a Python lightweight component, as `@dsl.component` writes it. */
-export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string): Json {
-  const program = `\n${IMPORTS.join('\n')}\n\n${functionText}\n`;
+export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string, customImports: readonly string[] = []): Json {
+  const program = `\n${[...IMPORTS, ...customImports].join('\n')}\n\n${functionText}\n`;
   return {
     args: ['--executor_input', '{{$}}', '--function_to_execute', impl.functionName],
     command: [...installCommand(impl, kfpVersion), 'sh', '-ec', PROGRAM_SCRIPT, program],

@@ -6,11 +6,31 @@ export interface ArtifactType<T extends string = string> {
   readonly kind: 'artifactType';
   readonly schemaTitle: T;
   readonly schemaVersion: string;
+  /**
+   * For a custom type used by Python components: the Python class, fully qualified
+   * (`bq_types.BQTable`). kfp imports it into the component program.
+   */
+  readonly pythonClass?: string;
 }
 
-/** Declares an artifact type; use it for custom types (e.g. `artifactType('acme.Report', '0.0.1')`). */
-export function artifactType<T extends string>(schemaTitle: T, schemaVersion = '0.0.1'): ArtifactType<T> {
-  return Object.freeze({ kind: 'artifactType', schemaTitle, schemaVersion });
+/**
+ * Declares a custom artifact type. kfp accepts only the `system` and `google` namespaces and a
+ * three-part version; a Python component that uses the type needs `pythonClass`, the class's
+ * fully qualified name, so the program can import it.
+ *
+ * @example const BQTable = artifactType('google.BQTable', '0.1.0', { pythonClass: 'bq_types.BQTable' });
+ */
+export function artifactType<T extends string>(
+  schemaTitle: T,
+  schemaVersion = '0.0.1',
+  options: { readonly pythonClass?: string } = {},
+): ArtifactType<T> {
+  return Object.freeze({
+    kind: 'artifactType',
+    schemaTitle,
+    schemaVersion,
+    ...(options.pythonClass !== undefined ? { pythonClass: options.pythonClass } : {}),
+  });
 }
 
 export const Artifact = artifactType('system.Artifact');

@@ -41,7 +41,9 @@ interface InputOptions<L extends boolean, O extends boolean> {
 export function input<T extends string, L extends boolean = false, O extends boolean = false>(
   artifactType: ArtifactType<T>,
   options: InputOptions<L, O> = {},
-): ArtifactInputDecl<T, L, O> {
+  // NoInfer: inside a component's `inputs`, the contextual type would otherwise infer `boolean`
+  // for L and O (widening `{ optional: true }` and ignoring the `false` defaults).
+): ArtifactInputDecl<T, NoInfer<L>, NoInfer<O>> {
   return Object.freeze({
     kind: 'artifactInput',
     artifactType,
@@ -58,7 +60,7 @@ export function input<T extends string, L extends boolean = false, O extends boo
 export function output<T extends string, L extends boolean = false>(
   artifactType: ArtifactType<T>,
   options: { readonly list?: L; readonly description?: string } = {},
-): ArtifactOutputDecl<T, L> {
+): ArtifactOutputDecl<T, NoInfer<L>> {
   return Object.freeze({
     kind: 'artifactOutput',
     artifactType,

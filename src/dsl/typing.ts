@@ -51,13 +51,17 @@ type RequiredInputNames<I extends InputDecls> = {
 
 /**
  * The argument object of a component call: required inputs must be given, optional ones may be,
- * and an unknown name is an excess-property error.
+ * and an unknown name is an excess-property error. A component without inputs takes `{}` only
+ * (TypeScript runs no excess-property check against an empty object type, hence the record of
+ * `never`).
  */
-export type ArgsOf<I extends InputDecls> = Simplify<
-  { readonly [K in RequiredInputNames<I>]: ArgFor<I[K]> } & {
-    readonly [K in Exclude<keyof I, RequiredInputNames<I>>]?: ArgFor<I[K]>;
-  }
->;
+export type ArgsOf<I extends InputDecls> = keyof I extends never
+  ? { readonly [name: string]: never }
+  : Simplify<
+      { readonly [K in RequiredInputNames<I>]: ArgFor<I[K]> } & {
+        readonly [K in Exclude<keyof I, RequiredInputNames<I>>]?: ArgFor<I[K]>;
+      }
+    >;
 
 export type ChannelFor<D extends OutputDecl> =
   D extends ArtifactOutputDecl<infer T, infer L>

@@ -42,7 +42,8 @@ function artifactClass(text: string): { className: string; isList: boolean } | u
     return el && !el.isList ? { className: el.className, isList: true } : undefined;
   }
   if (inner !== undefined) return undefined;
-  return /^[A-Z][A-Za-z0-9_]*$/.test(head) && !(head in PRIMITIVES) ? { className: head, isList: false } : undefined;
+  // A class name, possibly module-qualified (`bq_types.BQTable`).
+  return /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(head) && !(head in PRIMITIVES) ? { className: head, isList: false } : undefined;
 }
 
 export function annotationMeaning(text: string): AnnotationMeaning {

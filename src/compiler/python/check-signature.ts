@@ -1,4 +1,4 @@
-import { PYTHON_ARTIFACT_CLASS } from '../../dsl/artifacts.ts';
+import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
 import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { annotationMeaning, returnMeaning } from './annotation.ts';
@@ -9,8 +9,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function artifactClassMatches(className: string, schemaTitle: string): boolean {
-  return PYTHON_ARTIFACT_CLASS[schemaTitle] === className || schemaTitle.split('.').pop() === className;
+/** The annotation's class (`BQTable` or `bq_types.BQTable`) against the declared type. */
+function artifactClassMatches(className: string, type: ArtifactType): boolean {
+  const last = className.split('.').pop();
+  const expected = PYTHON_ARTIFACT_CLASS[type.schemaTitle] ?? type.pythonClass?.split('.').pop() ?? type.schemaTitle.split('.').pop();
+  return last === expected;
 }
 
 function describe(spec: IoSpec): string {
@@ -70,7 +73,7 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
           fail(name, `the default differs: the declaration says ${JSON.stringify(tsDefault)}, the Python function says ${p.defaultText}`);
       }
     } else if (spec.kind === 'artifact') {
-      if (m.kind !== 'artifactInput' || !artifactClassMatches(m.className, spec.artifactType.schemaTitle) || m.isList !== spec.isList) {
+      if (m.kind !== 'artifactInput' || !artifactClassMatches(m.className, spec.artifactType) || m.isList !== spec.isList) {
         fail(name, `declared as an input ${describe(spec)} but the Python annotation is '${p.annotation}' (expected Input[${spec.isList ? 'List[' : ''}${PYTHON_ARTIFACT_CLASS[spec.artifactType.schemaTitle] ?? 'Artifact'}${spec.isList ? ']' : ''}])`);
         continue;
       }
@@ -92,7 +95,7 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
     }
     const m = annotationMeaning(p.annotation);
     if (spec.kind === 'artifact') {
-      if (m.kind !== 'artifactOutput' || !artifactClassMatches(m.className, spec.artifactType.schemaTitle) || m.isList !== spec.isList)
+      if (m.kind !== 'artifactOutput' || !artifactClassMatches(m.className, spec.artifactType) || m.isList !== spec.isList)
         fail(name, `declared as an output ${describe(spec)} but the Python annotation is '${p.annotation}'`);
     } else if (spec.kind === 'parameter') {
       if (m.kind !== 'parameterOutput' || m.parameterType !== spec.parameterType)
