@@ -51,7 +51,12 @@ function installCommand(impl: PythonImplementation, kfpVersion: string): string[
   }
   if (injectKfp) {
     if (impl.useVenv) parts.push(VENV_SCRIPT);
-    parts.push(pipInstall([`kfp==${kfpVersion}`, '--no-deps', 'typing-extensions>=3.7.4,<5; python_version<"3.9"'], options));
+    if (impl.kfpPackagePath !== undefined) {
+      // kfp also adds --no-deps when the path exists on the compiling machine; the compiler reads
+      // no files, so only pull-request URLs get it here.
+      const noDeps = impl.kfpPackagePath.includes('@refs/pull/') ? ['--no-deps'] : [];
+      parts.push(pipInstall([impl.kfpPackagePath, ...noDeps], options));
+    } else parts.push(pipInstall([`kfp==${kfpVersion}`, '--no-deps', 'typing-extensions>=3.7.4,<5; python_version<"3.9"'], options));
   }
   return ['sh', '-c', `${INSTALL_SCRIPT_HEAD}${parts.join(' ')} && "$0" "$@"\n`];
 }

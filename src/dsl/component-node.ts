@@ -42,6 +42,8 @@ export interface PythonImplementation {
   readonly installKfpPackage: boolean;
   /** The kfp version pinned in the injected `pip install kfp==…` line. */
   readonly kfpVersion?: string;
+  /** Installs kfp from this pip requirement or URL instead of `kfp==<version>` (kfp's `kfp_package_path`). */
+  readonly kfpPackagePath?: string;
   readonly useVenv: boolean;
 }
 

@@ -39,6 +39,11 @@ export interface PythonComponentOptions<I extends InputDecls, O extends OutputDe
   readonly installKfpPackage?: boolean;
   /** The kfp version for the injected `pip install kfp==…` (default: the compile option, 2.17.3). */
   readonly kfpVersion?: string;
+  /**
+   * Install kfp from this pip requirement or URL instead (kfp's `kfp_package_path`, e.g.
+   * `git+https://github.com/kubeflow/pipelines.git@refs/pull/123/head#subdirectory=sdk/python`).
+   */
+  readonly kfpPackagePath?: string;
   readonly useVenv?: boolean;
 }
 
@@ -81,6 +86,7 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
       ...(options.pipTrustedHosts ? { pipTrustedHosts: Object.freeze([...options.pipTrustedHosts]) } : {}),
       installKfpPackage: options.installKfpPackage ?? true,
       ...(options.kfpVersion ? { kfpVersion: options.kfpVersion } : {}),
+      ...(options.kfpPackagePath ? { kfpPackagePath: options.kfpPackagePath } : {}),
       useVenv: options.useVenv ?? false,
     }),
   };
