@@ -140,7 +140,8 @@ def test_artifacts_produced(alert_run):
     assert metrics["f1_score"] < THRESHOLD and metrics["accuracy"] < THRESHOLD
     html = (run_dir / "generate-comparison-report" / "report").read_text()
     assert html.lstrip().startswith("<!DOCTYPE html>") and "e2e-monitoring" in html
-    assert "cdn.plot.ly" not in html and "<script src=\"http" not in html
+    # Self-contained: Plotly's JavaScript inlined (its source mentions its CDN; no tag loads it).
+    assert "<script src=" not in html.replace("'", '"') and "plotly" in html.lower()
 
 
 def test_mlflow_has_the_run(alert_run, mlflow_server):
