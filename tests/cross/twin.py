@@ -2,7 +2,7 @@
 import importlib.util
 import pathlib
 
-from kfp import dsl
+from kfp import dsl, kubernetes
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
@@ -32,3 +32,11 @@ PACKAGES = {
     "plotly": "plotly==7.1.0",
     "requests": "requests==2.33.0",
 }
+
+
+def minio(task):
+    """The TypeScript pipelines' withMinioCredentials: the secret as env, plus the S3 endpoint."""
+    kubernetes.use_secret_as_env(task, secret_name="minio-credentials",
+                                 secret_key_to_env={"access-key": "AWS_ACCESS_KEY_ID", "secret-key": "AWS_SECRET_ACCESS_KEY"})
+    task.set_env_variable("MLFLOW_S3_ENDPOINT_URL", "http://minio.kubeflow.svc:9000")
+    return task

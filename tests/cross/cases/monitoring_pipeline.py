@@ -1,6 +1,6 @@
 """Python twin of pipelines/monitoring_pipeline.ts, embedding the same component files."""
-from kfp import dsl, kubernetes
-from twin import PACKAGES as P, component
+from kfp import dsl
+from twin import PACKAGES as P, component, minio
 
 IMAGE = "python:3.11"
 C = "src/components/"
@@ -12,12 +12,6 @@ generate_comparison_report = component(C + "generate_comparison_report.py", "gen
                                        packages_to_install=[P["mlflow"], P["pandas"], P["plotly"], P["boto3"]])
 check_and_alert = component(C + "check_and_alert.py", "check_and_alert", base_image=IMAGE, packages_to_install=[P["requests"]])
 
-
-def minio(task):
-    kubernetes.use_secret_as_env(task, secret_name="minio-credentials",
-                                 secret_key_to_env={"access-key": "AWS_ACCESS_KEY_ID", "secret-key": "AWS_SECRET_ACCESS_KEY"})
-    task.set_env_variable("MLFLOW_S3_ENDPOINT_URL", "http://minio.kubeflow.svc:9000")
-    return task
 
 
 @dsl.pipeline(name="ml-experiment-monitoring", description="Train, track, and monitor ML experiments")
