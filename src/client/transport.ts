@@ -245,8 +245,13 @@ function openTunnel(target: URL, proxy: URL, options: TransportOptions): Promise
         return;
       }
       const tlsOpts = tlsOptionsFor(target, options.tls);
+      const host = target.hostname.replace(/^\[|\]$/g, '');
       const secure = tls.connect({
         socket,
+        // Over a tunnel there is no host to connect to, and without a servername (IP targets) Node
+        // would check the certificate against "localhost"; check it against the target instead.
+        host,
+        checkServerIdentity: (_name, cert) => tls.checkServerIdentity(host, cert),
         rejectUnauthorized: tlsOpts.rejectUnauthorized ?? true,
         ...(tlsOpts.ca !== undefined ? { ca: tlsOpts.ca } : {}),
         ...(tlsOpts.servername !== undefined ? { servername: tlsOpts.servername } : {}),

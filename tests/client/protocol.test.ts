@@ -66,7 +66,7 @@ describe('the swagger contract itself (negative controls: the checker can fail)'
   });
 });
 
-describe('client requests against the swagger-checked fake KFP', () => {
+describe('client requests against the swagger-checked fake KFP', { timeout: 30_000 }, () => {
   let kfp: FakeKfp;
   let client: KfpClient;
   beforeEach(async () => {
@@ -165,7 +165,7 @@ describe('client requests against the swagger-checked fake KFP', () => {
   });
 });
 
-describe('CLI commands against the swagger-checked fake KFP', () => {
+describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 }, () => {
   let kfp: FakeKfp;
   beforeEach(async () => {
     kfp = await new FakeKfp().start();
