@@ -81,6 +81,8 @@ export function placeholderText(ref: PlaceholderRef): string {
       return `{{$.inputs.artifacts['${ref.name}'].uri}}`;
     case 'inputMetadata':
       return `{{$.inputs.artifacts['${ref.name}'].metadata}}`;
+    case 'inputArtifactList':
+      return `{{$.inputs.artifacts['${ref.name}']}}`;
     case 'outputPath':
       return `{{$.outputs.artifacts['${ref.name}'].path}}`;
     case 'outputUri':
@@ -108,7 +110,8 @@ function elementStruct(e: CommandLineElement): unknown {
       const list = (v: CommandLineElement | readonly CommandLineElement[]) =>
         Array.isArray(v) ? (v as CommandLineElement[]).map(elementStruct) : elementStruct(v as CommandLineElement);
       const body: Record<string, unknown> = { InputName: e.inputName, Then: list(e.then) };
-      if (e.else !== undefined && !(Array.isArray(e.else) && e.else.length === 0)) body.Else = list(e.else);
+      // kfp writes Else only when it is truthy in Python: not for [] or ''.
+      if (e.else !== undefined && e.else !== '' && !(Array.isArray(e.else) && e.else.length === 0)) body.Else = list(e.else);
       return { IfPresent: body };
     }
   }

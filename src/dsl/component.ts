@@ -95,9 +95,11 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
 
 /** Placeholders for a container component's own inputs, handed to its `implementation`. */
 export type InputPlaceholders<I extends InputDecls> = {
-  readonly [K in keyof I]: I[K] extends { kind: 'artifactInput' }
-    ? { readonly path: PlaceholderNode; readonly uri: PlaceholderNode; readonly metadata: PlaceholderNode }
-    : PlaceholderNode;
+  readonly [K in keyof I]: I[K] extends { kind: 'artifactInput'; isList: true }
+    ? PlaceholderNode
+    : I[K] extends { kind: 'artifactInput' }
+      ? { readonly path: PlaceholderNode; readonly uri: PlaceholderNode; readonly metadata: PlaceholderNode }
+      : PlaceholderNode;
 };
 
 export type OutputPlaceholders<O extends OutputDecls> = {
@@ -123,8 +125,14 @@ export interface ContainerComponentOptions<I extends InputDecls, O extends Outpu
 function inputPlaceholders(inputs: InputDecls): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, decl] of Object.entries(inputs)) {
+    const d = decl as { kind?: string; isList?: boolean };
+    // A list of artifacts is passed whole: `{{$.inputs.artifacts['parts']}}`.
+    if (d.kind === 'artifactInput' && d.isList) {
+      out[name] = placeholder({ kind: 'inputArtifactList', name });
+      continue;
+    }
     out[name] =
-      (decl as { kind?: string }).kind === 'artifactInput'
+      d.kind === 'artifactInput'
         ? {
             path: placeholder({ kind: 'inputPath', name }),
             uri: placeholder({ kind: 'inputUri', name }),

@@ -54,8 +54,11 @@ function paramsOf(inputs: InputDecls): Record<string, ChannelNode> {
  */
 export function pipeline<const I extends InputDecls = {}, const O extends OutputDecls = {}>(
   options: PipelineOptions<I, O>,
-  body: PipelineBody<I, O>,
-): Pipeline<I, O> {
+  // NoInfer: I and O come from the options only. Inferred from where the result goes (a
+  // `Pipeline` parameter) or from the body, O would widen to "any outputs" and the body would
+  // have to return them.
+  body: PipelineBody<NoInfer<I>, NoInfer<O>>,
+): Pipeline<NoInfer<I>, NoInfer<O>> {
   let built: PipelineNode | undefined;
   const build = (): PipelineNode => {
     if (built) return built;

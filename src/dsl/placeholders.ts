@@ -7,6 +7,8 @@ export type PlaceholderRef =
   | { readonly kind: 'inputPath'; readonly name: string }
   | { readonly kind: 'inputUri'; readonly name: string }
   | { readonly kind: 'inputMetadata'; readonly name: string }
+  /** A whole list of artifacts (kfp allows no attribute access on one). */
+  | { readonly kind: 'inputArtifactList'; readonly name: string }
   | { readonly kind: 'outputPath'; readonly name: string }
   | { readonly kind: 'outputUri'; readonly name: string }
   | { readonly kind: 'outputMetadata'; readonly name: string }
