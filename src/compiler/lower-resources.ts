@@ -68,7 +68,8 @@ export function lowerResources(r: ResourcesConfig, s: Structure, path: string, d
       const c = String(count);
       if (!/^\d+$/.test(c)) ds.push(diagnostic('task/invalid-resource', path, `accelerator count '${c}' must be a non-negative integer`));
       acc.resourceCount = c;
-      acc.count = Number(c);
+      // `count` is an int64 in the proto, and protobuf's JSON form writes int64 as a string.
+      acc.count = c;
     }
     if (typePh) acc.resourceType = typePh;
     else if (r.acceleratorType !== undefined) {
