@@ -1,11 +1,14 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 
-type Json = Record<string, unknown>;
-
-function append(current: Readonly<Json>, key: string, entry: Json): Json {
-  const list = Array.isArray(current[key]) ? (current[key] as unknown[]) : [];
-  return { ...current, [key]: [...list, entry] };
+export interface SecretAsEnvOptions {
+  /** The Secret's name, or a pipeline parameter / task output holding it. */
+  readonly secretName: ParameterOr<string>;
+  /** Secret data key → environment variable name, e.g. `{ password: 'PASSWORD' }`. */
+  readonly secretKeyToEnv: Readonly<Record<string, string>>;
+  /** Whether the Secret may be missing (default false). */
+  readonly optional?: boolean;
 }
 
 /**
@@ -14,30 +17,34 @@ function append(current: Readonly<Json>, key: string, entry: Json): Json {
  *
  * @example useSecretAsEnv(train, { secretName: 'minio-credentials', secretKeyToEnv: { 'access-key': 'AWS_ACCESS_KEY_ID' } })
  */
-export function useSecretAsEnv<O extends OutputDecls>(
-  task: TaskHandle<O>,
-  options: { readonly secretName: string; readonly secretKeyToEnv: Readonly<Record<string, string>>; readonly optional?: boolean },
-): TaskHandle<O> {
+export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsEnvOptions): TaskHandle<O> {
   const entry: Json = {
-    keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => ({ envVar, secretKey })),
+    ...withoutDefaults({
+      keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => withoutDefaults({ envVar, secretKey })),
+    }),
     optional: options.optional ?? false,
-    // kfp-kubernetes writes the deprecated plain name beside the parameter form for older backends.
-    secretName: options.secretName,
-    secretNameParameter: { runtimeValue: { constant: options.secretName } },
+    ...objectName('secretName', options.secretName),
   };
   return task.withKubernetes((k) => append(k, 'secretAsEnv', entry));
 }
 
-/** Mounts a Kubernetes Secret as files (kfp-kubernetes `use_secret_as_volume`). */
-export function useSecretAsVolume<O extends OutputDecls>(
-  task: TaskHandle<O>,
-  options: { readonly secretName: string; readonly mountPath: string; readonly optional?: boolean },
-): TaskHandle<O> {
+export interface SecretAsVolumeOptions {
+  readonly secretName: ParameterOr<string>;
+  /** Where the Secret's keys appear as files. */
+  readonly mountPath: string;
+  readonly optional?: boolean;
+}
+
+/**
+ * Mounts a Kubernetes Secret as files (kfp-kubernetes `use_secret_as_volume`).
+ *
+ * @example useSecretAsVolume(task, { secretName: 'tls', mountPath: '/etc/tls' })
+ */
+export function useSecretAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsVolumeOptions): TaskHandle<O> {
   const entry: Json = {
-    mountPath: options.mountPath,
+    ...withoutDefaults({ mountPath: options.mountPath }),
     optional: options.optional ?? false,
-    secretName: options.secretName,
-    secretNameParameter: { runtimeValue: { constant: options.secretName } },
+    ...objectName('secretName', options.secretName),
   };
   return task.withKubernetes((k) => append(k, 'secretAsVolume', entry));
 }

@@ -1,0 +1,48 @@
+import type { OutputDecls } from '../dsl/io.ts';
+import type { TaskHandle } from '../dsl/task-handle.ts';
+import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
+
+export interface ConfigMapAsEnvOptions {
+  /** The ConfigMap's name, or a pipeline parameter / task output holding it. */
+  readonly configMapName: ParameterOr<string>;
+  /** ConfigMap key → environment variable name, e.g. `{ foo: 'FOO' }`. */
+  readonly configMapKeyToEnv: Readonly<Record<string, string>>;
+  /** Whether the ConfigMap may be missing (default false). */
+  readonly optional?: boolean;
+}
+
+/**
+ * Exposes keys of a ConfigMap as environment variables (kfp-kubernetes `use_config_map_as_env`).
+ *
+ * @example useConfigMapAsEnv(task, { configMapName: 'settings', configMapKeyToEnv: { region: 'REGION' } })
+ */
+export function useConfigMapAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: ConfigMapAsEnvOptions): TaskHandle<O> {
+  const entry: Json = {
+    ...withoutDefaults({
+      keyToEnv: Object.entries(options.configMapKeyToEnv).map(([configMapKey, envVar]) => withoutDefaults({ configMapKey, envVar })),
+    }),
+    optional: options.optional ?? false,
+    ...objectName('configMapName', options.configMapName),
+  };
+  return task.withKubernetes((k) => append(k, 'configMapAsEnv', entry));
+}
+
+export interface ConfigMapAsVolumeOptions {
+  readonly configMapName: ParameterOr<string>;
+  readonly mountPath: string;
+  readonly optional?: boolean;
+}
+
+/**
+ * Mounts a ConfigMap as files (kfp-kubernetes `use_config_map_as_volume`).
+ *
+ * @example useConfigMapAsVolume(task, { configMapName: 'settings', mountPath: '/etc/settings' })
+ */
+export function useConfigMapAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: ConfigMapAsVolumeOptions): TaskHandle<O> {
+  const entry: Json = {
+    ...withoutDefaults({ mountPath: options.mountPath }),
+    optional: options.optional ?? false,
+    ...objectName('configMapName', options.configMapName),
+  };
+  return task.withKubernetes((k) => append(k, 'configMapAsVolume', entry));
+}

@@ -1,0 +1,16 @@
+import type { OutputDecls } from '../dsl/io.ts';
+import type { TaskHandle } from '../dsl/task-handle.ts';
+import { append, withoutDefaults } from './common.ts';
+
+/**
+ * Sets an environment variable from a pod field (the downward API; kfp-kubernetes
+ * `use_field_path_as_env`).
+ *
+ * @example useFieldPathAsEnv(task, { envName: 'KFP_RUN_NAME', fieldPath: "metadata.annotations['pipelines.kubeflow.org/run_name']" })
+ */
+export function useFieldPathAsEnv<O extends OutputDecls>(
+  task: TaskHandle<O>,
+  options: { readonly envName: string; readonly fieldPath: string },
+): TaskHandle<O> {
+  return task.withKubernetes((k) => append(k, 'fieldPathAsEnv', withoutDefaults({ name: options.envName, fieldPath: options.fieldPath })));
+}

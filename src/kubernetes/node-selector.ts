@@ -1,0 +1,29 @@
+import type { OutputDecls } from '../dsl/io.ts';
+import type { TaskHandle } from '../dsl/task-handle.ts';
+import { mergeInto, parameterInput, type JsonObject, type ParameterOr } from './common.ts';
+
+/**
+ * Adds a `nodeSelector` label constraint to the task's pod (kfp-kubernetes `add_node_selector`).
+ *
+ * @example addNodeSelector(train, { labelKey: 'cloud.google.com/gke-accelerator', labelValue: 'nvidia-tesla-t4' })
+ */
+export function addNodeSelector<O extends OutputDecls>(
+  task: TaskHandle<O>,
+  options: { readonly labelKey: string; readonly labelValue: string },
+): TaskHandle<O> {
+  return task.withKubernetes((k) => {
+    const current = (k.nodeSelector as { labels?: Record<string, string> } | undefined)?.labels ?? {};
+    return mergeInto(k, 'nodeSelector', { labels: { ...current, [options.labelKey]: options.labelValue } });
+  });
+}
+
+/**
+ * Sets the whole node selector from a JSON object or a STRUCT pipeline parameter
+ * (kfp-kubernetes `add_node_selector_json`); the backend prefers it to single labels. A later call
+ * replaces an earlier one.
+ *
+ * @example addNodeSelectorJson(train, p.node_selector)
+ */
+export function addNodeSelectorJson<O extends OutputDecls>(task: TaskHandle<O>, nodeSelectorJson: ParameterOr<JsonObject>): TaskHandle<O> {
+  return task.withKubernetes((k) => mergeInto(k, 'nodeSelector', { nodeSelectorJson: parameterInput(nodeSelectorJson) }));
+}

@@ -1,0 +1,69 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { isWholeNumber, throwIfAny, type Json } from './common.ts';
+
+/** A Kubernetes resource quantity, as kfp checks a workspace size (`10Gi`, `500Mi`, `1.5T`). */
+const QUANTITY = /^(?:(?:0|[1-9]\d*)(?:\.\d+)?)(?:Ki|Mi|Gi|Ti|Pi|Ei|K|M|G|T|P|E)?$/;
+const INT32_MAX = 2147483647;
+
+export interface WorkspaceOptions {
+  /** Size of the workspace PVC, a Kubernetes quantity such as `'10Gi'`. */
+  readonly size: string;
+  /** Kubernetes-specific settings of the workspace PVC. */
+  readonly kubernetes?: {
+    /** Fields patched onto the default PVC spec, e.g. `{ storageClassName: 'fast', accessModes: ['ReadWriteMany'] }`. */
+    readonly pvcSpecPatch?: Readonly<Record<string, unknown>>;
+  };
+}
+
+export interface PipelineConfigOptions {
+  /** A PVC shared by the run's tasks (`{{$.workspace_path}}`), for the run's duration. */
+  readonly workspace?: WorkspaceOptions;
+  /** Seconds the Argo Workflow is kept once the run completes, whatever its outcome. */
+  readonly ttlSecondsAfterFinished?: number;
+  /** Seconds it is kept after a successful run (wins over ttlSecondsAfterFinished). */
+  readonly ttlSecondsAfterSuccess?: number;
+  /** Seconds it is kept after a failed run (wins over ttlSecondsAfterFinished). */
+  readonly ttlSecondsAfterFailure?: number;
+  /** Seconds the whole run may take before it is stopped. */
+  readonly activeDeadlineSeconds?: number;
+}
+
+const DURATION_FIELDS = [
+  ['ttlSecondsAfterFinished', 'resourceTtlOnCompletion'],
+  ['ttlSecondsAfterSuccess', 'resourceTtlOnSuccess'],
+  ['ttlSecondsAfterFailure', 'resourceTtlOnFailure'],
+  ['activeDeadlineSeconds', 'activeDeadlineSeconds'],
+] as const;
+
+/**
+ * Pipeline-level Kubernetes settings (kfp's `dsl.PipelineConfig`), as the `pipelineConfig`
+ * option of `pipeline(...)`. Zero durations are left out, as kfp does. Throws a DiagnosticError
+ * listing every invalid field.
+ *
+ * @example
+ * pipeline({ name: 'train', pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '10Gi' }, ttlSecondsAfterFinished: 3600 }) }, body)
+ */
+export function pipelineConfig(options: PipelineConfigOptions): Json {
+  const problems: Diagnostic[] = [];
+  const at = (field: string) => `kubernetes/pipelineConfig/${field}`;
+  const out: Json = {};
+  for (const [option, field] of DURATION_FIELDS) {
+    const v = options[option];
+    if (v === undefined) continue;
+    if (!isWholeNumber(v, 0, INT32_MAX))
+      problems.push(diagnostic('kubernetes/invalid-argument', at(option), `${option} must be a whole number from 0 to ${INT32_MAX}, got ${String(v)}`));
+    else if (v > 0) out[field] = v;
+  }
+  if (options.workspace !== undefined) {
+    const size = typeof options.workspace.size === 'string' ? options.workspace.size.trim() : '';
+    if (!size) problems.push(diagnostic('kubernetes/invalid-argument', at('workspace/size'), 'the workspace needs a size, e.g. 10Gi'));
+    else if (!QUANTITY.test(size))
+      problems.push(
+        diagnostic('kubernetes/invalid-argument', at('workspace/size'), `workspace size '${size}' is not a Kubernetes quantity: write e.g. 10Gi, 500Mi or 1Ti`),
+      );
+    // kfp always writes the Kubernetes part, with an empty patch when none is given.
+    out.workspace = { size, kubernetes: { pvcSpecPatch: { ...options.workspace.kubernetes?.pvcSpecPatch } } };
+  }
+  throwIfAny(problems);
+  return out;
+}

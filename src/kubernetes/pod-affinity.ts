@@ -1,0 +1,53 @@
+import type { OutputDecls } from '../dsl/io.ts';
+import type { TaskHandle } from '../dsl/task-handle.ts';
+import { append, argumentError, withoutDefaults, type Json } from './common.ts';
+import { checkWeight, selectorRequirements, type LabelSelectorOperator, type SelectorRequirement } from './selector.ts';
+
+const LABEL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+
+export interface PodAffinityOptions {
+  /** The node label whose value defines "the same place", e.g. `'kubernetes.io/hostname'`. */
+  readonly topologyKey: string;
+  /** Label requirements on the other pods. */
+  readonly matchPodExpressions?: readonly SelectorRequirement<LabelSelectorOperator>[];
+  /** Exact labels of the other pods. */
+  readonly matchPodLabels?: Readonly<Record<string, string>>;
+  /** Namespaces the other pods are looked up in (default: the task's). */
+  readonly namespaces?: readonly string[];
+  readonly matchNamespaceExpressions?: readonly SelectorRequirement<LabelSelectorOperator>[];
+  readonly matchNamespaceLabels?: Readonly<Record<string, string>>;
+  /** Set, the term is preferred with this weight (1–100); left out, it is required. */
+  readonly weight?: number;
+  /** Keep away from the matching pods instead of near them (pod anti-affinity). */
+  readonly anti?: boolean;
+}
+
+/**
+ * Adds a pod affinity (or, with `anti`, anti-affinity) term to the task's pod: the
+ * KubernetesExecutorConfig `podAffinity` field. kfp-kubernetes 2.17 has the field but no Python
+ * helper for it; a kfp user sets it through the `PodAffinityTerm` message, which writes the same.
+ *
+ * @example addPodAffinity(train, { topologyKey: 'kubernetes.io/hostname', matchPodLabels: { app: 'cache' } })
+ */
+export function addPodAffinity<O extends OutputDecls>(task: TaskHandle<O>, options: PodAffinityOptions): TaskHandle<O> {
+  if (!options.topologyKey) throw argumentError('addPodAffinity/topologyKey', 'a pod affinity term needs a topologyKey, e.g. kubernetes.io/hostname');
+  checkWeight(options.weight, 'addPodAffinity/weight');
+  const term: Json = {
+    ...withoutDefaults({
+      matchPodExpressions: selectorRequirements(options.matchPodExpressions, 'addPodAffinity/matchPodExpressions', 'match_pod_expression', LABEL_OPERATORS),
+      matchPodLabels: { ...options.matchPodLabels },
+      topologyKey: options.topologyKey,
+      namespaces: [...(options.namespaces ?? [])],
+      matchNamespaceExpressions: selectorRequirements(
+        options.matchNamespaceExpressions,
+        'addPodAffinity/matchNamespaceExpressions',
+        'match_namespace_expression',
+        LABEL_OPERATORS,
+      ),
+      matchNamespaceLabels: { ...options.matchNamespaceLabels },
+    }),
+    ...(options.weight !== undefined ? { weight: options.weight } : {}),
+    ...(options.anti !== undefined ? { anti: options.anti } : {}),
+  };
+  return task.withKubernetes((k) => append(k, 'podAffinity', term));
+}

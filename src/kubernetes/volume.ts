@@ -1,0 +1,70 @@
+import type { OutputDecls } from '../dsl/io.ts';
+import type { TaskHandle } from '../dsl/task-handle.ts';
+import { append, argumentError, channelReference, parameterInput, withoutDefaults, type Json, type ParameterOr } from './common.ts';
+
+export interface MountPvcOptions {
+  /** The PVC's name: a constant, a pipeline parameter, or a task output such as `CreatePVC`'s `name`. */
+  readonly pvcName: ParameterOr<string>;
+  /** Where the volume appears in the container. */
+  readonly mountPath: string;
+  /** A path inside the volume to mount instead of its root. */
+  readonly subPath?: string;
+}
+
+/**
+ * Mounts a PersistentVolumeClaim in the task's container (kfp-kubernetes `mount_pvc`). A task
+ * output as the name makes the task run after its producer.
+ *
+ * @example mountPvc(train, { pvcName: pvc.outputs.name, mountPath: '/data' })
+ */
+export function mountPvc<O extends OutputDecls>(task: TaskHandle<O>, options: MountPvcOptions): TaskHandle<O> {
+  const name = options.pvcName;
+  const entry: Json = {
+    ...withoutDefaults({ mountPath: options.mountPath, subPath: options.subPath }),
+    pvcNameParameter: parameterInput(name),
+    // The deprecated `pvc_reference` oneof, kept by kfp-kubernetes for older backends.
+    ...(typeof name === 'string' ? { constant: name } : channelReference(name)),
+  };
+  return task.withKubernetes((k) => append(k, 'pvcMount', entry));
+}
+
+export interface EphemeralVolumeOptions {
+  /** The pod volume's name (`Pod.spec.volumes[*].name`). */
+  readonly volumeName: string;
+  readonly mountPath: string;
+  /** e.g. `['ReadWriteOnce']`. */
+  readonly accessModes: readonly string[];
+  /** Storage requested, e.g. `'5Gi'`. */
+  readonly size: string;
+  /** Left out, the cluster's default StorageClass provisions the volume. */
+  readonly storageClassName?: string;
+  /** Labels of the PVC the volume claim template creates. */
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Adds a generic ephemeral volume: a PVC created with the pod and deleted with it
+ * (kfp-kubernetes `add_ephemeral_volume`).
+ *
+ * @example addEphemeralVolume(task, { volumeName: 'scratch', mountPath: '/scratch', accessModes: ['ReadWriteOnce'], size: '5Gi' })
+ */
+export function addEphemeralVolume<O extends OutputDecls>(task: TaskHandle<O>, options: EphemeralVolumeOptions): TaskHandle<O> {
+  if (options.accessModes.length === 0) throw argumentError('addEphemeralVolume/accessModes', 'give at least one access mode, e.g. ReadWriteOnce');
+  const labels = options.labels ?? {};
+  const annotations = options.annotations ?? {};
+  const hasMetadata = Object.keys(labels).length > 0 || Object.keys(annotations).length > 0;
+  const entry: Json = {
+    ...withoutDefaults({
+      volumeName: options.volumeName,
+      mountPath: options.mountPath,
+      accessModes: [...options.accessModes],
+      size: options.size,
+      storageClassName: options.storageClassName,
+    }),
+    // kfp asks for the default StorageClass exactly when no class is named.
+    ...(options.storageClassName === undefined ? { defaultStorageClass: true } : {}),
+    ...(hasMetadata ? { metadata: withoutDefaults({ annotations: { ...annotations }, labels: { ...labels } }) } : {}),
+  };
+  return task.withKubernetes((k) => append(k, 'genericEphemeralVolume', entry));
+}
