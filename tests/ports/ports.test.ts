@@ -1,0 +1,44 @@
+/**
+ * Ports (issue 4): a TypeScript port of every pipeline in kfp's compiled corpus
+ * (`../shared/kfp-corpus/sdk-2.17.0/test_data/sdk_compiled_pipelines/valid/**`), compiled by
+ * kfp-ts and compared with the golden after normalisation (normalize.ts).
+ *
+ * Features are still being added, so the test asserts only that every port in
+ * `expected-equal.json` is equal (a regression fails) and prints the rest; a port that becomes
+ * equal is reported so it can be added to the list.
+ */
+import { describe, expect, it } from 'vitest';
+import { CORPUS, EXPECTED, goldens, runPort, type Outcome } from './run-port.ts';
+
+describe('ports of the kfp corpus', () => {
+  const names = goldens(CORPUS);
+
+  it('lists only known, ported pipelines as expected-equal', () => {
+    for (const name of EXPECTED) {
+      expect(names, `expected-equal.json names ${name}, which is not in the corpus`).toContain(name);
+    }
+  });
+
+  it('every port in expected-equal.json is equal to its golden; the rest are reported', async () => {
+    const outcomes = new Map<string, Outcome>();
+    for (const name of names) outcomes.set(name, await runPort(name));
+
+    const equal = names.filter((n) => outcomes.get(n)!.status === 'equal');
+    const lines = [`ports: ${equal.length} equal / ${names.length} total`];
+    const newlyEqual = equal.filter((n) => !EXPECTED.includes(n));
+    if (newlyEqual.length) lines.push(`newly equal — add to tests/ports/expected-equal.json: ${JSON.stringify(newlyEqual)}`);
+    for (const name of names) {
+      const o = outcomes.get(name)!;
+      if (o.status === 'equal') continue;
+      const first = o.detail.slice(0, 4).map((d) => `    ${d.slice(0, 300)}`);
+      lines.push(`  ${o.status}: ${name}${o.detail.length > 4 ? ` (${o.detail.length} differences)` : ''}`, ...first);
+    }
+    console.log(lines.join('\n'));
+
+    const regressions = EXPECTED.filter((n) => outcomes.get(n)?.status !== 'equal').map((n) => {
+      const o = outcomes.get(n)!;
+      return `${n}: ${o.status}${'detail' in o ? `\n  ${o.detail.slice(0, 10).join('\n  ')}` : ''}`;
+    });
+    expect(regressions, 'ports listed in expected-equal.json that are no longer equal').toEqual([]);
+  });
+});
