@@ -1,0 +1,21 @@
+// corpus: valid/container_with_placeholder_in_fstring.yaml — a single component compiled on its
+// own (wrapped in a pipeline of the same shape).
+import { Artifact, cmd, containerComponent, output, pipeline, z } from '../../../src/index.ts';
+
+const comp = containerComponent({
+  name: 'container_with_placeholder_in_fstring',
+  inputs: { text1: z.string().default('text!') },
+  outputs: { output_artifact: output(Artifact) },
+  implementation: ({ inputs, outputs }) => ({
+    image: 'registry.access.redhat.com/ubi9/python-311:latest',
+    command: ['my_program', cmd`prefix-${inputs.text1}`, cmd`${outputs.output_artifact.uri}/0`],
+  }),
+});
+
+export default pipeline(
+  { name: 'container-with-placeholder-in-fstring', inputs: { text1: z.string().default('text!') }, outputs: { output_artifact: output(Artifact) } },
+  (p, s) => {
+    const t = s.task(comp, { text1: p.text1 });
+    return { output_artifact: t.outputs.output_artifact };
+  },
+);

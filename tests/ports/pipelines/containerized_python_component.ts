@@ -1,0 +1,20 @@
+// corpus: valid/containerized_python_component.yaml — a containerized Python component
+// (target_image) compiled on its own (wrapped in a pipeline of the same shape).
+import { pipeline, pythonComponent, z } from '../../../src/index.ts';
+
+// Missing: target_image (containerized Python components: the image runs the module, no embedded program).
+const concatMessage = pythonComponent({
+  name: 'concat_message',
+  source: { code: 'def concat_message(message1: str, message2: str) -> str:\n    return f"{message1}{message2}"\n' },
+  inputs: { message1: z.string(), message2: z.string() },
+  outputs: { Output: z.string() },
+  baseImage: 'registry.access.redhat.com/ubi9/python-311:latest',
+});
+
+export default pipeline(
+  { name: 'concat-message', inputs: { message1: z.string(), message2: z.string() }, outputs: { Output: z.string() } },
+  (p, s) => {
+    const t = s.task(concatMessage, { message1: p.message1, message2: p.message2 });
+    return { Output: t.outputs.Output };
+  },
+);

@@ -1,0 +1,18 @@
+// corpus: valid/essential/concat_message.yaml — a single component compiled on its own
+// (wrapped in a pipeline of the same shape).
+import { pipeline, pythonComponent, z } from '../../../../src/index.ts';
+
+const concatMessage = pythonComponent({
+  name: 'concat_message',
+  source: { code: 'def concat_message(message1: str, message2: str) -> str:\n    return "".join([message1, message2])\n' },
+  inputs: { message1: z.string(), message2: z.string() },
+  outputs: { Output: z.string() },
+});
+
+export default pipeline(
+  { name: 'concat-message', inputs: { message1: z.string(), message2: z.string() }, outputs: { Output: z.string() } },
+  (p, s) => {
+    const t = s.task(concatMessage, { message1: p.message1, message2: p.message2 });
+    return { Output: t.outputs.Output };
+  },
+);
