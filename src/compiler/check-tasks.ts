@@ -87,7 +87,8 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   for (const [name, arg] of Object.entries(t.node.args)) {
     const path = `${base}/inputs/${name}`;
     const spec = comp.interface.inputs[name];
-    if (arg === undefined) continue;
+    // `undefined`: an optional input left out; `unknownOutput`: a misspelt output, already reported.
+    if (arg === undefined || (arg as { kind?: unknown }).kind === 'unknownOutput') continue;
     if (!spec) {
       ds.push(diagnostic('task/unknown-input', path, `component '${comp.name}' has no input '${name}'; its inputs are: ${Object.keys(comp.interface.inputs).join(', ') || 'none'}`));
       continue;

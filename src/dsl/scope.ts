@@ -21,7 +21,13 @@ interface Container {
 type Entry = { readonly kind: 'task'; readonly id: string } | { readonly kind: 'group'; readonly container: Container };
 
 /** State shared by every scope of one pipeline body. */
+// Distinguishes the builds of different pipelines in one process, so a task handle carried from
+// one pipeline's body into another is reported as a dangling reference, never mistaken for a
+// local task. Only references use ids; names and output bytes never depend on it.
+let buildCount = 0;
+
 export class BuildState {
+  readonly buildId = ++buildCount;
   private taskSeq = 0;
   private groupSeq = 0;
   readonly tasks = new Map<string, TaskNode>();
@@ -35,6 +41,9 @@ export class BuildState {
   }
   update(node: TaskNode): void {
     this.tasks.set(node.id, node);
+  }
+  problem(p: BuildProblem): void {
+    this.problems.push(p);
   }
 
   freeze(container: Container): DagNode[] {
@@ -102,7 +111,7 @@ class ScopeImpl implements Scope {
     const seq = this.state.nextTaskSeq();
     const node: TaskNode = Object.freeze({
       kind: 'task',
-      id: `t${seq}`,
+      id: `b${this.state.buildId}t${seq}`,
       seq,
       component: component.node,
       args: Object.freeze({ ...(args as Record<string, ArgNode>) }),

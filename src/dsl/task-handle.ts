@@ -8,6 +8,34 @@ import type { OutputsOf } from './typing.ts';
 /** Where handles record their latest configuration (owned by the pipeline being built). */
 export interface TaskRegistry {
   update(node: TaskNode): void;
+  problem(p: { code: string; path: string; message: string }): void;
+}
+
+/** What reading an unknown output yields (already reported; the argument checks skip it). */
+export const UNKNOWN_OUTPUT = Object.freeze({ kind: 'unknownOutput' as const });
+
+// Names that tools (test matchers, inspectors, promise checks) probe on any object.
+const PROBED = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect']);
+
+/**
+ * TypeScript rejects `task.outputs.typo`; plain JavaScript would get `undefined` and a confusing
+ * "missing input" later. Reading an unknown output records a problem that names it.
+ */
+function guardOutputs(outs: Record<string, ChannelNode>, node: TaskNode, registry: TaskRegistry): Record<string, ChannelNode> {
+  return new Proxy(outs, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && !(prop in target) && !PROBED.has(prop) && !prop.startsWith('__')) {
+        registry.problem({
+          code: 'task/unknown-output',
+          path: `task ${node.component.name}/outputs/${prop}`,
+          message: `component '${node.component.name}' has no output '${prop}'; its outputs are: ${Object.keys(target).join(', ') || 'none'}`,
+        });
+        // A marker rather than `undefined`, so the input it is passed to is not also reported missing.
+        return UNKNOWN_OUTPUT;
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /**
@@ -46,7 +74,7 @@ function outputsOf(node: TaskNode): Record<string, ChannelNode> {
 }
 
 export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: TaskRegistry, outputs?: OutputsOf<O>): TaskHandle<O> {
-  const outs = outputs ?? (outputsOf(node) as OutputsOf<O>);
+  const outs = outputs ?? (guardOutputs(outputsOf(node), node, registry) as OutputsOf<O>);
   const next = (config: TaskConfig, after = node.after): TaskHandle<O> => {
     const updated: TaskNode = Object.freeze({ ...node, config: Object.freeze(config), after: Object.freeze([...after]) });
     registry.update(updated);

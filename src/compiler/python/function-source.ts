@@ -17,7 +17,8 @@ export function extractFunctionSource(module: string, name: string): FunctionSou
   const lines = module.replace(/\r\n?/g, '\n').split('\n');
   const info = scanLines(lines);
   const defRe = new RegExp(`^(async\\s+)?def\\s+${name}\\s*\\(`);
-  const start = lines.findIndex((l, i) => !info[i]!.continuation && defRe.test(l));
+  // Python binds the last `def` of a name, so that is the one kfp embeds.
+  const start = lines.findLastIndex((l, i) => !info[i]!.continuation && defRe.test(l));
   if (start < 0) return undefined;
 
   let last = start;

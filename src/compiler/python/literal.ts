@@ -55,6 +55,13 @@ function readString(r: Reader): string | undefined {
 function readValue(r: Reader): Literal {
   r.ws();
   const rest = r.s.slice(r.i);
+  const based = /^([-+]?)0([xXoObB])([0-9a-fA-F_]+)/.exec(rest);
+  if (based) {
+    r.i += based[0].length;
+    const radix = { x: 16, o: 8, b: 2 }[based[2]!.toLowerCase() as 'x' | 'o' | 'b'];
+    const n = parseInt(based[3]!.replace(/_/g, ''), radix);
+    return { ok: true, value: based[1] === '-' ? -n : n };
+  }
   const num = /^[-+]?(\d[\d_]*\.?[\d_]*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?)/.exec(rest);
   if (num) {
     r.i += num[0].length;

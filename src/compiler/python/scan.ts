@@ -17,8 +17,9 @@ export function scanLines(lines: readonly string[]): LineInfo[] {
   const out: LineInfo[] = [];
   let quote: string | null = null; // the closing delimiter of the open string: ', ", ''' or """
   let depth = 0;
+  let backslash = false;
   for (const line of lines) {
-    const continuation = quote !== null || depth > 0;
+    const continuation = quote !== null || depth > 0 || backslash;
     const trimmed = line.trimStart();
     const indent = line.length - trimmed.length;
     let blankOrComment = false;
@@ -62,6 +63,8 @@ export function scanLines(lines: readonly string[]): LineInfo[] {
     if (quote === "'" || quote === '"') {
       if (!line.endsWith('\\')) quote = null;
     }
+    // An explicit line join: the next physical line belongs to this logical line.
+    backslash = quote === null && line.endsWith('\\') && !/#/.test(line.replace(/(["'])(?:\\.|(?!\1).)*\1/g, ''));
     out.push({ continuation, blankOrComment, commentCol, indent });
   }
   return out;
