@@ -11,15 +11,19 @@ export interface StringTemplate {
   readonly parts: readonly (string | ParameterChannel)[];
 }
 
-type DeepReadonlyValue<T> = T extends readonly (infer E)[]
-  ? readonly DeepReadonlyValue<E>[]
+/**
+ * A constant of type `T` whose elements and fields may themselves be run-time values (kfp fills
+ * channels nested in list and struct arguments at run time).
+ */
+type NestedArg<T> = T extends readonly (infer E)[]
+  ? readonly ParameterArg<E>[]
   : T extends object
-    ? { readonly [K in keyof T]: DeepReadonlyValue<T[K]> }
+    ? { readonly [K in keyof T]: ParameterArg<T[K]> }
     : T;
 
 /** What may be passed to a parameter input of value type `T`. */
 export type ParameterArg<T> =
-  | DeepReadonlyValue<T>
+  | NestedArg<T>
   | ParameterChannel<T>
   | (T extends string ? StringTemplate : never);
 

@@ -1,0 +1,65 @@
+/**
+ * Run-time values inside constants: str`` templates (kfp's f-string arguments) with pipeline
+ * parameters and task outputs, repeated values, a template inside a condition; channels inside
+ * list and struct arguments.
+ */
+import { gt, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
+
+const source = new URL('../fixtures/work.py', import.meta.url);
+const baseImage = 'python:3.11-slim';
+const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
+const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
+const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
+const summariseParams = pythonComponent({
+  name: 'summarise_params',
+  source: new URL('../fixtures/params.py', import.meta.url),
+  inputs: {
+    text: z.string(),
+    count: z.int(),
+    ratio: z.number(),
+    enabled: z.boolean(),
+    names: z.array(z.string()),
+    settings: z.record(z.string(), z.int()),
+    label: z.string().default('unnamed'),
+    repeats: z.int().default(3),
+    threshold: z.number().default(0.25),
+    strict: z.boolean().default(true),
+    tags: z.array(z.unknown()).default(['alpha', 'beta']),
+    limits: z.record(z.string(), z.unknown()).default({ max: 10, nested: { on: true } }),
+    comment: z.string().optional(),
+  },
+  outputs: { Output: z.string() },
+});
+
+export default pipeline(
+  {
+    name: 'string-templates',
+    inputs: {
+      bucket: z.string().default('gs://acme'),
+      run: z.string().default('r1'),
+      shards: z.int().default(4),
+      ratio: z.number().default(0.5),
+      on: z.boolean().default(false),
+    },
+  },
+  (p, s) => {
+    const image = s.task(pickImage, { flavour: str`${p.run}-slim` });
+    const die = s.task(rollDie, { sides: p.shards });
+    s.task(notify, { message: str`${p.bucket}/${p.run}/data`, channel: str`#${image.outputs.Output}` });
+    s.task(notify, { message: str`rolled ${die.outputs.Output} of ${p.shards} at ${p.ratio} (${p.on}) for ${p.run} in ${p.run}` });
+    s.task(notify, { message: str`${image.outputs.Output}` });
+    s.if(gt(die.outputs.Output, 2), (s) => {
+      s.task(notify, { message: str`${p.bucket}/${die.outputs.Output}/${image.outputs.Output}` });
+    });
+    s.task(summariseParams, {
+      text: str`${p.run}!`,
+      count: die.outputs.Output,
+      ratio: p.ratio,
+      enabled: p.on,
+      names: ['fixed', p.run, str`${p.bucket}-${p.run}`],
+      settings: { shards: p.shards, rolled: die.outputs.Output },
+      tags: [die.outputs.Output, image.outputs.Output],
+      limits: { nested: { k: [p.run] }, label: str`x${p.run}` },
+    });
+  },
+);
