@@ -9,7 +9,7 @@ export const generateComparisonReport = pythonComponent({
   name: 'generate_comparison_report',
   source: new URL('./generate_comparison_report.py', import.meta.url),
   baseImage: BASE_IMAGE,
-  packagesToInstall: [PACKAGES.mlflow, PACKAGES.pandas, PACKAGES.plotly, PACKAGES.boto3],
+  packagesToInstall: [PACKAGES.mlflow, PACKAGES.pandas, PACKAGES.plotly],
   inputs: { experiment_name: z.string(), mlflow_tracking_uri: z.string().default('') },
   outputs: { report: output(HTML) },
 });

@@ -9,7 +9,7 @@ export const hyperparameterSearch = pythonComponent({
   name: 'hyperparameter_search',
   source: new URL('./hyperparameter_search.py', import.meta.url),
   baseImage: BASE_IMAGE,
-  packagesToInstall: [PACKAGES.pandas, PACKAGES.pyarrow, PACKAGES.sklearn, PACKAGES.mlflow, PACKAGES.optuna, PACKAGES.boto3],
+  packagesToInstall: [PACKAGES.pandas, PACKAGES.pyarrow, PACKAGES.sklearn, PACKAGES.mlflow, PACKAGES.optuna],
   inputs: {
     training_data: input(Dataset),
     experiment_name: z.string(),

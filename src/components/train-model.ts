@@ -9,7 +9,18 @@ export const trainModel = pythonComponent({
   name: 'train_model',
   source: new URL('./train_model.py', import.meta.url),
   baseImage: BASE_IMAGE,
-  packagesToInstall: [PACKAGES.pandas, PACKAGES.pyarrow, PACKAGES.sklearn, PACKAGES.mlflow, PACKAGES.boto3],
+  // The body imports numpy, joblib and skops itself: pinned, not left to pip's resolver.
+  packagesToInstall: [
+    PACKAGES.pandas,
+    PACKAGES.pyarrow,
+    PACKAGES.sklearn,
+    PACKAGES.mlflow,
+    PACKAGES.boto3,
+    PACKAGES.numpy,
+    PACKAGES.scipy,
+    PACKAGES.joblib,
+    PACKAGES.skops,
+  ],
   inputs: {
     training_data: input(Dataset),
     experiment_name: z.string(),

@@ -31,6 +31,10 @@ PACKAGES = {
     "optuna": "optuna==5.0.0",
     "plotly": "plotly==7.1.0",
     "requests": "requests==2.33.0",
+    "numpy": "numpy==2.4.6",
+    "scipy": "scipy==1.17.1",
+    "joblib": "joblib==1.6.0",
+    "skops": "skops==0.16.0",
 }
 
 

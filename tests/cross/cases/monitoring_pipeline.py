@@ -7,9 +7,10 @@ C = "src/components/"
 ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
 validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
 train_model = component(C + "train_model.py", "train_model", base_image=IMAGE,
-                        packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["boto3"]])
+                        packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["boto3"],
+                                             P["numpy"], P["scipy"], P["joblib"], P["skops"]])
 generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
-                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"], P["boto3"]])
+                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"]])
 check_and_alert = component(C + "check_and_alert.py", "check_and_alert", base_image=IMAGE, packages_to_install=[P["requests"]])
 
 

@@ -7,9 +7,9 @@ C = "src/components/"
 ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
 validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
 hyperparameter_search = component(C + "hyperparameter_search.py", "hyperparameter_search", base_image=IMAGE,
-                                  packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["optuna"], P["boto3"]])
+                                  packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["optuna"]])
 generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
-                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"], P["boto3"]])
+                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"]])
 
 
 
