@@ -1,0 +1,14 @@
+// corpus: valid/essential/component_with_pip_install.yaml — a single component compiled on its
+// own (wrapped in a pipeline of the same shape).
+import { pipeline, pythonComponent } from '../../../../src/index.ts';
+
+const componentWithPipInstall = pythonComponent({
+  name: 'component_with_pip_install',
+  source: { code: 'def component_with_pip_install():\n    import yapf\n' },
+  packagesToInstall: ['yapf'],
+  pipIndexUrls: ['https://pypi.org/simple'],
+});
+
+export default pipeline({ name: 'component-with-pip-install' }, (_p, s) => {
+  s.task(componentWithPipInstall, {});
+});
