@@ -1,0 +1,54 @@
+// corpus: valid/preprocess.yaml — a single component compiled on its own (wrapped in a pipeline
+// of the same shape).
+import { Dataset, output, pipeline, pythonComponent, z } from '../../../src/index.ts';
+
+const preprocess = pythonComponent({
+  name: 'preprocess',
+  source: {
+    code: `def preprocess(
+    message: str,
+    input_dict_parameter: Dict[str, int],
+    input_list_parameter: List[str],
+    output_dataset_one: Output[Dataset],
+    output_dataset_two_path: OutputPath('Dataset'),
+    output_parameter_path: OutputPath(str),
+    output_bool_parameter_path: OutputPath(bool),
+    output_dict_parameter_path: OutputPath(Dict[str, int]),
+    output_list_parameter_path: OutputPath(List[str]),
+):
+    """Dummy preprocessing step."""
+    print(message)
+`,
+  },
+  inputs: { message: z.string(), input_dict_parameter: z.record(z.string(), z.int()), input_list_parameter: z.array(z.string()) },
+  // kfp names an OutputPath output without its `_path` suffix.
+  outputs: {
+    output_dataset_one: output(Dataset),
+    output_dataset_two: output(Dataset),
+    output_parameter: z.string(),
+    output_bool_parameter: z.boolean(),
+    output_dict_parameter: z.record(z.string(), z.int()),
+    output_list_parameter: z.array(z.string()),
+  },
+});
+
+const outputs = {
+  output_dataset_one: output(Dataset),
+  output_dataset_two: output(Dataset),
+  output_parameter: z.string(),
+  output_bool_parameter: z.boolean(),
+  output_dict_parameter: z.record(z.string(), z.int()),
+  output_list_parameter: z.array(z.string()),
+};
+
+export default pipeline(
+  {
+    name: 'preprocess',
+    inputs: { message: z.string(), input_dict_parameter: z.record(z.string(), z.int()), input_list_parameter: z.array(z.string()) },
+    outputs,
+  },
+  (p, s) => {
+    const t = s.task(preprocess, { message: p.message, input_dict_parameter: p.input_dict_parameter, input_list_parameter: p.input_list_parameter });
+    return t.outputs;
+  },
+);
