@@ -1,5 +1,6 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
 import type { ArgNode, TaskNode } from '../dsl/task-node.ts';
+import { kubernetesChannels } from './lower-kubernetes.ts';
 import type { Structure } from './structure.ts';
 
 /** kfp's `full_name` of a channel: `<task>-<output>` for task outputs, the name for inputs. */
@@ -47,12 +48,15 @@ function resourceChannels(task: TaskNode): ChannelNode[] {
   return values.filter((v): v is ChannelNode => isChannel(v));
 }
 
-/** kfp's `task.channel_inputs`: direct channel arguments, then channels inside other arguments. */
+/**
+ * kfp's `task.channel_inputs`: direct channel arguments, then channels inside other arguments,
+ * then those the task's settings use (resources, image, kfp-kubernetes parameters).
+ */
 export function taskChannelInputs(task: TaskNode): ChannelNode[] {
   const args = Object.values(task.args);
   const direct = args.filter(isChannel);
   const nested = args.filter((a) => !isChannel(a)).flatMap(nestedChannels);
-  const all = [...direct, ...nested, ...resourceChannels(task)];
+  const all = [...direct, ...nested, ...resourceChannels(task), ...kubernetesChannels(task.config.kubernetes)];
   const seen = new Set<string>();
   return all.filter((c) => {
     const key = JSON.stringify(c.source);

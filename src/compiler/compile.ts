@@ -9,6 +9,7 @@ import { analyse, conditionChannels, type Analysis } from './group-analysis.ts';
 import { lowerConditions } from './lower-condition.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
 import { lowerInterface } from './lower-interface.ts';
+import { lowerKubernetesConfig } from './lower-kubernetes.ts';
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
@@ -184,7 +185,8 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
     if (resources) container.resources = resources;
   }
   ctx.executors[execLabel] = executor;
-  if (node.config.kubernetes && Object.keys(node.config.kubernetes).length) ctx.platformExecutors[execLabel] = node.config.kubernetes;
+  if (node.config.kubernetes && Object.keys(node.config.kubernetes).length)
+    ctx.platformExecutors[execLabel] = lowerKubernetesConfig(node.config.kubernetes, s, dag, path, ctx.ds);
 
   const spec: Json = {
     taskInfo: { name: node.config.displayName ?? t.name },
