@@ -80,7 +80,7 @@ export async function getArtifactsById(kfp: KfpClient, ids: readonly string[]): 
     headers: { accept: 'application/grpc-web+proto', 'x-grpc-web': '1' },
     idempotent: true,
   });
-  const { messages, status, statusMessage } = decodeGrpcWebFrames(res.body, res.headers['grpc-status']);
+  const { messages, status, statusMessage } = decodeGrpcWebFrames(res.body, res.headers['grpc-status'], res.headers['grpc-message']);
   if (status !== 0) throw new Error(`grpc-status ${status}${statusMessage ? `: ${statusMessage}` : ''}`);
   const body = messages[0] ?? Buffer.alloc(0);
   return decodeGetArtifactsByIdResponse(body);
@@ -228,10 +228,16 @@ function decodeMapEntry(buf: Buffer): [string | undefined, number | string | boo
 }
 
 /** grpc-web body: frames of [flag][u32 length][payload]; flag 0x80 marks the trailers. */
-export function decodeGrpcWebFrames(body: Buffer, headerStatus: string | string[] | undefined): { messages: Buffer[]; status: number; statusMessage: string | undefined } {
+export function decodeGrpcWebFrames(
+  body: Buffer,
+  headerStatus: string | string[] | undefined,
+  headerMessage?: string | string[] | undefined,
+): { messages: Buffer[]; status: number; statusMessage: string | undefined } {
   const messages: Buffer[] = [];
+  // A "trailers-only" answer (an error without a body) carries the status in the HTTP headers.
   let status = headerStatus === undefined ? undefined : Number(Array.isArray(headerStatus) ? headerStatus[0] : headerStatus);
-  let statusMessage: string | undefined;
+  const hm = Array.isArray(headerMessage) ? headerMessage[0] : headerMessage;
+  let statusMessage: string | undefined = hm === undefined || hm === '' ? undefined : decodeURIComponent(hm);
   let pos = 0;
   while (pos + 5 <= body.length) {
     const flag = body[pos] as number;
@@ -248,7 +254,7 @@ export function decodeGrpcWebFrames(body: Buffer, headerStatus: string | string[
       const k = line.slice(0, i).trim().toLowerCase();
       const v = line.slice(i + 1).trim();
       if (k === 'grpc-status') status = Number(v);
-      if (k === 'grpc-message') statusMessage = decodeURIComponent(v);
+      if (k === 'grpc-message' && v !== '') statusMessage = decodeURIComponent(v);
     }
   }
   return { messages, status: status ?? 0, statusMessage };
