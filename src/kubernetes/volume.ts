@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, argumentError, channelReference, parameterInput, withoutDefaults, type Json, type ParameterOr } from './common.ts';
+import { append, channelReference, parameterInput, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 
 export interface MountPvcOptions {
   /** The PVC's name: a constant, a pipeline parameter, or a task output such as `CreatePVC`'s `name`. */
@@ -50,7 +50,6 @@ export interface EphemeralVolumeOptions {
  * @example addEphemeralVolume(task, { volumeName: 'scratch', mountPath: '/scratch', accessModes: ['ReadWriteOnce'], size: '5Gi' })
  */
 export function addEphemeralVolume<O extends OutputDecls>(task: TaskHandle<O>, options: EphemeralVolumeOptions): TaskHandle<O> {
-  if (options.accessModes.length === 0) throw argumentError('addEphemeralVolume/accessModes', 'give at least one access mode, e.g. ReadWriteOnce');
   const labels = options.labels ?? {};
   const annotations = options.annotations ?? {};
   const hasMetadata = Object.keys(labels).length > 0 || Object.keys(annotations).length > 0;
