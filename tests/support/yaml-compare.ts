@@ -2,7 +2,11 @@ import { parseAllDocuments } from 'yaml';
 
 /** Parses one or two IR documents as PyYAML would (YAML 1.1). */
 export function loadIr(text: string): unknown[] {
-  return parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJS());
+  const docs = parseAllDocuments(text, { version: '1.1' });
+  if (!Array.isArray(docs)) throw new Error('not a YAML stream');
+  for (const d of docs)
+    if (d.errors.length) throw new Error(`YAML parse error: ${d.errors.map((e) => e.message).join('; ')}`);
+  return docs.map((d) => d.toJS());
 }
 
 /** Every place two parsed documents differ, as `path: ours | theirs` lines (empty when equal). */
