@@ -6,7 +6,7 @@ import { publishPipeline } from '../../src/client/publish.ts';
 import { ensureExperiment } from '../../src/client/experiments.ts';
 import { followRun, submitRun, type RunEvent } from '../../src/client/runs.ts';
 import { loadPipelinePackage, runPipelineSpec, type PipelinePackage } from '../../src/client/pipeline-file.ts';
-import { sharedDir } from '../support/repo.ts';
+import { REPO, sharedDir } from '../support/repo.ts';
 import { FakeKfp } from './support/fake-kfp.ts';
 import { SwaggerContract, parseMultipart } from './support/swagger-contract.ts';
 import { runCliAsync } from './support/run-cli.ts';
@@ -210,6 +210,16 @@ describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 
     const pl = await runCliAsync(['pipelines', 'list', '--host', kfp.url]);
     expect(pl.code).toBe(0);
     expect(pl.stdout).toMatch(/^PIPELINE ID\s+NAME\s+CREATED\s+NAMESPACE\s+DESCRIPTION\n[0-9a-f-]{36}\s+ml-experiment-monitoring\s+2026-01-01 \d\d:\d\d:\d\dZ\s+\(shared\)\n$/);
+  });
+
+  it('a .ts pipeline is compiled, then uploaded as <stem>.yaml', async () => {
+    const up = await runCliAsync(['upload', path.join(REPO, 'pipelines', 'monitoring_pipeline.ts'), '--host', kfp.url, '--output', 'json']);
+    expect(up.stderr).toBe('');
+    expect(JSON.parse(up.stdout)).toMatchObject({ outcome: 'created', pipeline_name: 'ml-experiment-monitoring' });
+    const upload = kfp.requests.find((r) => r.operation === 'UploadPipeline');
+    const [part] = parseMultipart(upload?.body ?? Buffer.alloc(0), String(upload?.headers['content-type']));
+    expect(part?.filename).toBe('monitoring_pipeline.yaml');
+    expect(part?.content.toString('utf8')).toMatch(/^# PIPELINE DEFINITION\n# Name: ml-experiment-monitoring\n/);
   });
 
   it('run refuses bad parameters with one message per problem and sends nothing', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { hasErrors, type Diagnostic } from '../../diagnostics.ts';
+import { hasErrors } from '../../diagnostics.ts';
 import { EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type ConnectionFlags } from '../connection.ts';
 import type { PipelinePackage } from '../../client/pipeline-file.ts';
@@ -93,11 +93,6 @@ export interface LoadInputOptions {
   readonly disableCaching?: boolean;
 }
 
-type CompilePipelineFile = (
-  file: string,
-  options: { functionName?: string; pipelineParameters?: Record<string, unknown>; disableCachingByDefault?: boolean },
-) => Promise<{ yamlText: string; diagnostics: Diagnostic[] }>;
-
 /**
  * Reads a compiled pipeline (.yaml/.yml/.json) or compiles a .ts file, then parses it. Prints the
  * problems and sets the exit code when it cannot; returns undefined then.
@@ -108,14 +103,15 @@ export async function loadPipelineInput(file: string, opts: LoadInputOptions, io
   let text: string;
   if (ext === '.ts' || ext === '.mts') {
     // Loaded only here: the compiler (and ts-morph) is heavy, and a .yaml upload never needs it.
-    const mod = (await import(new URL('../compile-file.ts', import.meta.url).href)) as { compilePipelineFile: CompilePipelineFile };
-    const compiled = await mod.compilePipelineFile(file, {
+    const { compilePipelineFile } = await import('../compile-file.ts');
+    const compiled = await compilePipelineFile(file, {
       ...(opts.functionName !== undefined ? { functionName: opts.functionName } : {}),
       ...(opts.disableCaching === true ? { disableCachingByDefault: true } : {}),
     });
     const warnings = compiled.diagnostics.filter((d) => d.severity === 'warning');
-    if (hasErrors(compiled.diagnostics)) {
+    if (hasErrors(compiled.diagnostics) || compiled.yamlText === undefined) {
       failWith(io, compiled.diagnostics);
+      process.exitCode = EXIT_USER_ERROR;
       return undefined;
     }
     if (warnings.length > 0) failWith(io, warnings);

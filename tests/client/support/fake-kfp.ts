@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { SwaggerContract, goQueryUnescape, type MatchedOperation, type MultipartPart } from './swagger-contract.ts';
 
 /**
@@ -266,7 +266,8 @@ export class FakeKfp {
   }
 
   #addVersion(pid: string, name: string, display: string, content: Buffer): StoredVersion {
-    const spec = parseYaml(content.toString('utf8')) as Record<string, unknown>;
+    // The server stores the first document, the PipelineSpec; a platform document may follow.
+    const spec = (parseAllDocuments(content.toString('utf8')) as Array<{ toJS(): unknown }>)[0]?.toJS() as Record<string, unknown>;
     const v: StoredVersion = { pipeline_id: pid, pipeline_version_id: randomUUID(), name, display_name: display, created_at: this.#now(), pipeline_spec: spec };
     this.versions.set(v.pipeline_version_id, v);
     return v;
