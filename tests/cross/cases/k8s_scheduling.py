@@ -65,6 +65,7 @@ def k8s_scheduling():
     )
     add_pod_affinity(c, topology_key="kubernetes.io/hostname", match_pod_labels={"app": "trainer"}, anti=False)
     kubernetes.add_node_affinity(job())
+    kubernetes.add_node_affinity_json(job(), {})
 
 
 PIPELINE = k8s_scheduling

@@ -52,4 +52,5 @@ export default pipeline({ name: 'k8s-scheduling' }, (_p, s) => {
   });
   kubernetes.addPodAffinity(c, { topologyKey: 'kubernetes.io/hostname', matchPodLabels: { app: 'trainer' }, anti: false });
   kubernetes.addNodeAffinity(s.task(job, {}));
+  kubernetes.addNodeAffinityJson(s.task(job, {}), {});
 });
