@@ -50,9 +50,15 @@ export class CredentialProvider {
   async authHeaders(operation: string): Promise<AuthHeaders> {
     const headers: Record<string, string> = {};
     const token = await this.#readToken(operation);
-    if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
-    if (this.#credentials.cookie) headers['cookie'] = this.#credentials.cookie.value;
+    if (token !== undefined) headers['authorization'] = `Bearer ${checkHeaderValue(token, 'bearer token', this.#originOfBearer(), operation)}`;
+    const cookie = this.#credentials.cookie;
+    if (cookie) headers['cookie'] = checkHeaderValue(cookie.value, 'cookie', cookie.origin, operation);
     return { headers, token };
+  }
+
+  #originOfBearer(): string {
+    const b = this.#credentials.bearer;
+    return b === undefined ? '' : b.kind === 'token' ? b.origin : `${b.path} (${b.origin})`;
   }
 
   /** The token as it is now, for comparing with the one a rejected request carried. */
@@ -110,4 +116,20 @@ export function cookieNames(cookieHeader: string): string {
     .map((p) => p.split('=')[0]?.trim() ?? '')
     .filter((n) => n !== '');
   return names.length === 0 ? '(unnamed)' : names.join(', ');
+}
+
+/**
+ * A header value with a line break or control character would be refused by node:http with an
+ * error of its own; say which setting is wrong instead, without repeating the value.
+ */
+function checkHeaderValue(value: string, what: string, origin: string, operation: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value) || /[^\u0000-\u00ff]/.test(value)) {
+    throw new KfpError({
+      code: 'client/invalid-option',
+      operation,
+      message: `The ${what} from ${origin} contains a line break, control or non-Latin-1 character, so it cannot be sent as an HTTP header. Check for a stray newline or quote.`,
+    });
+  }
+  return value;
 }

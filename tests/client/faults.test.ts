@@ -318,6 +318,18 @@ describe('transport: TLS, proxies, login redirects', { timeout: 30_000 }, () => 
     }
   });
 
+  it('a credential with a line break is refused with the setting named, not the value, and nothing is sent', async () => {
+    const server = await loopback(healthz);
+    try {
+      const err = await caught(new KfpClient({ host: server.url, credentials: { cookie: { value: 'session=abc-secret-123\n', origin: 'KFP_COOKIE' } } }).healthz());
+      expect(err.code).toBe('client/invalid-option');
+      expect(err.message).toBe('The cookie from KFP_COOKIE contains a line break, control or non-Latin-1 character, so it cannot be sent as an HTTP header. Check for a stray newline or quote.');
+      expect(server.hits).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('a redirect to a Dex login page is an authentication error; an HTML page is not taken for JSON', async () => {
     const dex = await loopback((_req, res) => {
       res.writeHead(302, { location: '/dex/auth?client_id=kubeflow-oidc-authservice&redirect_uri=/oauth2/callback' });
