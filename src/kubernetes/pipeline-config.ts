@@ -4,14 +4,20 @@ import { isWholeNumber, throwIfAny, type Json } from './common.ts';
 /** A Kubernetes resource quantity, as kfp checks a workspace size (`10Gi`, `500Mi`, `1.5T`). */
 const QUANTITY = /^(?:(?:0|[1-9]\d*)(?:\.\d+)?)(?:Ki|Mi|Gi|Ti|Pi|Ei|K|M|G|T|P|E)?$/;
 const INT32_MAX = 2147483647;
+/** The only PVC spec fields the KFP backend lets a workspace patch set (it refuses a run with others). */
+const PATCHABLE = ['accessModes', 'storageClassName'];
 
 export interface WorkspaceOptions {
   /** Size of the workspace PVC, a Kubernetes quantity such as `'10Gi'`. */
   readonly size: string;
   /** Kubernetes-specific settings of the workspace PVC. */
   readonly kubernetes?: {
-    /** Fields patched onto the default PVC spec, e.g. `{ storageClassName: 'fast', accessModes: ['ReadWriteMany'] }`. */
-    readonly pvcSpecPatch?: Readonly<Record<string, unknown>>;
+    /**
+     * Fields patched onto the API server's default PVC spec: `accessModes` and
+     * `storageClassName`, the only two the backend accepts. Give `accessModes` unless the
+     * server's configuration has a default workspace spec: without it the backend refuses the run.
+     */
+    readonly pvcSpecPatch?: { readonly accessModes?: readonly string[]; readonly storageClassName?: string };
   };
 }
 
@@ -60,6 +66,15 @@ export function pipelineConfig(options: PipelineConfigOptions): Json {
     else if (!QUANTITY.test(size))
       problems.push(
         diagnostic('kubernetes/invalid-argument', at('workspace/size'), `workspace size '${size}' is not a Kubernetes quantity: write e.g. 10Gi, 500Mi or 1Ti`),
+      );
+    const patch: Readonly<Record<string, unknown>> = options.workspace.kubernetes?.pvcSpecPatch ?? {};
+    for (const field of Object.keys(patch).filter((f) => !PATCHABLE.includes(f)))
+      problems.push(
+        diagnostic(
+          'kubernetes/invalid-argument',
+          at(`workspace/kubernetes/pvcSpecPatch/${field}`),
+          `the KFP backend refuses a workspace PVC spec patch with '${field}': patch only accessModes and storageClassName`,
+        ),
       );
     // kfp always writes the Kubernetes part, with an empty patch when none is given.
     out.workspace = { size, kubernetes: { pvcSpecPatch: { ...options.workspace.kubernetes?.pvcSpecPatch } } };

@@ -120,6 +120,20 @@ describe('pipelineConfig refuses what dsl.PipelineConfig refuses, all problems a
     expect(() => kubernetes.pipelineConfig({ workspace: { size: '  ' } })).toThrow(/needs a size/);
   });
 
+  it('refuses PVC spec patch fields the KFP backend refuses (it patches only accessModes and storageClassName)', () => {
+    let error: unknown;
+    try {
+      kubernetes.pipelineConfig({ workspace: { size: '1Gi', kubernetes: { pvcSpecPatch: { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' } as never } } });
+    } catch (e) {
+      error = e;
+    }
+    expect(codesAndPaths((error as DiagnosticError).diagnostics)).toEqual([invalid('pipelineConfig/workspace/kubernetes/pvcSpecPatch/volumeMode')]);
+  });
+
+  it('writes an empty PVC spec patch for a workspace given only its size, as kfp does', () => {
+    expect(kubernetes.pipelineConfig({ workspace: { size: '1Gi' } })).toEqual({ workspace: { size: '1Gi', kubernetes: { pvcSpecPatch: {} } } });
+  });
+
   it('leaves zero durations out, and an empty config empty', () => {
     expect(kubernetes.pipelineConfig({ ttlSecondsAfterFinished: 0, activeDeadlineSeconds: 0 })).toEqual({});
     expect(kubernetes.pipelineConfig({ activeDeadlineSeconds: 5 })).toEqual({ activeDeadlineSeconds: 5 });

@@ -13,7 +13,7 @@ def step():
         workspace=dsl.WorkspaceConfig(
             size=" 10Gi ",
             kubernetes=dsl.KubernetesWorkspaceConfig(
-                pvcSpecPatch={"storageClassName": "fast", "accessModes": ["ReadWriteMany"], "volumeMode": "Filesystem", "replicas": 3}),
+                pvcSpecPatch={"storageClassName": "fast", "accessModes": ["ReadWriteMany"]}),
         ),
         ttl_seconds_after_finished=3600,
         ttl_seconds_after_success=0,

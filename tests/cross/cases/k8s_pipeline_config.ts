@@ -1,7 +1,7 @@
 /**
- * Pipeline-level Kubernetes config (kfp's dsl.PipelineConfig): a workspace with a PVC spec patch
- * (numbers in the patch are protobuf Struct values), the three TTLs (a zero TTL is left out) and
- * the run's active deadline.
+ * Pipeline-level Kubernetes config (kfp's dsl.PipelineConfig): a workspace (size trimmed as kfp
+ * does) with a PVC spec patch of the two fields the backend accepts, the three TTLs (a zero TTL is
+ * left out) and the run's active deadline.
  */
 import { containerComponent, kubernetes, pipeline } from '../../../src/index.ts';
 
@@ -16,7 +16,7 @@ export default pipeline(
     pipelineConfig: kubernetes.pipelineConfig({
       workspace: {
         size: ' 10Gi ',
-        kubernetes: { pvcSpecPatch: { storageClassName: 'fast', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', replicas: 3 } },
+        kubernetes: { pvcSpecPatch: { storageClassName: 'fast', accessModes: ['ReadWriteMany'] } },
       },
       ttlSecondsAfterFinished: 3600,
       ttlSecondsAfterSuccess: 0,

@@ -7,7 +7,9 @@ def step():
     return dsl.ContainerSpec(image="alpine:3.20", command=["true"])
 
 
-@dsl.pipeline(name="k8s-workspace-only", pipeline_config=dsl.PipelineConfig(workspace=dsl.WorkspaceConfig(size="1.5Gi")))
+@dsl.pipeline(name="k8s-workspace-only", pipeline_config=dsl.PipelineConfig(
+    workspace=dsl.WorkspaceConfig(size="1.5Gi", kubernetes=dsl.KubernetesWorkspaceConfig(pvcSpecPatch={"accessModes": ["ReadWriteOnce"]})),
+))
 def k8s_workspace_only():
     step()
 

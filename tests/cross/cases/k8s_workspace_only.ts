@@ -1,4 +1,7 @@
-/** A workspace with nothing but its size: kfp still writes an empty PVC spec patch. */
+/**
+ * A workspace with a size and access modes only (without access modes, a backend that has no
+ * default workspace spec refuses the run); no TTL or deadline.
+ */
 import { containerComponent, kubernetes, pipeline } from '../../../src/index.ts';
 
 const step = containerComponent({
@@ -6,6 +9,6 @@ const step = containerComponent({
   implementation: () => ({ image: 'alpine:3.20', command: ['true'] }),
 });
 
-export default pipeline({ name: 'k8s-workspace-only', pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '1.5Gi' } }) }, (_p, s) => {
+export default pipeline({ name: 'k8s-workspace-only', pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '1.5Gi', kubernetes: { pvcSpecPatch: { accessModes: ['ReadWriteOnce'] } } } }) }, (_p, s) => {
   s.task(step, {});
 });
