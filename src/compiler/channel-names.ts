@@ -1,30 +1,76 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
-import type { ArgNode, TaskNode } from '../dsl/task-node.ts';
+import type { ArgNode, ParallelForNode, TaskNode } from '../dsl/task-node.ts';
 import { kubernetesChannels } from './lower-kubernetes.ts';
 import type { Structure } from './structure.ts';
 
-/** kfp's `full_name` of a channel: `<task>-<output>` for task outputs, the name for inputs. */
-export function channelFullName(ch: ChannelNode, s: Structure): string {
+/** The ParallelFor a loop item belongs to. */
+export function loopOf(ch: ChannelNode, s: Structure): ParallelForNode | undefined {
+  if (ch.source.kind !== 'loopItem') return undefined;
+  const g = s.byName.get(`for-loop-${ch.source.loopId}`);
+  return g?.kind === 'group' && g.node.kind === 'parallelFor' ? g.node : undefined;
+}
+
+/** The task whose output a channel comes from, through loops over task outputs (kfp's `channel.task_name`). */
+export function producerId(ch: ChannelNode, s: Structure): string | undefined {
+  if (ch.source.kind === 'taskOutput') return ch.source.taskId;
+  const loop = loopOf(ch, s);
+  return loop?.items.kind === 'channel' ? producerId(loop.items.channel, s) : undefined;
+}
+
+/** Whether a loop item (or one of its fields) iterates literal items (kfp's `is_with_items_loop_argument`). */
+export function isWithItems(ch: ChannelNode, s: Structure): boolean {
+  return loopOf(ch, s)?.items.kind === 'raw';
+}
+
+/**
+ * kfp's `name` of a channel: the output key or input name; for a loop item
+ * `loop-item-param-<n>` (literal items) or `<items name>-loop-item`, plus `-subvar-<field>`.
+ */
+export function channelShortName(ch: ChannelNode, s: Structure): string {
   const src = ch.source;
   switch (src.kind) {
     case 'pipelineInput':
       return src.name;
     case 'taskOutput':
-      return `${s.tasksById.get(src.taskId)?.name ?? src.taskId}-${src.output}`;
-    case 'loopItem':
-      return `loop-item-param-${src.loopId}${src.subvar ? `-subvar-${src.subvar}` : ''}`;
+      return src.output;
+    case 'loopItem': {
+      const loop = loopOf(ch, s);
+      const base = !loop || loop.items.kind === 'raw' ? `loop-item-param-${loop?.itemCode ?? src.loopId}` : `${channelShortName(loop.items.channel, s)}-loop-item`;
+      return src.subvar !== undefined ? `${base}-subvar-${src.subvar}` : base;
+    }
     case 'collected':
-      return channelFullName(src.inner, s);
+      return channelShortName(src.inner, s);
   }
+}
+
+/** kfp's `full_name` of a channel: `<task>-<name>` when a task produces it, else its name. */
+export function channelFullName(ch: ChannelNode, s: Structure): string {
+  if (ch.source.kind === 'collected') return channelFullName(ch.source.inner, s);
+  const pid = producerId(ch, s);
+  const name = channelShortName(ch, s);
+  return pid ? `${s.tasksById.get(pid)?.name ?? pid}-${name}` : name;
+}
+
+/**
+ * kfp's chain from a channel to what it is drawn from: a field → its loop item → the loop's items
+ * channel → (when that is itself a loop item) … → the outermost channel. Literal items end it.
+ */
+export function loopChain(ch: ChannelNode, s: Structure): ChannelNode[] {
+  const out: ChannelNode[] = [];
+  let cur: ChannelNode | undefined = ch;
+  while (cur && cur.source.kind === 'loopItem') {
+    out.push(cur);
+    const loop = loopOf(cur, s);
+    if (!loop) return out;
+    cur = cur.source.subvar !== undefined ? loop.item : loop.items.kind === 'channel' ? loop.items.channel : undefined;
+  }
+  if (cur) out.push(cur);
+  return out;
 }
 
 /** The compiler-injected input name for a channel (kfp: `pipelinechannel--<full name>`). */
 export function injectedName(fullName: string): string {
   return `pipelinechannel--${fullName}`;
-}
-
-export function producerId(ch: ChannelNode): string | undefined {
-  return ch.source.kind === 'taskOutput' ? ch.source.taskId : undefined;
 }
 
 /** Channels nested in a non-channel argument (string templates, lists, objects). */

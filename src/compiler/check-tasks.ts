@@ -117,7 +117,12 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
         else if (arg.isList !== spec.isList) ds.push(diagnostic('task/type-mismatch', path, `${arg.isList ? 'a list of artifacts' : 'a single artifact'} was passed to ${describeSpec(spec)}`));
       } else if (spec.kind !== 'parameter') {
         ds.push(diagnostic('task/kind-mismatch', path, `a parameter was passed to ${describeSpec(spec)}; pass an artifact output of another task`));
-      } else if (arg.parameterType !== spec.parameterType && !(arg.parameterType === 'NUMBER_INTEGER' && spec.parameterType === 'NUMBER_DOUBLE')) {
+      } else if (
+        arg.parameterType !== spec.parameterType &&
+        !(arg.parameterType === 'NUMBER_INTEGER' && spec.parameterType === 'NUMBER_DOUBLE') &&
+        // kfp does not check loop items whose type it could not tell (its 'String' fallback).
+        !(arg.source.kind === 'loopItem' && arg.typeName === 'String')
+      ) {
         ds.push(diagnostic('task/type-mismatch', path, `a ${arg.parameterType} value was passed to a ${spec.parameterType} parameter`));
       }
       continue;

@@ -10,6 +10,7 @@ import { lowerConditions } from './lower-condition.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
 import { lowerInterface } from './lower-interface.ts';
 import { lowerKubernetesConfig } from './lower-kubernetes.ts';
+import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-loop.ts';
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
@@ -104,8 +105,9 @@ function taskKey(fullName: string): string {
 function groupChannels(ctx: Ctx, g: GroupEntry): ChannelNode[] {
   const fromTasks = [...(ctx.analysis.inputs.get(g.name)?.values() ?? [])].map((i) => i.channel);
   const own = g.node.kind === 'conditionGroup' ? conditionChannels(g.node.conditions) : [];
+  const all = g.node.kind === 'parallelFor' ? loopGroupChannels(g, fromTasks, ctx.s) : [...fromTasks, ...own];
   const seen = new Set<string>();
-  return [...fromTasks, ...own].filter((c) => {
+  return all.filter((c) => {
     const k = channelFullName(c, ctx.s);
     if (seen.has(k)) return false;
     seen.add(k);
@@ -226,8 +228,7 @@ function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: Dag
   const artifacts: Json = {};
   for (const c of channels) {
     const key = taskKey(channelFullName(c, ctx.s));
-    const src = channelSource(c, ctx.s, parentIsRoot ? dag : { ...dag, inputParameters: new Set(), inputArtifacts: new Set() });
-    (c.kind === 'artifactChannel' ? artifacts : parameters)[key] = src;
+    (c.kind === 'artifactChannel' ? artifacts : parameters)[key] = groupInputSource(c, ctx.s, dag, parentIsRoot);
   }
   const spec: Json = {
     taskInfo: { name: ('displayName' in g.node && g.node.displayName) || g.name },
@@ -241,6 +242,7 @@ function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: Dag
   if (deps) spec.dependentTasks = deps;
   if (g.node.kind === 'conditionGroup')
     spec.triggerPolicy = { condition: lowerConditions(g.node.conditions, ctx.s, `pipeline/${g.name}`, ctx.ds) };
+  if (g.node.kind === 'parallelFor') addLoopIterator(g.node, spec, ctx.s);
   dagTasks[g.name] = spec;
   return component;
 }

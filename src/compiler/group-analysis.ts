@@ -2,7 +2,7 @@ import type { ChannelNode } from '../dsl/channels.ts';
 import type { ConditionNode } from '../dsl/conditions.ts';
 import { isChannel } from '../dsl/channels.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { channelFullName, producerId, taskChannelInputs } from './channel-names.ts';
+import { channelFullName, isWithItems, loopChain, producerId, taskChannelInputs } from './channel-names.ts';
 import { uncommonAncestors, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 /** A channel a group (or task) receives, and the sibling that produces it when there is one. */
@@ -53,20 +53,46 @@ export function analyse(s: Structure): Analysis {
     set.add(upstream);
   };
 
+  /**
+   * kfp's walk in `get_inputs_for_all_groups`: each group gets the chain's current end; at a loop
+   * whose item's full name contains that channel's full name (kfp tests a substring), the end is
+   * used up and the groups below get the next one.
+   */
+  const passDown = (groups: readonly string[], chain: ChannelNode[], end: 'outermost' | 'innermost') => {
+    const left = [...chain];
+    for (const g of groups) {
+      const current = end === 'outermost' ? left[left.length - 1]! : left[0]!;
+      addInput(g, current);
+      const entry = s.byName.get(g);
+      if (entry?.kind === 'group' && entry.node.kind === 'parallelFor') {
+        if (channelFullName(entry.node.item, s).includes(channelFullName(current, s))) {
+          if (end === 'outermost') left.pop();
+          else left.shift();
+          if (!left.length) break;
+        }
+      }
+    }
+  };
+
   for (const t of s.tasks) {
     const channels = [...taskChannelInputs(t.node), ...enclosingConditionChannels(t)];
     const upstreamIds = new Set<string>();
     for (const ch of channels) {
-      const pid = producerId(ch);
+      // A loop item reaches its loop through its items channel: each group on the way gets the
+      // outermost channel still needed, and a loop drops the channel it iterates.
+      const chain = loopChain(ch, s);
+      const pid = producerId(ch, s);
       if (pid) {
         const producer = s.tasksById.get(pid);
         if (!producer) continue;
         upstreamIds.add(pid);
         const [, down] = uncommonAncestors(producer.chain, t.chain);
-        for (const g of down) addInput(g, ch);
+        passDown(down, chain, 'outermost');
       } else {
         if (t.isExitTask) continue;
-        for (const g of t.chain) addInput(g, ch);
+        // Literal loop items start inside the DAG, so kfp walks those from the task upwards.
+        if (ch.source.kind === 'loopItem' && isWithItems(ch, s)) passDown([...t.chain].reverse(), chain, 'innermost');
+        else passDown(t.chain, chain, 'outermost');
       }
     }
     for (const a of t.node.after) upstreamIds.add(a);
@@ -78,7 +104,7 @@ export function analyse(s: Structure): Analysis {
       if (upGroups.length > 0) {
         const g = s.byName.get(upGroups[0]!);
         const kind = g?.kind === 'group' ? g.node.kind : undefined;
-        const dataExchange = channels.some((c) => producerId(c) === uid);
+        const dataExchange = channels.some((c) => producerId(c, s) === uid);
         if (kind === 'conditionGroup' || kind === 'conditionBranches' || kind === 'exitHandler' || (kind === 'parallelFor' && dataExchange)) {
           diagnostics.push(
             diagnostic(

@@ -1,6 +1,7 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
 import type { ArgNode, RetryConfig } from '../dsl/task-node.ts';
 import { channelFullName, injectedName, nestedChannels } from './channel-names.ts';
+import { loopItemInput } from './lower-loop.ts';
 import type { Structure, TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
@@ -68,7 +69,8 @@ export function lowerTaskInputs(t: TaskEntry, s: Structure, dag: DagView, extra:
   for (const [name, arg] of Object.entries({ ...t.node.args, ...extra })) {
     if (arg === undefined) continue;
     if (isChannel(arg)) {
-      (arg.kind === 'artifactChannel' ? artifacts : parameters)[name] = channelSource(arg, s, dag);
+      (arg.kind === 'artifactChannel' ? artifacts : parameters)[name] =
+        arg.source.kind === 'loopItem' ? loopItemInput(arg, s) : channelSource(arg, s, dag);
       continue;
     }
     for (const ch of nestedChannels(arg)) parameters[injectedName(channelFullName(ch, s))] = channelSource(ch, s, dag);

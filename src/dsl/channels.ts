@@ -16,6 +16,11 @@ export interface ParameterChannel<T = unknown> {
   readonly kind: 'parameterChannel';
   readonly source: ChannelSource;
   readonly parameterType: ParameterType;
+  /**
+   * kfp's Python type text for the value (`typing.List[str]`), when known: ParallelFor derives
+   * its item's type from it.
+   */
+  readonly typeName?: string;
   /** Phantom: carries the value type for inference; never set. */
   readonly __value?: T;
 }
@@ -30,8 +35,8 @@ export interface ArtifactChannel<T extends string = string, L extends boolean = 
 
 export type ChannelNode = ParameterChannel | ArtifactChannel<string, boolean>;
 
-export function parameterChannel<T>(source: ChannelSource, parameterType: ParameterType): ParameterChannel<T> {
-  return Object.freeze({ kind: 'parameterChannel', source, parameterType }) as ParameterChannel<T>;
+export function parameterChannel<T>(source: ChannelSource, parameterType: ParameterType, typeName?: string): ParameterChannel<T> {
+  return Object.freeze({ kind: 'parameterChannel', source, parameterType, ...(typeName !== undefined ? { typeName } : {}) }) as ParameterChannel<T>;
 }
 
 export function artifactChannel<T extends string, L extends boolean>(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kfpTypeName } from './kfp-type-names.ts';
 
 /** The IR's parameter types (ml_pipelines.ParameterType). */
 export type ParameterType =
@@ -21,6 +22,8 @@ export interface ParameterSpec {
   /** Present only when the declaration has a default. */
   readonly defaultValue?: ParameterValue;
   readonly description?: string;
+  /** kfp's Python type text (`typing.List[str]`), for ParallelFor item types. */
+  readonly typeName?: string;
 }
 
 /** The zod schemas kfp-ts understands as parameters. */
@@ -101,12 +104,14 @@ export function parameterSpecOf(schema: z.ZodType): ParameterSpec | undefined {
   const u = unwrap(schema);
   const parameterType = parameterTypeOfSchema(u.inner);
   if (parameterType === undefined) return undefined;
+  const typeName = kfpTypeName(u.inner);
   return {
     kind: 'parameter',
     parameterType,
     optional: u.optional,
     ...(u.defaultValue !== undefined ? { defaultValue: u.defaultValue } : {}),
     ...(u.description ? { description: u.description } : {}),
+    ...(typeName !== undefined ? { typeName } : {}),
   };
 }
 

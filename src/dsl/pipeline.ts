@@ -38,7 +38,7 @@ function paramsOf(inputs: InputDecls): Record<string, ChannelNode> {
   for (const [name, spec] of Object.entries(iface.inputs)) {
     const source = { kind: 'pipelineInput', name } as const;
     if (spec.kind === 'artifact') params[name] = artifactChannel(source, spec.artifactType, spec.isList);
-    else if (spec.kind === 'parameter') params[name] = parameterChannel(source, spec.parameterType);
+    else if (spec.kind === 'parameter') params[name] = parameterChannel(source, spec.parameterType, spec.typeName);
   }
   return params;
 }

@@ -2,6 +2,7 @@ import { parameterChannel, type ParameterChannel } from './channels.ts';
 import type { Component } from './component.ts';
 import type { ConditionNode } from './conditions.ts';
 import { negated } from './conditions.ts';
+import { firstElementTypeName, loopItemTypeName, parameterTypeOfName } from './kfp-type-names.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import type { ArgNode, ConditionGroupNode, DagNode, LoopItems, TaskNode } from './task-node.ts';
 import { taskHandle, type TaskHandle } from './task-handle.ts';
@@ -200,10 +201,24 @@ class ScopeImpl implements Scope {
     body: (item: ParameterChannel<T>, scope: Scope) => void,
     options: { readonly parallelism?: number; readonly displayName?: string } = {},
   ): void {
+    const raw = Array.isArray(items);
+    // kfp names literal items `loop-item-param-<n>` from the group counter, taking a number
+    // before the group takes its own.
+    const itemCode = raw ? this.state.nextGroupSeq() : undefined;
     const seq = this.state.nextGroupSeq();
-    const loopItems: LoopItems = Array.isArray(items)
+    const loopItems: LoopItems = raw
       ? { kind: 'raw', values: Object.freeze([...(items as readonly unknown[])]) }
       : { kind: 'channel', channel: items as ParameterChannel };
+    const parallelism = options.parallelism ?? 0;
+    if (raw && (items as readonly unknown[]).length === 0)
+      this.state.problems.push({ code: 'dsl/empty-loop', path: `for-loop-${seq}`, message: 'parallelFor got an empty list of items; kfp needs at least one' });
+    if (!Number.isInteger(parallelism) || parallelism < 0)
+      this.state.problems.push({ code: 'dsl/invalid-parallelism', path: `for-loop-${seq}`, message: `parallelism must be a whole number >= 0 (0: unlimited); got ${parallelism}` });
+    // The item's type, as kfp derives it: from the first literal item, or from the list's type text.
+    const typeName = raw
+      ? firstElementTypeName(items as readonly unknown[])
+      : (loopItemTypeName((items as ParameterChannel).typeName) ?? 'String');
+    const item = parameterChannel<T>({ kind: 'loopItem', loopId: seq }, parameterTypeOfName(typeName) ?? 'STRING', typeName);
     const container: Container = {
       kind: 'parallelFor',
       seq,
@@ -211,14 +226,15 @@ class ScopeImpl implements Scope {
       make: (children) => ({
         kind: 'parallelFor',
         seq,
+        ...(itemCode !== undefined ? { itemCode } : {}),
         items: loopItems,
-        parallelism: options.parallelism ?? 0,
+        item,
+        parallelism,
         ...(options.displayName ? { displayName: options.displayName } : {}),
         children,
       }),
     };
     this.add({ kind: 'group', container });
-    const item = parameterChannel<T>({ kind: 'loopItem', loopId: seq }, 'STRING');
     body(item, new ScopeImpl(this.state, container));
   }
 

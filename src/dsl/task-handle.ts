@@ -68,7 +68,7 @@ function outputsOf(node: TaskNode): Record<string, ChannelNode> {
   for (const [name, spec] of Object.entries(node.component.interface.outputs)) {
     const source = { kind: 'taskOutput', taskId: node.id, output: name } as const;
     if (spec.kind === 'artifact') outs[name] = artifactChannel(source, spec.artifactType, spec.isList);
-    else if (spec.kind === 'parameter') outs[name] = parameterChannel(source, spec.parameterType);
+    else if (spec.kind === 'parameter') outs[name] = parameterChannel(source, spec.parameterType, spec.typeName);
   }
   return Object.freeze(outs);
 }

@@ -78,7 +78,11 @@ export type LoopItems =
 export interface ParallelForNode {
   readonly kind: 'parallelFor';
   readonly seq: number;
+  /** For literal items: the number in the item's name, `loop-item-param-<itemCode>`. */
+  readonly itemCode?: number;
   readonly items: LoopItems;
+  /** The channel the body received for the current item (kfp's loop argument). */
+  readonly item: ParameterChannel;
   readonly parallelism: number;
   readonly displayName?: string;
   readonly children: readonly DagNode[];

@@ -1,0 +1,68 @@
+/**
+ * ParallelFor: over a LIST parameter (with parallelism), literal numbers (with a display name),
+ * a task output of dicts (item fields, the whole item, a condition on a field), literal dicts
+ * (fields), nested loops over parameters; pipeline inputs and f-strings inside loops, conditions
+ * on task outputs inside a loop, `.after` inside and outside loops.
+ */
+import { eq, gt, itemField, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
+
+const source = new URL('../fixtures/work.py', import.meta.url);
+const baseImage = 'python:3.11-slim';
+const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
+const makeGrid = pythonComponent({
+  name: 'make_grid',
+  source,
+  baseImage,
+  inputs: { size: z.int().default(2) },
+  outputs: { Output: z.array(z.record(z.string(), z.int())) },
+});
+const showStruct = pythonComponent({ name: 'show_struct', source, baseImage, inputs: { config: z.record(z.string(), z.unknown()) } });
+const showNumber = pythonComponent({ name: 'show_number', source, baseImage, inputs: { number: z.int() } });
+const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
+
+export default pipeline(
+  {
+    name: 'loops',
+    description: 'ParallelFor over literal items, parameters and task outputs',
+    inputs: {
+      names: z.array(z.string()).default(['a', 'b']),
+      plain: z.array(z.unknown()).default([1, 2]),
+      sizes: z.array(z.int()).default([4, 6]),
+      limit: z.int().default(3),
+      prefix: z.string().default('run'),
+    },
+  },
+  (p, s) => {
+    s.parallelFor(p.names, (name, s) => void s.task(notify, { message: name, channel: p.prefix }), { parallelism: 2 });
+    s.parallelFor(
+      [6, 8, 12],
+      (sides, s) => {
+        const die = s.task(rollDie, { sides });
+        s.task(showNumber, { number: p.limit }).after(die);
+        s.if(gt(die.outputs.Output, 3), (s) => void s.task(notify, { message: str`${p.prefix}: big roll` }));
+      },
+      { displayName: 'dice' },
+    );
+    const grid = s.task(makeGrid, { size: p.limit });
+    s.parallelFor(grid.outputs.Output, (cell, s) => {
+      s.task(showNumber, { number: itemField(cell, 'depth') });
+      s.task(showStruct, { config: cell });
+      s.if(eq(itemField(cell, 'width'), 1), (s) => void s.task(notify, { message: 'narrow' }));
+    });
+    s.parallelFor(
+      [
+        { a: 'x', b: 1 },
+        { a: 'y', b: 2 },
+      ],
+      (item, s) => {
+        s.task(notify, { message: itemField(item, 'a') });
+        s.parallelFor(p.plain, (inner, s) => {
+          s.task(showNumber, { number: inner as never });
+          s.task(showNumber, { number: p.limit });
+        });
+        s.parallelFor(p.sizes, (size, s) => void s.task(rollDie, { sides: size }));
+      },
+    );
+    s.task(notify, { message: 'after the loops' }).after(grid);
+  },
+);
