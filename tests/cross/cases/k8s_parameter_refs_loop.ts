@@ -3,9 +3,6 @@
  * ConfigMap name, a pipeline parameter as a Secret name and toleration JSON, and an output of a
  * task outside the loop as a PVC name — all reach the loop's tasks as `pipelinechannel--` inputs
  * of the loop group.
- *
- * Pending compiler support (platform references, and ParallelFor over a parameter with its item
- * used by a task): rename to .ts/.py when both land.
  */
 import { containerComponent, kubernetes, pipeline, z } from '../../../src/index.ts';
 

@@ -2,9 +2,8 @@
  * kfp-kubernetes settings whose values are known only at run time: Secret, ConfigMap, PVC and
  * image-pull-secret names, node selector, tolerations and node affinity JSON from pipeline
  * parameters and task outputs — at the root and inside an If, where kfp passes them through the
- * group as `pipelinechannel--` inputs (k8s_parameter_refs_loop has the ParallelFor forms).
- *
- * Pending compiler support (src/compiler/lower-kubernetes.ts): rename to .ts/.py when it lands.
+ * group as `pipelinechannel--` inputs (k8s_parameter_refs_loop has the ParallelFor forms). A task
+ * output used this way makes the task depend on its producer.
  */
 import { containerComponent, eq, kubernetes, pipeline, z } from '../../../src/index.ts';
 
