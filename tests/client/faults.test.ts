@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -315,6 +316,28 @@ describe('transport: TLS, proxies, login redirects', { timeout: 30_000 }, () => 
       expect(plain.hits).toBe(2);
     } finally {
       await Promise.all([plain.stop(), secure.stop(), proxy.stop()]);
+    }
+  });
+
+  it('connect timeout: a peer that accepts TCP but never completes the TLS handshake; nothing was sent, so a create is retried too', async () => {
+    const sockets: Socket[] = [];
+    const silent = net.createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    const events: HttpEvent[] = [];
+    try {
+      const t0 = performance.now();
+      const err = await caught(new KfpClient({ host: `https://127.0.0.1:${port}`, connectTimeoutMs: 200, retry: RETRY, onEvent: (e) => events.push(e) }).createExperiment({ display_name: 'x' }));
+      const ms = performance.now() - t0;
+      expect(err.code).toBe('client/timeout');
+      expect(err.uncertain).toBe(false);
+      expect(err.message).toBe(`ExperimentService_CreateExperiment: could not connect to https://127.0.0.1:${port} (3 attempts): No connection within 200 ms. Check the host and port, and that the server is reachable (port-forward running?).`);
+      expect(sockets).toHaveLength(3);
+      expect(events.filter((e) => e.kind === 'retry')).toHaveLength(2);
+      measurements['connect-timeout'] = { connectTimeoutMs: 200, attempts: 3, totalMs: Math.round(ms) };
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
     }
   });
 
