@@ -6,7 +6,10 @@ type Json = Record<string, unknown>;
 // Fields the proto types as double (or that hold protobuf Values, which are always doubles):
 // kfp writes them as `4.0`, `100.0`, and so do we, so files diff cleanly against kfp's.
 const DOUBLE_FIELDS = new Set(['cpuLimit', 'cpuRequest', 'memoryLimit', 'memoryRequest', 'backoffFactor']);
-const VALUE_SUBTREES = new Set(['defaultValue', 'constant', 'metadata']);
+// Subtrees the proto types as google.protobuf.Struct/Value: kfp fills them through MessageToDict
+// and Struct, which turns every number into a double. (`deploymentSpec` is a Struct in both the
+// PipelineSpec and the platform document; a workspace's `pvcSpecPatch` is one too.)
+const VALUE_SUBTREES = new Set(['defaultValue', 'constant', 'metadata', 'deploymentSpec', 'pvcSpecPatch']);
 
 function markDoubles(node: Node | null | undefined, inValue: boolean): void {
   if (!node) return;
@@ -36,7 +39,6 @@ function toYaml(doc: Json, allValues: boolean): string {
 /** The compiled file: kfp's header comment, the PipelineSpec, and the platform document if any. */
 export function emitPipelineYaml(pipelineSpec: Json, platformSpec?: Json): string {
   let out = headerComment(pipelineSpec) + toYaml(pipelineSpec, false);
-  // The platform document's executors are protobuf Structs: every number in it is a double.
-  if (platformSpec) out += '---\n' + toYaml(platformSpec, true);
+  if (platformSpec) out += '---\n' + toYaml(platformSpec, false);
   return out;
 }
