@@ -246,7 +246,7 @@ async function loadConfig(flags: ConnectionFlags, environment: ResolveEnvironmen
   try {
     raw = parseYaml(text) ?? {};
   } catch (err) {
-    diags.push({ code: 'config/parse', path: '', message: `Not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`, file: path });
+    diags.push({ code: 'config/parse', path: 'config', message: `Not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`, file: path });
     return undefined;
   }
   const parsed = ConfigFile.safeParse(raw);

@@ -43,7 +43,7 @@ export function loadPipelinePackage(text: string, file?: string): LoadResult {
       diagnostics: [
         at(
           'client/file-too-large',
-          '',
+          'file',
           `The pipeline file is ${bytes.byteLength} bytes; Kubeflow Pipelines accepts at most ${MAX_PIPELINE_FILE_BYTES} (32 MiB). Move large embedded code or data into a container image or object storage.`,
         ),
       ],
@@ -52,19 +52,19 @@ export function loadPipelinePackage(text: string, file?: string): LoadResult {
   const docs = parseAllDocuments(text);
   const values: unknown[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    for (const e of doc.errors) diags.push(at('pipeline-file/yaml', e.linePos ? `line ${e.linePos[0].line}` : '', e.message.split('\n')[0] ?? e.message));
+    for (const e of doc.errors) diags.push(at('pipeline-file/yaml', e.linePos ? `line ${e.linePos[0].line}` : 'yaml', e.message.split('\n')[0] ?? e.message));
     if (doc.errors.length === 0) values.push(doc.toJS());
   }
   if (diags.length > 0) return { ok: false, diagnostics: diags };
   const nonEmpty = values.filter((v) => v !== null && v !== undefined);
   const spec = nonEmpty[0];
   if (!isRecord(spec) || !isRecord(spec['root'])) {
-    return { ok: false, diagnostics: [at('pipeline-file/not-ir', '', 'This is not a compiled KFP pipeline (no `root` in the first YAML document). Compile it first, or pass the .ts file.')] };
+    return { ok: false, diagnostics: [at('pipeline-file/not-ir', 'document', 'This is not a compiled KFP pipeline (no `root` in the first YAML document). Compile it first, or pass the .ts file.')] };
   }
   let platformSpec: Record<string, unknown> | undefined;
   for (const extra of nonEmpty.slice(1)) {
     if (!isRecord(extra)) {
-      diags.push(at('pipeline-file/platform-spec', '', 'The second YAML document must be a mapping (the `platforms:` document).'));
+      diags.push(at('pipeline-file/platform-spec', 'platforms', 'The second YAML document must be a mapping (the `platforms:` document).'));
       continue;
     }
     platformSpec = { ...(platformSpec ?? {}), ...extra };

@@ -161,15 +161,15 @@ async function collectParameters(pkg: PipelinePackage, flags: RunFlags, file: st
     try {
       text = await readFile(flags.paramsFile, 'utf8');
     } catch (err) {
-      diags.push({ code: 'run/params-file', path: '', message: `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file: flags.paramsFile });
+      diags.push({ code: 'run/params-file', path: '--params-file', message: `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file: flags.paramsFile });
     }
     if (text !== undefined) {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed)) diags.push({ code: 'run/params-file', path: '', message: 'The params file must hold a JSON object: {"name": value, ...}.', file: flags.paramsFile });
+        if (!isRecord(parsed)) diags.push({ code: 'run/params-file', path: '--params-file', message: 'The params file must hold a JSON object: {"name": value, ...}.', file: flags.paramsFile });
         else Object.assign(values, parsed);
       } catch (err) {
-        diags.push({ code: 'run/params-file', path: '', message: `Not valid JSON: ${(err as Error).message}`, file: flags.paramsFile });
+        diags.push({ code: 'run/params-file', path: '--params-file', message: `Not valid JSON: ${(err as Error).message}`, file: flags.paramsFile });
       }
     }
   }

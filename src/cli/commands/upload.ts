@@ -120,11 +120,11 @@ export async function loadPipelineInput(file: string, opts: LoadInputOptions, io
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      failWith(io, [{ code: 'input/unreadable', path: '', message: `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file }]);
+      failWith(io, [{ code: 'input/unreadable', path: 'file', message: `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file }]);
       return undefined;
     }
   } else {
-    failWith(io, [{ code: 'input/extension', path: '', message: `Expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}".`, file }]);
+    failWith(io, [{ code: 'input/extension', path: 'file', message: `Expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}".`, file }]);
     process.exitCode = EXIT_USER_ERROR;
     return undefined;
   }
