@@ -10,6 +10,7 @@ import { lowerConditions } from './lower-condition.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
 import { lowerInterface } from './lower-interface.ts';
 import { lowerKubernetesConfig } from './lower-kubernetes.ts';
+import { lowerTrigger } from './lower-trigger.ts';
 import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-loop.ts';
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
@@ -199,19 +200,9 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
     },
   };
   const inputs = lowerTaskInputs(t, s, dag, resourceInputs(node)) ?? {};
-  const finalStatus = Object.entries(node.component.interface.inputs).filter(
-    ([, io]) => io.kind === 'parameter' && io.parameterType === 'TASK_FINAL_STATUS',
-  );
   const deps = dependentTasks(ctx, t.name) ?? [];
   if (exitHandlerName) deps.push(exitHandlerName);
-  if (exitHandlerName || node.config.ignoreUpstreamFailure) {
-    spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
-    const producer = exitHandlerName ?? deps[0];
-    if (finalStatus.length && producer) {
-      const params = ((inputs as Json).parameters ??= {}) as Json;
-      for (const [name] of finalStatus) params[name] = { taskFinalStatus: { producerTask: producer } };
-    }
-  }
+  lowerTrigger(t, spec, inputs, deps, exitHandlerName, ctx.ds);
   if (Object.keys(inputs).length) spec.inputs = inputs;
   if (deps.length) spec.dependentTasks = deps;
   if (node.config.retry) spec.retryPolicy = retryPolicy(node.config.retry);

@@ -26,6 +26,24 @@ export interface ParameterSpec {
   readonly typeName?: string;
 }
 
+/**
+ * The status kfp hands an exit task (kfp's `dsl.PipelineTaskFinalStatus`). Declare an input with
+ * `PipelineTaskFinalStatus`; the backend fills it, so tasks pass no argument for it.
+ */
+export const taskFinalStatusSchema = z.object({
+  state: z.string(),
+  pipelineJobResourceName: z.string(),
+  pipelineTaskName: z.string(),
+  errorCode: z.int().optional(),
+  errorMessage: z.string().optional(),
+});
+
+/**
+ * An input that receives the final status of the tasks an exit handler guards.
+ * @example inputs: { status: PipelineTaskFinalStatus, user_input: z.string() }
+ */
+export const PipelineTaskFinalStatus = taskFinalStatusSchema.optional();
+
 /** The zod schemas kfp-ts understands as parameters. */
 export type ParameterSchema = z.ZodType;
 
@@ -103,6 +121,7 @@ export function parameterTypeOfSchema(schema: z.ZodType): ParameterType | undefi
 export function parameterSpecOf(schema: z.ZodType): ParameterSpec | undefined {
   const u = unwrap(schema);
   const parameterType = parameterTypeOfSchema(u.inner);
+  if (u.inner === taskFinalStatusSchema) return { kind: 'parameter', parameterType: 'TASK_FINAL_STATUS', optional: true, ...(u.description ? { description: u.description } : {}) };
   if (parameterType === undefined) return undefined;
   const typeName = kfpTypeName(u.inner);
   return {

@@ -56,6 +56,8 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
         continue;
       }
       const hasDefault = p.defaultText !== undefined;
+      // The final status is optional in the IR although the Python parameter has no default.
+      if (spec.parameterType === 'TASK_FINAL_STATUS') continue;
       if (spec.optional !== hasDefault) {
         fail(name, spec.optional
           ? `optional in the declaration but the Python parameter has no default; give it one (or drop .default()/.optional())`
