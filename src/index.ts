@@ -11,6 +11,7 @@ export { cmd, concat, ifPresent, runtime } from './dsl/placeholders.ts';
 export { pythonComponent, containerComponent, type Component, type PythonComponentOptions, type ContainerComponentOptions } from './dsl/component.ts';
 export { pipeline, str, type Pipeline, type PipelineOptions } from './dsl/pipeline.ts';
 export { itemField } from './dsl/item-field.ts';
+export { collected } from './dsl/collected.ts';
 export { PipelineTaskFinalStatus } from './dsl/parameter-types.ts';
 export type { Scope, ConditionChain } from './dsl/scope.ts';
 export type { TaskHandle } from './dsl/task-handle.ts';

@@ -39,16 +39,25 @@ export function channelShortName(ch: ChannelNode, s: Structure): string {
       return src.subvar !== undefined ? `${base}-subvar-${src.subvar}` : base;
     }
     case 'collected':
-      return channelShortName(src.inner, s);
+      return s.collected?.surfaced.get(JSON.stringify(src))?.key ?? channelShortName(src.inner, s);
   }
+}
+
+/**
+ * The task or group a channel is read from: its producer task, the task whose output list a loop
+ * iterates, or the loop group that surfaces a collected output.
+ */
+export function producerName(ch: ChannelNode, s: Structure): string | undefined {
+  if (ch.source.kind === 'collected') return s.collected?.surfaced.get(JSON.stringify(ch.source))?.group;
+  const pid = producerId(ch, s);
+  return pid ? (s.tasksById.get(pid)?.name ?? pid) : undefined;
 }
 
 /** kfp's `full_name` of a channel: `<task>-<name>` when a task produces it, else its name. */
 export function channelFullName(ch: ChannelNode, s: Structure): string {
-  if (ch.source.kind === 'collected') return channelFullName(ch.source.inner, s);
-  const pid = producerId(ch, s);
+  const producer = producerName(ch, s);
   const name = channelShortName(ch, s);
-  return pid ? `${s.tasksById.get(pid)?.name ?? pid}-${name}` : name;
+  return producer ? `${producer}-${name}` : name;
 }
 
 /**

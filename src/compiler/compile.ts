@@ -3,8 +3,9 @@ import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import type { ArgNode, GroupNode, TaskNode } from '../dsl/task-node.ts';
 import type { StringTemplate } from '../dsl/typing.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
-import { channelFullName, injectedName } from './channel-names.ts';
+import { channelFullName, channelShortName, injectedName, producerName } from './channel-names.ts';
 import { checkCycles, checkPipeline, checkTaskArgs } from './check-tasks.ts';
+import { groupOutputSpecs, surfaceCollected } from './collected.ts';
 import { analyse, conditionChannels, type Analysis } from './group-analysis.ts';
 import { lowerConditions } from './lower-condition.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
@@ -251,6 +252,10 @@ function lowerDag(ctx: Ctx, group: GroupEntry | undefined, component: Json, chil
     lowerTask(ctx, t, dag, tasks, handler?.name);
   }
   component.dag = { tasks };
+  // A loop (and any group around it) hands collected outputs out to its parent.
+  const surfaced = group ? groupOutputSpecs(ctx.s.collected?.groupOutputs.get(group.name)) : {};
+  if (surfaced.definitions) component.outputDefinitions = surfaced.definitions;
+  if (surfaced.dagOutputs) (component.dag as Json).outputs = surfaced.dagOutputs;
   for (const [g, comp] of pending) lowerDag(ctx, g, comp, g.children);
 }
 
@@ -258,13 +263,14 @@ function pipelineOutputs(ctx: Ctx, root: Json): void {
   const artifacts: Json = {};
   const parameters: Json = {};
   for (const [name, ch] of Object.entries(ctx.pipeline.outputs)) {
-    if (!isChannel(ch) || ch.source.kind !== 'taskOutput') {
-      ctx.ds.push(diagnostic('pipeline/invalid-output', `pipeline/${ctx.pipeline.name}/outputs/${name}`, 'a pipeline output must be an output of one of its tasks'));
+    const producer = isChannel(ch) && (ch.source.kind === 'taskOutput' || ch.source.kind === 'collected') ? producerName(ch, ctx.s) : undefined;
+    if (!isChannel(ch) || producer === undefined) {
+      ctx.ds.push(diagnostic('pipeline/invalid-output', `pipeline/${ctx.pipeline.name}/outputs/${name}`, 'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop'));
       continue;
     }
-    const producer = ctx.s.tasksById.get(ch.source.taskId)!.name;
-    if (ch.kind === 'artifactChannel') artifacts[name] = { artifactSelectors: [{ outputArtifactKey: ch.source.output, producerSubtask: producer }] };
-    else parameters[name] = { valueFromParameter: { outputParameterKey: ch.source.output, producerSubtask: producer } };
+    const key = channelShortName(ch, ctx.s);
+    if (ch.kind === 'artifactChannel') artifacts[name] = { artifactSelectors: [{ outputArtifactKey: key, producerSubtask: producer }] };
+    else parameters[name] = { valueFromParameter: { outputParameterKey: key, producerSubtask: producer } };
   }
   const outputs: Json = {};
   if (Object.keys(artifacts).length) outputs.artifacts = artifacts;
@@ -283,6 +289,8 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   ds.push(...checkCycles(s));
   const docDescriptions = new Map<string, ReturnType<typeof docstringDescriptions>>();
   const functionText = resolvePython(s, options, ds, docDescriptions);
+  s.collected = surfaceCollected(s, pipeline);
+  ds.push(...s.collected.diagnostics);
   const analysis = analyse(s);
   ds.push(...analysis.diagnostics);
   const withFile = (d: Diagnostic): Diagnostic => (d.file || !options.file ? d : { ...d, file: options.file });

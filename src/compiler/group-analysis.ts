@@ -2,7 +2,7 @@ import type { ChannelNode } from '../dsl/channels.ts';
 import type { ConditionNode } from '../dsl/conditions.ts';
 import { isChannel } from '../dsl/channels.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { channelFullName, isWithItems, loopChain, producerId, taskChannelInputs } from './channel-names.ts';
+import { channelFullName, isWithItems, loopChain, producerId, producerName, taskChannelInputs } from './channel-names.ts';
 import { uncommonAncestors, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 /** A channel a group (or task) receives, and the sibling that produces it when there is one. */
@@ -82,7 +82,14 @@ export function analyse(s: Structure): Analysis {
       // outermost channel still needed, and a loop drops the channel it iterates.
       const chain = loopChain(ch, s);
       const pid = producerId(ch, s);
-      if (pid) {
+      if (ch.source.kind === 'collected') {
+        // Read from the loop group that surfaces it; the task depends on that group.
+        const group = s.byName.get(producerName(ch, s) ?? '');
+        if (!group) continue;
+        const [up, down] = uncommonAncestors(group.chain, t.chain);
+        passDown(down, chain, 'outermost');
+        if (up.length && down.length) addDep(down[0]!, up[0]!);
+      } else if (pid) {
         const producer = s.tasksById.get(pid);
         if (!producer) continue;
         upstreamIds.add(pid);

@@ -1,6 +1,6 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
 import type { ArgNode, RetryConfig } from '../dsl/task-node.ts';
-import { channelFullName, injectedName, nestedChannels } from './channel-names.ts';
+import { channelFullName, channelShortName, injectedName, nestedChannels, producerName } from './channel-names.ts';
 import { loopItemInput } from './lower-loop.ts';
 import type { Structure, TaskEntry } from './structure.ts';
 
@@ -35,12 +35,14 @@ export function retryPolicy(r: RetryConfig): Json {
 export function channelSource(ch: ChannelNode, s: Structure, dag: DagView): Json {
   const fullName = channelFullName(ch, s);
   const artifact = ch.kind === 'artifactChannel';
-  if (ch.source.kind === 'taskOutput') {
-    const producer = s.tasksById.get(ch.source.taskId)!;
-    if (dag.siblings.has(producer.name))
+  // A task's output, or a collected output a loop group surfaces.
+  const producer = ch.source.kind === 'taskOutput' || ch.source.kind === 'collected' ? producerName(ch, s) : undefined;
+  if (producer !== undefined) {
+    const key = channelShortName(ch, s);
+    if (dag.siblings.has(producer))
       return artifact
-        ? { taskOutputArtifact: { outputArtifactKey: ch.source.output, producerTask: producer.name } }
-        : { taskOutputParameter: { outputParameterKey: ch.source.output, producerTask: producer.name } };
+        ? { taskOutputArtifact: { outputArtifactKey: key, producerTask: producer } }
+        : { taskOutputParameter: { outputParameterKey: key, producerTask: producer } };
     return artifact ? { componentInputArtifact: injectedName(fullName) } : { componentInputParameter: injectedName(fullName) };
   }
   const available = artifact ? dag.inputArtifacts : dag.inputParameters;

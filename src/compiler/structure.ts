@@ -1,4 +1,5 @@
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { CollectedOutputs } from './collected.ts';
 import type { DagNode, GroupNode, TaskNode } from '../dsl/task-node.ts';
 
 /** The name kfp gives the root group (it is never written out). */
@@ -31,6 +32,8 @@ export interface Structure {
   readonly groups: GroupEntry[];
   readonly rootChildren: (TaskEntry | GroupEntry)[];
   readonly byName: Map<string, TaskEntry | GroupEntry>;
+  /** Where `collected(...)` outputs surface; filled by the compiler after names are assigned. */
+  collected?: CollectedOutputs;
 }
 
 const GROUP_PREFIX: Record<GroupNode['kind'], string> = {

@@ -1,0 +1,64 @@
+/**
+ * Fan-in with collected(): parameter outputs of a loop task into a LIST input, artifact outputs
+ * from nested loops into a list-of-artifacts input, a loop inside a condition collected within
+ * it, and collected outputs as pipeline outputs.
+ */
+import { Dataset, collected, gt, input, output, pipeline, pythonComponent, str, z, type TaskHandle } from '../../../src/index.ts';
+
+const source = new URL('../fixtures/work.py', import.meta.url);
+const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
+const baseImage = 'python:3.11-slim';
+const double = pythonComponent({ name: 'double', source, baseImage, inputs: { number: z.int() }, outputs: { Output: z.int() } });
+const total = pythonComponent({ name: 'total', source, baseImage, inputs: { numbers: z.array(z.int()) }, outputs: { Output: z.int() } });
+const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
+const writeShard = pythonComponent({
+  name: 'write_shard',
+  source: artifacts,
+  baseImage: 'python:3.12',
+  inputs: { index: z.int() },
+  outputs: { shard: output(Dataset) },
+});
+const mergeDatasets = pythonComponent({
+  name: 'merge_datasets',
+  source: artifacts,
+  baseImage: 'python:3.12',
+  inputs: { parts: input(Dataset, { list: true }) },
+  outputs: { merged: output(Dataset), Output: z.int() },
+});
+
+type Handle<C> = C extends { __outputs?: infer O } ? TaskHandle<O & {}> : never;
+
+export default pipeline(
+  {
+    name: 'fan-in',
+    inputs: { numbers: z.array(z.int()).default([1, 2, 3]), shards: z.array(z.int()).default([0, 1]) },
+    outputs: { doubled: z.array(z.int()), parts: output(Dataset, { list: true }) },
+  },
+  (p, s) => {
+    let d!: Handle<typeof double>;
+    s.parallelFor(p.numbers, (number, s) => {
+      d = s.task(double, { number });
+    });
+    const t = s.task(total, { numbers: collected(d.outputs.Output) });
+    s.task(notify, { message: str`${t.outputs.Output}` });
+    let shard!: Handle<typeof writeShard>;
+    s.parallelFor(
+      p.shards,
+      (index, s) => {
+        s.parallelFor([1, 2], (_copy, s) => {
+          shard = s.task(writeShard, { index });
+        });
+      },
+      { parallelism: 1 },
+    );
+    s.task(mergeDatasets, { parts: collected(shard.outputs.shard) });
+    s.if(gt(t.outputs.Output, 3), (s) => {
+      let d2!: Handle<typeof double>;
+      s.parallelFor(p.numbers, (again, s) => {
+        d2 = s.task(double, { number: again });
+      });
+      s.task(total, { numbers: collected(d2.outputs.Output) });
+    });
+    return { doubled: collected(d.outputs.Output), parts: collected(shard.outputs.shard) };
+  },
+);
