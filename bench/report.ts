@@ -92,13 +92,16 @@ export function resultsTable(r: Results, metric: Metric): string {
   return `${m} time, medians:\n\n${renderTable(headers, rows)}`;
 }
 
+/**
+ * The two largest sizes (both ≥ 100): the asymptote is what linear growth is about, and below a
+ * few hundred tasks a fresh process is still warming its JIT, which flatters the exponent.
+ */
 function sizesForGrowth(r: Results): [number, number] | undefined {
-  const big = Math.max(...r.sizes);
-  const small = r.sizes.filter((n) => n >= 100).sort((a, b) => a - b)[0];
-  return small === undefined || small === big ? undefined : [small, big];
+  const big = [...r.sizes].filter((n) => n >= 100).sort((a, b) => b - a);
+  return big.length >= 2 ? [big[1]!, big[0]!] : undefined;
 }
 
-/** Growth exponents (1 = linear) from the in-process times at 100 tasks and the largest size. */
+/** Growth exponents (1 = linear) from the in-process times at the two largest sizes. */
 export function growthLines(r: Results, metric: Metric): string[] {
   const sizes = sizesForGrowth(r);
   if (!sizes) return ['growth: needs two sizes ≥ 100'];
