@@ -9,6 +9,7 @@ import { groupOutputSpecs, surfaceCollected } from './collected.ts';
 import { analyse, conditionChannels, type Analysis } from './group-analysis.ts';
 import { lowerConditions } from './lower-condition.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
+import { importerSpec } from './lower-importer.ts';
 import { lowerInterface } from './lower-interface.ts';
 import { lowerKubernetesConfig } from './lower-kubernetes.ts';
 import { lowerTrigger } from './lower-trigger.ts';
@@ -176,7 +177,7 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
   } else if (impl.kind === 'container') {
     executor = { container: containerOf(impl) };
   } else {
-    executor = { importer: { typeSchema: { schemaTitle: impl.artifactType.schemaTitle, schemaVersion: impl.artifactType.schemaVersion } } };
+    executor = { importer: importerSpec(impl) };
   }
   const container = executor.container as Json | undefined;
   if (container) {

@@ -58,7 +58,11 @@ export interface ImporterImplementation {
   readonly kind: 'importer';
   readonly artifactType: ArtifactType;
   readonly reimport: boolean;
+  /** The URI when it is a constant; otherwise the executor reads the task's `uri` input. */
+  readonly constantUri?: string;
+  /** Metadata, with placeholders (PlaceholderNode/TemplateNode) where run-time values go. */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  readonly downloadToWorkspace?: boolean;
 }
 
 export type Implementation = PythonImplementation | ContainerImplementation | ImporterImplementation;

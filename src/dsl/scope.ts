@@ -2,6 +2,7 @@ import { parameterChannel, type ParameterChannel } from './channels.ts';
 import type { Component } from './component.ts';
 import type { ConditionNode } from './conditions.ts';
 import { negated } from './conditions.ts';
+import { importerCall, type ImporterOptions, type ImporterOutputs } from './importer.ts';
 import { firstElementTypeName, loopItemTypeName, parameterTypeOfName } from './kfp-type-names.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import type { ArgNode, ConditionGroupNode, DagNode, LoopItems, TaskNode } from './task-node.ts';
@@ -91,6 +92,11 @@ export interface Scope {
   ): void;
   /** kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome. */
   exitHandler(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => void, displayName?: string): void;
+  /**
+   * kfp's `dsl.importer`: a task that registers an existing artifact (by URI) so tasks can take it.
+   * @example const data = s.importer({ artifactUri: 'gs://bucket/train.csv', artifactType: Dataset });
+   */
+  importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>>;
 }
 
 class ScopeImpl implements Scope {
@@ -236,6 +242,11 @@ class ScopeImpl implements Scope {
     };
     this.add({ kind: 'group', container });
     body(item, new ScopeImpl(this.state, container));
+  }
+
+  importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>> {
+    const { component, args } = importerCall(options);
+    return this.task(component, args as never);
   }
 
   exitHandler(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => void, displayName?: string): void {

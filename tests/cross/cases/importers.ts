@@ -1,0 +1,90 @@
+/**
+ * Importers (kfp's dsl.importer): a constant URI with reimport and literal metadata, a URI from a
+ * parameter with run-time metadata (a parameter used twice shares one input; str`` templates),
+ * a custom artifact type; imported artifacts feeding tasks.
+ */
+import { Dataset, Model, artifactType, pipeline, pythonComponent, str, z, input, output, Artifact, Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML, Markdown } from '../../../src/index.ts';
+
+const source = new URL('../fixtures/artifacts.py', import.meta.url);
+const baseImage = 'python:3.12';
+const BQTable = artifactType('google.BQTable', '0.1.0', { pythonClass: 'bq_types.BQTable' });
+
+const trainOn = pythonComponent({
+  name: 'train_on',
+  source,
+  baseImage,
+  inputs: { data: input(Dataset), epochs: z.int().default(1) },
+  outputs: { model: output(Model) },
+});
+const makeEverything = pythonComponent({
+  name: 'make_everything',
+  source,
+  baseImage,
+  inputs: { seed: z.int() },
+  outputs: {
+    artifact: output(Artifact),
+    dataset: output(Dataset),
+    model: output(Model),
+    metrics: output(Metrics),
+    confusion: output(ClassificationMetrics),
+    sliced: output(SlicedClassificationMetrics),
+    page: output(HTML),
+    notes: output(Markdown),
+    report: output(BQTable),
+  },
+});
+const inspectEverything = pythonComponent({
+  name: 'inspect_everything',
+  source,
+  baseImage,
+  inputs: {
+    anything: input(Artifact),
+    dataset: input(Dataset),
+    model: input(Model),
+    metrics: input(Metrics),
+    confusion: input(ClassificationMetrics),
+    sliced: input(SlicedClassificationMetrics),
+    page: input(HTML),
+    notes: input(Markdown),
+    report: input(BQTable),
+    extra: input(Dataset, { optional: true }),
+  },
+  outputs: { summary: output(Markdown) },
+});
+
+export default pipeline(
+  {
+    name: 'importers',
+    description: 'Artifacts imported by URI',
+    inputs: { data_uri: z.string().default('gs://acme/data/train.csv'), tag: z.string().default('v1'), epochs: z.int().default(2) },
+  },
+  (p, s) => {
+    const model = s.importer({
+      artifactUri: 'gs://acme/models/base',
+      artifactType: Model,
+      reimport: true,
+      metadata: { framework: 'sklearn', layers: [1, 2], nested: { ok: true } },
+    });
+    const data = s.importer({
+      artifactUri: p.data_uri,
+      artifactType: Dataset,
+      metadata: { tag: p.tag, label: str`${p.tag}-${p.epochs}`, epochs: p.epochs, again: p.tag },
+    });
+    const table = s.importer({ artifactUri: 'bq://acme.dataset.table', artifactType: BQTable });
+    const trained = s.task(trainOn, { data: data.outputs.artifact, epochs: p.epochs });
+    const made = s.task(makeEverything, { seed: p.epochs });
+    s.task(inspectEverything, {
+      anything: table.outputs.artifact,
+      dataset: data.outputs.artifact,
+      model: model.outputs.artifact,
+      metrics: made.outputs.metrics,
+      confusion: made.outputs.confusion,
+      sliced: made.outputs.sliced,
+      page: made.outputs.page,
+      notes: made.outputs.notes,
+      report: table.outputs.artifact,
+      extra: data.outputs.artifact,
+    });
+    trained.after(model);
+  },
+);
