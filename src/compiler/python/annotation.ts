@@ -78,3 +78,52 @@ export function returnMeaning(text: string): ParameterType | undefined {
   if (t === 'None') return undefined;
   return parameterTypeOf(t);
 }
+
+/** Splits at commas outside brackets and quotes. */
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let cur = '';
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/**
+ * The fields of a `NamedTuple(...)` return annotation, in order (kfp makes each an output):
+ * `NamedTuple('Outputs', a=float, b=bool)` or `NamedTuple('Outputs', [('a', float), ('b', bool)])`.
+ */
+export function namedTupleFields(text: string): Map<string, string> | undefined {
+  const m = /^(?:typing\.)?NamedTuple\s*\(([\s\S]*)\)$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, ...rest] = splitArgs(m[1]!);
+  const fields = new Map<string, string>();
+  for (const arg of rest) {
+    const kw = /^([A-Za-z_]\w*)\s*=\s*([\s\S]+)$/.exec(arg);
+    if (kw) {
+      fields.set(kw[1]!, kw[2]!.trim());
+      continue;
+    }
+    const list = /^\[([\s\S]*)\]$/.exec(arg);
+    if (!list) return undefined;
+    for (const pair of splitArgs(list[1]!)) {
+      const p = /^\(\s*(['"])([A-Za-z_]\w*)\1\s*,\s*([\s\S]+?)\s*\)$/.exec(pair);
+      if (!p) return undefined;
+      fields.set(p[2]!, p[3]!);
+    }
+  }
+  return fields;
+}

@@ -1,7 +1,7 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
 import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { annotationMeaning, returnMeaning } from './annotation.ts';
+import { annotationMeaning, namedTupleFields, returnMeaning } from './annotation.ts';
 import { parsePythonLiteral } from './literal.ts';
 import type { PythonSignature } from './signature.ts';
 
@@ -84,7 +84,18 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
     }
   }
 
+  // kfp makes each field of a NamedTuple return annotation an output.
+  const tupleFields = sig.returns ? namedTupleFields(sig.returns) : undefined;
+  for (const [field] of tupleFields ?? [])
+    if (!(field in component.interface.outputs))
+      fail(field, `the Python function returns a NamedTuple with the field '${field}'; declare it in outputs`);
   for (const [name, spec] of Object.entries(component.interface.outputs)) {
+    const fieldType = tupleFields?.get(name);
+    if (fieldType !== undefined && !params.has(name)) {
+      if (spec.kind !== 'parameter' || returnMeaning(fieldType) !== spec.parameterType)
+        fail(name, `the output '${name}' is declared as ${describe(spec)} but the NamedTuple field's type is '${fieldType}'`);
+      continue;
+    }
     if (name === 'Output' && spec.kind === 'parameter' && !params.has(name)) {
       const r = sig.returns ? returnMeaning(sig.returns) : undefined;
       if (r !== spec.parameterType) fail(name, `the output 'Output' is ${spec.parameterType} but the Python return annotation is '${sig.returns ?? 'missing'}'`);
