@@ -315,6 +315,7 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
     deploymentSpec: { executors: ctx.executors },
     pipelineInfo,
     root,
+    ...(pipeline.pipelineRoot ? { defaultPipelineRoot: pipeline.pipelineRoot } : {}),
     schemaVersion: '2.1.0',
     sdkVersion: options.sdkVersion ?? 'kfp-ts',
   };

@@ -41,7 +41,8 @@ function pipInstall(parts: readonly string[], options: string): string {
 /** The `sh -c` install prefix kfp writes, or nothing when there is nothing to install. */
 function installCommand(impl: PythonImplementation, kfpVersion: string): string[] {
   const kfpInUserPackages = impl.packagesToInstall.some((p) => p.startsWith('kfp'));
-  const injectKfp = impl.installKfpPackage && !kfpInUserPackages;
+  // A target image already holds kfp (it was built with it), so kfp is not installed then.
+  const injectKfp = impl.installKfpPackage && impl.targetImage === undefined && !kfpInUserPackages;
   if (!injectKfp && impl.packagesToInstall.length === 0) return [];
   const options = indexUrlOptions(impl);
   const parts: string[] = [];
@@ -63,12 +64,11 @@ function installCommand(impl: PythonImplementation, kfpVersion: string): string[
 
 /** The container spec of a Python lightweight component, as `@dsl.component` writes it. */
 export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string, customImports: readonly string[] = []): Json {
+  const args = ['--executor_input', '{{$}}', '--function_to_execute', impl.functionName];
+  if (impl.targetImage !== undefined)
+    return { args, command: [...installCommand(impl, kfpVersion), 'python3', '-m', 'kfp.dsl.executor_main'], image: impl.targetImage };
   const program = `\n${[...IMPORTS, ...customImports].join('\n')}\n\n${functionText}\n`;
-  return {
-    args: ['--executor_input', '{{$}}', '--function_to_execute', impl.functionName],
-    command: [...installCommand(impl, kfpVersion), 'sh', '-ec', PROGRAM_SCRIPT, program],
-    image: impl.baseImage,
-  };
+  return { args, command: [...installCommand(impl, kfpVersion), 'sh', '-ec', PROGRAM_SCRIPT, program], image: impl.baseImage };
 }
 
 export function placeholderText(ref: PlaceholderRef): string {

@@ -42,6 +42,8 @@ export interface PythonImplementation {
   readonly installKfpPackage: boolean;
   /** The kfp version pinned in the injected `pip install kfp==…` line. */
   readonly kfpVersion?: string;
+  /** A containerized component's image: it runs `kfp.dsl.executor_main` on code built into the image. */
+  readonly targetImage?: string;
   /** Installs kfp from this pip requirement or URL instead of `kfp==<version>` (kfp's `kfp_package_path`). */
   readonly kfpPackagePath?: string;
   readonly useVenv: boolean;

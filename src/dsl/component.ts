@@ -44,6 +44,11 @@ export interface PythonComponentOptions<I extends InputDecls, O extends OutputDe
    * `git+https://github.com/kubeflow/pipelines.git@refs/pull/123/head#subdirectory=sdk/python`).
    */
   readonly kfpPackagePath?: string;
+  /**
+   * kfp's `target_image`: the function is built into this image (e.g. with `kfp component build`),
+   * so the task runs the image instead of embedding the function's source.
+   */
+  readonly targetImage?: string;
   readonly useVenv?: boolean;
 }
 
@@ -87,6 +92,7 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
       installKfpPackage: options.installKfpPackage ?? true,
       ...(options.kfpVersion ? { kfpVersion: options.kfpVersion } : {}),
       ...(options.kfpPackagePath ? { kfpPackagePath: options.kfpPackagePath } : {}),
+      ...(options.targetImage ? { targetImage: options.targetImage } : {}),
       useVenv: options.useVenv ?? false,
     }),
   };

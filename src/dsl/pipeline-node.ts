@@ -15,6 +15,7 @@ export interface PipelineNode {
   readonly name: string;
   readonly displayName?: string;
   readonly description?: string;
+  readonly pipelineRoot?: string;
   readonly interface: InterfaceNode;
   readonly children: readonly DagNode[];
   readonly outputs: Readonly<Record<string, ChannelNode>>;

@@ -10,6 +10,8 @@ export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
   readonly name: string;
   readonly displayName?: string;
   readonly description?: string;
+  /** Where the backend stores this pipeline's artifacts unless a run says otherwise (kfp's `pipeline_root`). */
+  readonly pipelineRoot?: string;
   readonly inputs?: I;
   readonly outputs?: O;
   /** kfp-kubernetes pipeline-level config (workspace, TTL, …) as PipelineConfig JSON. */
@@ -80,6 +82,7 @@ export function pipeline<const I extends InputDecls = {}, const O extends Output
       name: options.name,
       ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
       ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(options.pipelineRoot !== undefined ? { pipelineRoot: options.pipelineRoot } : {}),
       interface: interfaceOf(options.inputs, options.outputs),
       children: Object.freeze(state.freeze(root)),
       outputs: Object.freeze(outputs),
