@@ -61,18 +61,25 @@ export function loopItemInput(c: ChannelNode, s: Structure): Json {
   const field = c.source.kind === 'loopItem' ? c.source.subvar : undefined;
   if (field !== undefined && loop)
     return { componentInputParameter: injectedName(channelFullName(loop.item, s)), parameterExpressionSelector: selector(field) };
+  if (c.kind === 'artifactChannel') return { componentInputArtifact: injectedName(channelFullName(c, s)) };
   return { componentInputParameter: injectedName(channelFullName(c, s)) };
 }
 
 /**
  * The iterator of a ParallelFor task: over literal items (written as Python's
- * `json.dumps(items, sort_keys=True)`) or over the items input; the item's own input is dropped
- * from the task's inputs (the backend fills it per iteration).
+ * `json.dumps(items, sort_keys=True)`), over a LIST input, or over a list-of-artifacts input; the
+ * item's own input is dropped from the task's inputs (the backend fills it per iteration).
  */
 export function addLoopIterator(node: ParallelForNode, spec: Json, s: Structure): void {
   const itemInput = injectedName(channelFullName(node.item, s));
-  const inputs = (spec.inputs ?? {}) as { parameters?: Json };
-  if (node.items.kind === 'raw') {
+  const inputs = (spec.inputs ?? {}) as { parameters?: Json; artifacts?: Json };
+  if (node.items.kind === 'channel' && node.items.channel.kind === 'artifactChannel') {
+    spec.artifactIterator = { itemInput, items: { inputArtifact: injectedName(channelFullName(node.items.channel, s)) } };
+    if (inputs.artifacts) {
+      delete inputs.artifacts[itemInput];
+      if (Object.keys(inputs.artifacts).length === 0) delete inputs.artifacts;
+    }
+  } else if (node.items.kind === 'raw') {
     spec.parameterIterator = { itemInput, items: { raw: pythonJsonDumps(node.items.values, true) } };
   } else {
     const items = node.items.channel;

@@ -1,4 +1,4 @@
-import { parameterChannel, type ParameterChannel } from './channels.ts';
+import { artifactChannel, parameterChannel, type ArtifactChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
 import type { Component } from './component.ts';
 import type { ConditionNode } from './conditions.ts';
 import { negated } from './conditions.ts';
@@ -84,6 +84,12 @@ export interface Scope {
   task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O>;
   /** kfp's `dsl.If`: the body's tasks run only when the condition holds. */
   if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
+  /** kfp's `dsl.ParallelFor` over a list of artifacts: the body runs once per artifact. */
+  parallelFor<T extends string>(
+    items: ArtifactChannel<T, true>,
+    body: (item: ArtifactChannel<T, false>, scope: Scope) => void,
+    options?: { readonly parallelism?: number; readonly displayName?: string },
+  ): void;
   /** kfp's `dsl.ParallelFor` over a literal list or a LIST channel. */
   parallelFor<T>(
     items: readonly T[] | ParameterChannel<readonly T[]>,
@@ -203,8 +209,8 @@ class ScopeImpl implements Scope {
   }
 
   parallelFor<T>(
-    items: readonly T[] | ParameterChannel<readonly T[]>,
-    body: (item: ParameterChannel<T>, scope: Scope) => void,
+    items: readonly T[] | ParameterChannel<readonly T[]> | ArtifactChannel<string, true>,
+    body: (item: never, scope: Scope) => void,
     options: { readonly parallelism?: number; readonly displayName?: string } = {},
   ): void {
     const raw = Array.isArray(items);
@@ -214,7 +220,7 @@ class ScopeImpl implements Scope {
     const seq = this.state.nextGroupSeq();
     const loopItems: LoopItems = raw
       ? { kind: 'raw', values: Object.freeze([...(items as readonly unknown[])]) }
-      : { kind: 'channel', channel: items as ParameterChannel };
+      : { kind: 'channel', channel: items as ParameterChannel | ArtifactChannel<string, true> };
     const parallelism = options.parallelism ?? 0;
     if (raw && (items as readonly unknown[]).length === 0)
       this.state.problems.push({ code: 'dsl/empty-loop', path: `for-loop-${seq}`, message: 'parallelFor got an empty list of items; kfp needs at least one' });
@@ -224,7 +230,11 @@ class ScopeImpl implements Scope {
     const typeName = raw
       ? firstElementTypeName(items as readonly unknown[])
       : (loopItemTypeName((items as ParameterChannel).typeName) ?? 'String');
-    const item = parameterChannel<T>({ kind: 'loopItem', loopId: seq }, parameterTypeOfName(typeName) ?? 'STRING', typeName);
+    const itemSource = { kind: 'loopItem', loopId: seq } as const;
+    const item: ChannelNode =
+      !raw && (items as ChannelNode).kind === 'artifactChannel'
+        ? artifactChannel(itemSource, (items as ArtifactChannel<string, true>).artifactType, false)
+        : parameterChannel<T>(itemSource, parameterTypeOfName(typeName) ?? 'STRING', typeName);
     const container: Container = {
       kind: 'parallelFor',
       seq,
@@ -241,7 +251,7 @@ class ScopeImpl implements Scope {
       }),
     };
     this.add({ kind: 'group', container });
-    body(item, new ScopeImpl(this.state, container));
+    body(item as never, new ScopeImpl(this.state, container));
   }
 
   importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>> {

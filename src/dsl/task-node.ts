@@ -82,7 +82,7 @@ export interface ParallelForNode {
   readonly itemCode?: number;
   readonly items: LoopItems;
   /** The channel the body received for the current item (kfp's loop argument). */
-  readonly item: ParameterChannel;
+  readonly item: ChannelNode;
   readonly parallelism: number;
   readonly displayName?: string;
   readonly children: readonly DagNode[];

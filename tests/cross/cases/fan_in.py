@@ -3,7 +3,7 @@ import sys
 from typing import List, NamedTuple
 
 from kfp import dsl
-from kfp.dsl import Dataset
+from kfp.dsl import Dataset, Input
 from twin import REPO, component
 
 sys.path.insert(0, str(REPO / "tests/cross/fixtures"))  # artifacts.py imports bq_types
@@ -15,10 +15,11 @@ total = component(F, "total", base_image="python:3.11-slim")
 notify = component(F, "notify", base_image="python:3.11-slim")
 write_shard = component(A, "write_shard", base_image="python:3.12")
 merge_datasets = component(A, "merge_datasets", base_image="python:3.12")
+train_on = component(A, "train_on", base_image="python:3.12")
 
 
 @dsl.pipeline(name="fan-in")
-def fan_in(numbers: List[int] = [1, 2, 3], shards: List[int] = [0, 1]) -> NamedTuple("Outputs", doubled=List[int], parts=List[Dataset]):
+def fan_in(more: Input[List[Dataset]], numbers: List[int] = [1, 2, 3], shards: List[int] = [0, 1]) -> NamedTuple("Outputs", doubled=List[int], parts=List[Dataset]):
     with dsl.ParallelFor(numbers) as number:
         d = double(number=number)
     t = total(numbers=dsl.Collected(d.output))
@@ -31,6 +32,9 @@ def fan_in(numbers: List[int] = [1, 2, 3], shards: List[int] = [0, 1]) -> NamedT
         with dsl.ParallelFor(numbers) as again:
             d2 = double(number=again)
         total(numbers=dsl.Collected(d2.output))
+    with dsl.ParallelFor(more, parallelism=2) as part:
+        trained = train_on(data=part, epochs=1)
+    notify(message="trained").after(trained)
     Outputs = NamedTuple("Outputs", doubled=List[int], parts=List[Dataset])
     return Outputs(doubled=dsl.Collected(d.output), parts=dsl.Collected(shard.outputs["shard"]))
 

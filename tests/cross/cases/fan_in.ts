@@ -1,9 +1,10 @@
 /**
  * Fan-in with collected(): parameter outputs of a loop task into a LIST input, artifact outputs
  * from nested loops into a list-of-artifacts input, a loop inside a condition collected within
- * it, and collected outputs as pipeline outputs.
+ * it, and collected outputs as pipeline outputs; a loop over a list of artifacts and `.after` on
+ * a task in a loop (the loop group becomes the dependency).
  */
-import { Dataset, collected, gt, input, output, pipeline, pythonComponent, str, z, type TaskHandle } from '../../../src/index.ts';
+import { Dataset, Model, collected, gt, input, output, pipeline, pythonComponent, str, z, type TaskHandle } from '../../../src/index.ts';
 
 const source = new URL('../fixtures/work.py', import.meta.url);
 const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
@@ -18,6 +19,13 @@ const writeShard = pythonComponent({
   inputs: { index: z.int() },
   outputs: { shard: output(Dataset) },
 });
+const trainOn = pythonComponent({
+  name: 'train_on',
+  source: artifacts,
+  baseImage: 'python:3.12',
+  inputs: { data: input(Dataset), epochs: z.int().default(1) },
+  outputs: { model: output(Model) },
+});
 const mergeDatasets = pythonComponent({
   name: 'merge_datasets',
   source: artifacts,
@@ -31,7 +39,7 @@ type Handle<C> = C extends { __outputs?: infer O } ? TaskHandle<O & {}> : never;
 export default pipeline(
   {
     name: 'fan-in',
-    inputs: { numbers: z.array(z.int()).default([1, 2, 3]), shards: z.array(z.int()).default([0, 1]) },
+    inputs: { more: input(Dataset, { list: true }), numbers: z.array(z.int()).default([1, 2, 3]), shards: z.array(z.int()).default([0, 1]) },
     outputs: { doubled: z.array(z.int()), parts: output(Dataset, { list: true }) },
   },
   (p, s) => {
@@ -59,6 +67,9 @@ export default pipeline(
       });
       s.task(total, { numbers: collected(d2.outputs.Output) });
     });
+    let trained!: Handle<typeof trainOn>;
+    s.parallelFor(p.more, (part, s) => void (trained = s.task(trainOn, { data: part, epochs: 1 })), { parallelism: 2 });
+    s.task(notify, { message: 'trained' }).after(trained);
     return { doubled: collected(d.outputs.Output), parts: collected(shard.outputs.shard) };
   },
 );
