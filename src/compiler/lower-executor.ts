@@ -80,7 +80,7 @@ export function placeholderText(ref: PlaceholderRef): string {
     case 'inputUri':
       return `{{$.inputs.artifacts['${ref.name}'].uri}}`;
     case 'inputMetadata':
-      return `{{$.inputs.artifacts['${ref.name}'].metadata}}`;
+      return `{{$.inputs.artifacts['${ref.name}'].metadata${ref.key !== undefined ? `['${ref.key}']` : ''}}}`;
     case 'inputArtifactList':
       return `{{$.inputs.artifacts['${ref.name}']}}`;
     case 'outputPath':
@@ -88,7 +88,7 @@ export function placeholderText(ref: PlaceholderRef): string {
     case 'outputUri':
       return `{{$.outputs.artifacts['${ref.name}'].uri}}`;
     case 'outputMetadata':
-      return `{{$.outputs.artifacts['${ref.name}'].metadata}}`;
+      return `{{$.outputs.artifacts['${ref.name}'].metadata${ref.key !== undefined ? `['${ref.key}']` : ''}}}`;
     case 'outputParameterFile':
       return `{{$.outputs.parameters['${ref.name}'].output_file}}`;
     case 'runtime':

@@ -99,18 +99,27 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
   return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
 }
 
+/** The placeholders of one artifact: its local path, URI, metadata, or one metadata field. */
+export interface ArtifactPlaceholders {
+  readonly path: PlaceholderNode;
+  readonly uri: PlaceholderNode;
+  readonly metadata: PlaceholderNode;
+  /** One field of the metadata (kfp's `artifact.metadata['key']`). */
+  metadataField(key: string): PlaceholderNode;
+}
+
 /** Placeholders for a container component's own inputs, handed to its `implementation`. */
 export type InputPlaceholders<I extends InputDecls> = {
   readonly [K in keyof I]: I[K] extends { kind: 'artifactInput'; isList: true }
     ? PlaceholderNode
     : I[K] extends { kind: 'artifactInput' }
-      ? { readonly path: PlaceholderNode; readonly uri: PlaceholderNode; readonly metadata: PlaceholderNode }
+      ? ArtifactPlaceholders
       : PlaceholderNode;
 };
 
 export type OutputPlaceholders<O extends OutputDecls> = {
   readonly [K in keyof O]: O[K] extends { kind: 'artifactOutput' }
-    ? { readonly path: PlaceholderNode; readonly uri: PlaceholderNode; readonly metadata: PlaceholderNode }
+    ? ArtifactPlaceholders
     : { readonly path: PlaceholderNode };
 };
 
@@ -143,6 +152,7 @@ function inputPlaceholders(inputs: InputDecls): Record<string, unknown> {
             path: placeholder({ kind: 'inputPath', name }),
             uri: placeholder({ kind: 'inputUri', name }),
             metadata: placeholder({ kind: 'inputMetadata', name }),
+            metadataField: (key: string) => placeholder({ kind: 'inputMetadata', name, key }),
           }
         : placeholder({ kind: 'inputValue', name });
   }
@@ -158,6 +168,7 @@ function outputPlaceholders(outputs: OutputDecls): Record<string, unknown> {
             path: placeholder({ kind: 'outputPath', name }),
             uri: placeholder({ kind: 'outputUri', name }),
             metadata: placeholder({ kind: 'outputMetadata', name }),
+            metadataField: (key: string) => placeholder({ kind: 'outputMetadata', name, key }),
           }
         : { path: placeholder({ kind: 'outputParameterFile', name }) };
   }

@@ -6,12 +6,12 @@ export type PlaceholderRef =
   | { readonly kind: 'inputValue'; readonly name: string }
   | { readonly kind: 'inputPath'; readonly name: string }
   | { readonly kind: 'inputUri'; readonly name: string }
-  | { readonly kind: 'inputMetadata'; readonly name: string }
+  | { readonly kind: 'inputMetadata'; readonly name: string; readonly key?: string }
   /** A whole list of artifacts (kfp allows no attribute access on one). */
   | { readonly kind: 'inputArtifactList'; readonly name: string }
   | { readonly kind: 'outputPath'; readonly name: string }
   | { readonly kind: 'outputUri'; readonly name: string }
-  | { readonly kind: 'outputMetadata'; readonly name: string }
+  | { readonly kind: 'outputMetadata'; readonly name: string; readonly key?: string }
   | { readonly kind: 'outputParameterFile'; readonly name: string }
   | { readonly kind: 'runtime'; readonly expression: string };
 

@@ -31,7 +31,7 @@ def transform_table(
         command=["transform", "--in", table.path, "--out", out_table.path],
         args=[
             "--model-uri", model.uri,
-            "--model-meta", model.metadata,
+            "--model-meta", model.metadata, model.metadata["framework"], f"--out-meta={out_table.metadata['rows']}",
             f"--table-uri={table.uri}",
             f"--out-uri={out_table.uri}",
             f"--rows={rows}",

@@ -1,6 +1,6 @@
 /**
  * Container components: every placeholder (input value/path/uri/metadata, a list of artifacts,
- * output path/uri/metadata, output parameter files), cmd`` templates, concat(), ifPresent() (with
+ * output path/uri/metadata, metadata fields, output parameter files), cmd`` templates, concat(), ifPresent() (with
  * and without else, nested in concat, around concat), runtime values, args without a command.
  */
 import { Dataset, HTML, Model, cmd, concat, containerComponent, ifPresent, input, output, pipeline, runtime, z } from '../../../src/index.ts';
@@ -32,7 +32,7 @@ const transformTable = containerComponent({
     command: ['transform', '--in', inputs.table.path, '--out', outputs.out_table.path],
     args: [
       '--model-uri', inputs.model.uri,
-      '--model-meta', inputs.model.metadata,
+      '--model-meta', inputs.model.metadata, inputs.model.metadataField('framework'), cmd`--out-meta=${outputs.out_table.metadataField('rows')}`,
       cmd`--table-uri=${inputs.table.uri}`,
       cmd`--out-uri=${outputs.out_table.uri}`,
       cmd`--rows=${inputs.rows}`,
