@@ -17,11 +17,8 @@ import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-lo
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
-import { checkSignature } from './python/check-signature.ts';
-import { customArtifactImports } from './python/custom-imports.ts';
-import { docstringDescriptions } from './python/docstring.ts';
-import { extractFunctionSource } from './python/function-source.ts';
-import { parseSignature } from './python/signature.ts';
+import type { docstringDescriptions } from './python/docstring.ts';
+import { resolvePython, type PythonProgram } from './python/resolve.ts';
 import { buildStructure, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
@@ -45,50 +42,6 @@ interface Ctx {
   readonly executors: Json;
   readonly platformExecutors: Json;
   readonly ds: Diagnostic[];
-}
-
-/** What a Python component's program embeds: the function, and imports for custom artifact classes. */
-interface PythonProgram {
-  readonly text: string;
-  readonly imports: readonly string[];
-}
-
-/** Reads each Python component's function out of its source and checks it against the declaration. */
-function resolvePython(
-  s: Structure,
-  options: CompileOptions,
-  ds: Diagnostic[],
-  docs: Map<string, ReturnType<typeof docstringDescriptions>>,
-): Map<string, PythonProgram> {
-  const texts = new Map<string, PythonProgram>();
-  for (const t of s.tasks) {
-    const impl = t.node.component.implementation;
-    if (impl.kind !== 'python') continue;
-    const where = `pipeline/${t.name}/component/${impl.functionName}`;
-    const file = impl.source.kind === 'file' ? impl.source.path : undefined;
-    const module = impl.source.kind === 'inline' ? impl.source.code : options.sources?.get(impl.source.path);
-    if (module === undefined) {
-      ds.push(diagnostic('python/source-missing', where, `the Python source file ${file} was not read; check that it exists`, file));
-      continue;
-    }
-    const fn = extractFunctionSource(module, impl.functionName);
-    if (!fn) {
-      ds.push(diagnostic('python/function-missing', where, `no top-level 'def ${impl.functionName}(...)' in ${file ?? 'the inline source'}`, file));
-      continue;
-    }
-    const sig = parseSignature(fn.text);
-    if (!sig) {
-      ds.push(diagnostic('python/signature-unreadable', where, `could not read the signature of '${impl.functionName}' (line ${fn.line})`, file));
-      continue;
-    }
-    ds.push(...checkSignature(t.node.component, sig, where, file));
-    const custom = customArtifactImports(t.node.component, sig, where, file);
-    ds.push(...custom.diagnostics);
-    texts.set(t.node.id, { text: fn.text, imports: custom.imports });
-    // kfp takes input/output descriptions from the function's docstring.
-    docs.set(t.node.id, docstringDescriptions(sig.docstring));
-  }
-  return texts;
 }
 
 function dagView(ctx: Ctx, group: GroupEntry | undefined, inputs: Json | undefined, siblings: (TaskEntry | GroupEntry)[]): DagView {
