@@ -84,20 +84,26 @@ export interface Scope {
   task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O>;
   /** kfp's `dsl.If`: the body's tasks run only when the condition holds. */
   if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
-  /** kfp's `dsl.ParallelFor` over a list of artifacts: the body runs once per artifact. */
-  parallelFor<T extends string>(
+  /**
+   * kfp's `dsl.ParallelFor` over a list of artifacts: the body runs once per artifact. Returns
+   * what the body returns (e.g. a task, whose outputs `collected()` gathers).
+   */
+  parallelFor<T extends string, R = void>(
     items: ArtifactChannel<T, true>,
-    body: (item: ArtifactChannel<T, false>, scope: Scope) => void,
+    body: (item: ArtifactChannel<T, false>, scope: Scope) => R,
     options?: { readonly parallelism?: number; readonly displayName?: string },
-  ): void;
-  /** kfp's `dsl.ParallelFor` over a literal list or a LIST channel. */
-  parallelFor<T>(
+  ): R;
+  /**
+   * kfp's `dsl.ParallelFor` over a literal list or a LIST channel. Returns what the body returns.
+   * @example const doubled = s.parallelFor([1, 2, 3], (n, s) => s.task(double, { number: n }));
+   */
+  parallelFor<T, R = void>(
     items: readonly T[] | ParameterChannel<readonly T[]>,
-    body: (item: ParameterChannel<T>, scope: Scope) => void,
+    body: (item: ParameterChannel<T>, scope: Scope) => R,
     options?: { readonly parallelism?: number; readonly displayName?: string },
-  ): void;
-  /** kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome. */
-  exitHandler(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => void, displayName?: string): void;
+  ): R;
+  /** kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome. Returns what the body returns. */
+  exitHandler<R = void>(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => R, displayName?: string): R;
   /**
    * kfp's `dsl.importer`: a task that registers an existing artifact (by URI) so tasks can take it.
    * @example const data = s.importer({ artifactUri: 'gs://bucket/train.csv', artifactType: Dataset });
@@ -115,9 +121,9 @@ class ScopeImpl implements Scope {
     this.container.entries.push(entry);
   }
 
-  private openGroup(container: Container, body: (scope: Scope) => void): void {
+  private openGroup<R>(container: Container, body: (scope: Scope) => R): R {
     this.add({ kind: 'group', container });
-    body(new ScopeImpl(this.state, container));
+    return body(new ScopeImpl(this.state, container));
   }
 
   task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O> {
@@ -208,11 +214,11 @@ class ScopeImpl implements Scope {
     return c;
   }
 
-  parallelFor<T>(
+  parallelFor<T, R>(
     items: readonly T[] | ParameterChannel<readonly T[]> | ArtifactChannel<string, true>,
-    body: (item: never, scope: Scope) => void,
+    body: (item: never, scope: Scope) => R,
     options: { readonly parallelism?: number; readonly displayName?: string } = {},
-  ): void {
+  ): R {
     const raw = Array.isArray(items);
     // kfp names literal items `loop-item-param-<n>` from the group counter, taking a number
     // before the group takes its own.
@@ -251,7 +257,7 @@ class ScopeImpl implements Scope {
       }),
     };
     this.add({ kind: 'group', container });
-    body(item as never, new ScopeImpl(this.state, container));
+    return body(item as never, new ScopeImpl(this.state, container));
   }
 
   importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>> {
@@ -259,7 +265,7 @@ class ScopeImpl implements Scope {
     return this.task(component, args as never);
   }
 
-  exitHandler(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => void, displayName?: string): void {
+  exitHandler<R>(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => R, displayName?: string): R {
     const seq = this.state.nextGroupSeq();
     // The exit task was added where it was created; it belongs to the handler instead.
     this.removeEntry(exitTask.id);
@@ -276,7 +282,7 @@ class ScopeImpl implements Scope {
         children,
       }),
     };
-    this.openGroup(container, body);
+    return this.openGroup(container, body);
   }
 
   private removeEntry(taskId: string): void {

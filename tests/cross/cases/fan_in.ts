@@ -4,7 +4,7 @@
  * it, and collected outputs as pipeline outputs; a loop over a list of artifacts and `.after` on
  * a task in a loop (the loop group becomes the dependency).
  */
-import { Dataset, Model, collected, gt, input, output, pipeline, pythonComponent, str, z, type TaskHandle } from '../../../src/index.ts';
+import { Dataset, Model, collected, gt, input, output, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
 
 const source = new URL('../fixtures/work.py', import.meta.url);
 const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
@@ -34,8 +34,6 @@ const mergeDatasets = pythonComponent({
   outputs: { merged: output(Dataset), Output: z.int() },
 });
 
-type Handle<C> = C extends { __outputs?: infer O } ? TaskHandle<O & {}> : never;
-
 export default pipeline(
   {
     name: 'fan-in',
@@ -43,32 +41,18 @@ export default pipeline(
     outputs: { doubled: z.array(z.int()), parts: output(Dataset, { list: true }) },
   },
   (p, s) => {
-    let d!: Handle<typeof double>;
-    s.parallelFor(p.numbers, (number, s) => {
-      d = s.task(double, { number });
-    });
+    const d = s.parallelFor(p.numbers, (number, s) => s.task(double, { number }));
     const t = s.task(total, { numbers: collected(d.outputs.Output) });
     s.task(notify, { message: str`${t.outputs.Output}` });
-    let shard!: Handle<typeof writeShard>;
-    s.parallelFor(
-      p.shards,
-      (index, s) => {
-        s.parallelFor([1, 2], (_copy, s) => {
-          shard = s.task(writeShard, { index });
-        });
-      },
-      { parallelism: 1 },
-    );
+    const shard = s.parallelFor(p.shards, (index, s) => s.parallelFor([1, 2], (_copy, s) => s.task(writeShard, { index })), {
+      parallelism: 1,
+    });
     s.task(mergeDatasets, { parts: collected(shard.outputs.shard) });
     s.if(gt(t.outputs.Output, 3), (s) => {
-      let d2!: Handle<typeof double>;
-      s.parallelFor(p.numbers, (again, s) => {
-        d2 = s.task(double, { number: again });
-      });
+      const d2 = s.parallelFor(p.numbers, (again, s) => s.task(double, { number: again }));
       s.task(total, { numbers: collected(d2.outputs.Output) });
     });
-    let trained!: Handle<typeof trainOn>;
-    s.parallelFor(p.more, (part, s) => void (trained = s.task(trainOn, { data: part, epochs: 1 })), { parallelism: 2 });
+    const trained = s.parallelFor(p.more, (part, s) => s.task(trainOn, { data: part, epochs: 1 }), { parallelism: 2 });
     s.task(notify, { message: 'trained' }).after(trained);
     return { doubled: collected(d.outputs.Output), parts: collected(shard.outputs.shard) };
   },
