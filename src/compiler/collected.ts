@@ -10,12 +10,13 @@ export interface Surfaced {
   readonly key: string;
 }
 
-/** One output a group surfaces for a Collected (kfp's `get_outputs_for_all_groups`). */
-export interface GroupOutput {
-  readonly channel: ChannelNode;
-  readonly producerSubtask: string;
-  readonly outputKey: string;
-}
+/**
+ * One output a group surfaces (kfp's `get_outputs_for_all_groups`): a child's output, as a list
+ * for a collected() output, or the output of whichever branch ran for a oneOf().
+ */
+export type GroupOutput =
+  | { readonly kind: 'child'; readonly channel: ChannelNode; readonly producerSubtask: string; readonly outputKey: string; readonly isList: boolean }
+  | { readonly kind: 'oneOf'; readonly channel: ChannelNode; readonly selectors: readonly { readonly producerSubtask: string; readonly outputKey: string }[] };
 
 export interface CollectedOutputs {
   /** Per collected inner channel (by source): where it surfaces. */
@@ -67,12 +68,66 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
     for (const g of [...groups].reverse()) {
       let outs = groupOutputs.get(g);
       if (!outs) groupOutputs.set(g, (outs = new Map()));
-      outs.set(key, { channel: ch, producerSubtask: child, outputKey: childKey });
+      outs.set(key, { kind: 'child', channel: ch, producerSubtask: child, outputKey: childKey, isList: true });
       child = g;
       childKey = key;
     }
     surfaced.set(collectedKey(ch), { group: groups[0]!, key });
   };
+
+  const addOutput = (group: string, key: string, out: GroupOutput) => {
+    let outs = groupOutputs.get(group);
+    if (!outs) groupOutputs.set(group, (outs = new Map()));
+    outs.set(key, out);
+  };
+  const oneOfIds = new Map<string, number>();
+  /**
+   * kfp's OneOf: each branch's output surfaces up to its branch's condition group, and the
+   * `condition-branches` group outputs `pipelinechannel--<group>-oneof-<n>` (n counts the group's
+   * OneOfs) selecting whichever branch ran.
+   */
+  const surfaceOneOf = (ch: ChannelNode, where: string): void => {
+    if (ch.source.kind !== 'oneOf' || surfaced.has(collectedKey(ch))) return;
+    const producers = ch.source.channels.map((c) => (c.source.kind === 'taskOutput' ? s.tasksById.get(c.source.taskId) : undefined));
+    const branches = producers[0]?.parent?.parent;
+    if (!branches || branches.node.kind !== 'conditionBranches' || producers.some((p) => !p || p.parent?.parent !== branches)) {
+      ds.push(diagnostic('graph/invalid-one-of', `pipeline/${where}`, 'oneOf() takes one output from each branch of the same If/Elif/Else chain, produced by a task directly inside the branch'));
+      return;
+    }
+    const last = branches.children[branches.children.length - 1];
+    if (!(last?.kind === 'group' && last.node.kind === 'conditionGroup' && last.node.isElse)) {
+      ds.push(diagnostic('graph/invalid-one-of', `pipeline/${where}`, `oneOf() needs the If/Elif chain of ${branches.name} to end with an Else, so that one branch always runs`));
+      return;
+    }
+    const id = (oneOfIds.get(branches.name) ?? 0) + 1;
+    oneOfIds.set(branches.name, id);
+    const key = `pipelinechannel--${branches.name}-oneof-${id}`;
+    const selectors: { producerSubtask: string; outputKey: string }[] = [];
+    ch.source.channels.forEach((inner, i) => {
+      const producer = producers[i]!;
+      const output = (inner.source as { output: string }).output;
+      const innerKey = `pipelinechannel--${producer.name}-${output}`;
+      const condition = producer.parent!;
+      addOutput(condition.name, innerKey, { kind: 'child', channel: inner, producerSubtask: producer.name, outputKey: output, isList: false });
+      selectors.push({ producerSubtask: condition.name, outputKey: innerKey });
+    });
+    addOutput(branches.name, key, { kind: 'oneOf', channel: ch, selectors });
+    surfaced.set(collectedKey(ch), { group: branches.name, key });
+  };
+
+  // kfp numbers OneOfs as they are created.
+  const oneOfs = new Map<number, { ch: ChannelNode; where: string }>();
+  const noteOneOf = (ch: ChannelNode, where: string) => {
+    if (ch.source.kind === 'oneOf' && !oneOfs.has(ch.source.seq)) oneOfs.set(ch.source.seq, { ch, where });
+  };
+  for (const t of s.tasks)
+    for (const [name, arg] of Object.entries(t.node.args)) {
+      if (isChannel(arg)) noteOneOf(arg, t.name);
+      else if (nestedChannels(arg).some((ch) => ch.source.kind === 'oneOf'))
+        ds.push(diagnostic('task/one-of-nested', `pipeline/${t.name}/inputs/${name}`, 'kfp takes a oneOf() value only as a whole argument, not inside a str`` template, list or object'));
+    }
+  for (const ch of Object.values(pipeline.outputs)) if (isChannel(ch)) noteOneOf(ch, pipeline.name);
+  for (const [, o] of [...oneOfs].sort(([a], [b]) => a - b)) surfaceOneOf(o.ch, o.where);
 
   for (const t of s.tasks) {
     for (const arg of Object.values(t.node.args)) {
@@ -101,13 +156,16 @@ export function groupOutputSpecs(outputs: ReadonlyMap<string, GroupOutput> | und
   const dagParams: Json = {};
   const dagArtifacts: Json = {};
   for (const [key, o] of outputs) {
+    const selectors = o.kind === 'oneOf' ? o.selectors : [{ producerSubtask: o.producerSubtask, outputKey: o.outputKey }];
+    const isList = o.kind === 'child' && o.isList;
     if (o.channel.kind === 'artifactChannel') {
       const t = o.channel.artifactType;
-      defArtifacts[key] = { artifactType: { schemaTitle: t.schemaTitle, schemaVersion: t.schemaVersion }, isArtifactList: true };
-      dagArtifacts[key] = { artifactSelectors: [{ outputArtifactKey: o.outputKey, producerSubtask: o.producerSubtask }] };
+      defArtifacts[key] = { artifactType: { schemaTitle: t.schemaTitle, schemaVersion: t.schemaVersion }, ...(isList ? { isArtifactList: true } : {}) };
+      dagArtifacts[key] = { artifactSelectors: selectors.map((x) => ({ outputArtifactKey: x.outputKey, producerSubtask: x.producerSubtask })) };
     } else {
-      defParams[key] = { parameterType: 'LIST' };
-      dagParams[key] = { valueFromParameter: { outputParameterKey: o.outputKey, producerSubtask: o.producerSubtask } };
+      defParams[key] = { parameterType: isList ? 'LIST' : o.channel.parameterType };
+      const params = selectors.map((x) => ({ outputParameterKey: x.outputKey, producerSubtask: x.producerSubtask }));
+      dagParams[key] = o.kind === 'oneOf' ? { valueFromOneof: { parameterSelectors: params } } : { valueFromParameter: params[0] };
     }
   }
   const pack = (artifacts: Json, parameters: Json): Json => ({

@@ -217,7 +217,7 @@ function pipelineOutputs(ctx: Ctx, root: Json): void {
   const artifacts: Json = {};
   const parameters: Json = {};
   for (const [name, ch] of Object.entries(ctx.pipeline.outputs)) {
-    const producer = isChannel(ch) && (ch.source.kind === 'taskOutput' || ch.source.kind === 'collected') ? producerName(ch, ctx.s) : undefined;
+    const producer = isChannel(ch) && ['taskOutput', 'collected', 'oneOf'].includes(ch.source.kind) ? producerName(ch, ctx.s) : undefined;
     if (!isChannel(ch) || producer === undefined) {
       ctx.ds.push(diagnostic('pipeline/invalid-output', `pipeline/${ctx.pipeline.name}/outputs/${name}`, 'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop'));
       continue;

@@ -82,7 +82,7 @@ export function analyse(s: Structure): Analysis {
       // outermost channel still needed, and a loop drops the channel it iterates.
       const chain = loopChain(ch, s);
       const pid = producerId(ch, s);
-      if (ch.source.kind === 'collected') {
+      if (ch.source.kind === 'collected' || ch.source.kind === 'oneOf') {
         // Read from the loop group that surfaces it; the task depends on that group.
         const group = s.byName.get(producerName(ch, s) ?? '');
         if (!group) continue;

@@ -36,7 +36,7 @@ export function channelSource(ch: ChannelNode, s: Structure, dag: DagView): Json
   const fullName = channelFullName(ch, s);
   const artifact = ch.kind === 'artifactChannel';
   // A task's output, or a collected output a loop group surfaces.
-  const producer = ch.source.kind === 'taskOutput' || ch.source.kind === 'collected' ? producerName(ch, s) : undefined;
+  const producer = ch.source.kind === 'taskOutput' || ch.source.kind === 'collected' || ch.source.kind === 'oneOf' ? producerName(ch, s) : undefined;
   if (producer !== undefined) {
     const key = channelShortName(ch, s);
     if (dag.siblings.has(producer))

@@ -9,7 +9,9 @@ export type ChannelSource =
   | { readonly kind: 'pipelineInput'; readonly name: string }
   | { readonly kind: 'taskOutput'; readonly taskId: string; readonly output: string }
   | { readonly kind: 'loopItem'; readonly loopId: number; readonly subvar?: string }
-  | { readonly kind: 'collected'; readonly inner: ChannelNode };
+  | { readonly kind: 'collected'; readonly inner: ChannelNode }
+  /** kfp's `dsl.OneOf`: the output of whichever If/Elif/Else branch ran; `seq` orders the calls. */
+  | { readonly kind: 'oneOf'; readonly seq: number; readonly channels: readonly ChannelNode[] };
 
 /** A parameter value that is only known at run time. `T` is its TypeScript value type. */
 export interface ParameterChannel<T = unknown> {

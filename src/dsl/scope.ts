@@ -38,6 +38,10 @@ export class BuildState {
   nextTaskSeq(): number {
     return ++this.taskSeq;
   }
+  private oneOfSeq = 0;
+  nextOneOfSeq(): number {
+    return ++this.oneOfSeq;
+  }
   nextGroupSeq(): number {
     return ++this.groupSeq;
   }
@@ -109,6 +113,13 @@ export interface Scope {
    * @example const data = s.importer({ artifactUri: 'gs://bucket/train.csv', artifactType: Dataset });
    */
   importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>>;
+  /**
+   * kfp's `dsl.OneOf`: the output of whichever branch of an If/Elif/Else chain ran. Give one
+   * output per branch (the chain needs an Else); all parameters or all artifacts.
+   * @example const label = s.oneOf(a.outputs.Output, b.outputs.Output);
+   */
+  oneOf<T>(...outputs: readonly [ParameterChannel<T>, ...ParameterChannel<T>[]]): ParameterChannel<T>;
+  oneOf<T extends string>(...outputs: readonly [ArtifactChannel<T, false>, ...ArtifactChannel<T, false>[]]): ArtifactChannel<T, false>;
 }
 
 class ScopeImpl implements Scope {
@@ -184,7 +195,7 @@ class ScopeImpl implements Scope {
       else(elseBody, elseDisplayName) {
         const w = ensureWrapper();
         const upstream = last.negatedUpstream ?? [];
-        const g = parent.conditionContainer([...upstream], upstream, elseDisplayName);
+        const g = parent.conditionContainer([...upstream], upstream, elseDisplayName, true);
         w.entries.push({ kind: 'group', container: g });
         elseBody(new ScopeImpl(parent.state, g));
         parent.container = outer;
@@ -197,6 +208,7 @@ class ScopeImpl implements Scope {
     conditions: readonly ConditionNode[],
     negatedUpstream: readonly ConditionNode[],
     displayName: string | undefined,
+    isElse = false,
   ): Container {
     const c: Container = {
       kind: 'conditionGroup',
@@ -208,6 +220,7 @@ class ScopeImpl implements Scope {
         seq: c.seq,
         conditions: Object.freeze([...conditions]),
         ...(displayName ? { displayName } : {}),
+        ...(isElse ? { isElse } : {}),
         children,
       }),
     };
@@ -258,6 +271,19 @@ class ScopeImpl implements Scope {
     };
     this.add({ kind: 'group', container });
     return body(item as never, new ScopeImpl(this.state, container));
+  }
+
+  oneOf(...outputs: readonly ChannelNode[]): never {
+    const first = outputs[0];
+    const seq = this.state.nextOneOfSeq();
+    const bad = (message: string) => this.state.problems.push({ code: 'dsl/invalid-one-of', path: `oneOf ${seq}`, message });
+    if (!first) bad('oneOf() needs the outputs of the branches');
+    else if (outputs.some((o) => o.kind !== first.kind)) bad('oneOf() takes all parameters or all artifacts, not a mix');
+    else if (outputs.some((o) => o.source.kind !== 'taskOutput')) bad('oneOf() takes outputs of tasks inside the branches (not collected() or oneOf() values)');
+    const source = { kind: 'oneOf', seq, channels: Object.freeze([...outputs]) } as const;
+    return (
+      first?.kind === 'artifactChannel' ? artifactChannel(source, first.artifactType, false) : parameterChannel(source, first?.parameterType ?? 'STRING', first?.typeName)
+    ) as never;
   }
 
   importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>> {

@@ -59,6 +59,8 @@ export interface ConditionGroupNode {
   readonly seq: number;
   readonly conditions: readonly ConditionNode[];
   readonly displayName?: string;
+  /** The Else branch of an If/Elif/Else chain (kfp's `dsl.Else`). */
+  readonly isElse?: boolean;
   readonly children: readonly DagNode[];
 }
 
