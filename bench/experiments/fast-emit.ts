@@ -15,7 +15,8 @@ import { headerComment } from '../../src/emit/header.ts';
 type Json = Record<string, unknown>;
 
 const DOUBLE_FIELDS = new Set(['cpuLimit', 'cpuRequest', 'memoryLimit', 'memoryRequest', 'backoffFactor']);
-const VALUE_SUBTREES = new Set(['defaultValue', 'constant', 'metadata']);
+// Mirrors src/emit/emit-yaml.ts as of 965e017 (Struct/Value subtrees are doubles throughout).
+const VALUE_SUBTREES = new Set(['defaultValue', 'constant', 'metadata', 'deploymentSpec', 'pvcSpecPatch']);
 const DOC_OPTIONS = { version: '1.1', sortMapEntries: true } as const;
 const STRING_OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: false, singleQuote: true } as const;
 
@@ -128,6 +129,6 @@ function toYaml(doc: Json, allValues: boolean): string {
 /** Same contract as src/emit/emit-yaml.ts's emitPipelineYaml. */
 export function fastEmitPipelineYaml(pipelineSpec: Json, platformSpec?: Json): string {
   let out = headerComment(pipelineSpec) + toYaml(pipelineSpec, false);
-  if (platformSpec) out += '---\n' + toYaml(platformSpec, true);
+  if (platformSpec) out += '---\n' + toYaml(platformSpec, false);
   return out;
 }
