@@ -13,6 +13,7 @@ import { importerSpec } from './lower-importer.ts';
 import { lowerInterface } from './lower-interface.ts';
 import { lowerKubernetesConfig } from './lower-kubernetes.ts';
 import { lowerTrigger } from './lower-trigger.ts';
+import { mergeSubPipeline } from './merge-subpipeline.ts';
 import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-loop.ts';
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
@@ -118,13 +119,19 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
   const node = t.node;
   const impl = node.component.implementation;
   const path = `pipeline/${t.name}`;
+  if (impl.kind === 'graph' || (impl.kind === 'ir' && !impl.container)) {
+    lowerPipelineTask(ctx, t, dag, dagTasks);
+    return;
+  }
   const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
   const execLabel = uniqueName(`exec-${t.name}`, new Set(Object.keys(ctx.executors)));
 
   ctx.components[compName] = { ...lowerInterface(node.component.interface, {}, ctx.docDescriptions.get(node.id)), executorLabel: execLabel };
 
   let executor: Json;
-  if (impl.kind === 'python') {
+  if (impl.kind === 'ir') {
+    executor = { container: structuredClone(impl.container) };
+  } else if (impl.kind === 'python') {
     const program = ctx.functionText.get(node.id) ?? { text: '', imports: [] };
     executor = { container: pythonContainer(impl, program.text, impl.kfpVersion ?? options.kfpVersion ?? DEFAULT_KFP_VERSION, program.imports) };
   } else if (impl.kind === 'container') {
@@ -146,6 +153,12 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
   if (node.config.kubernetes && Object.keys(node.config.kubernetes).length)
     ctx.platformExecutors[execLabel] = lowerKubernetesConfig(node.config.kubernetes, s, dag, path, ctx.ds);
 
+  dagTasks[t.name] = taskSpec(ctx, t, dag, compName, exitHandlerName);
+}
+
+function taskSpec(ctx: Ctx, t: TaskEntry, dag: DagView, compName: string, exitHandlerName: string | undefined): Json {
+  const { s, options } = ctx;
+  const node = t.node;
   const spec: Json = {
     taskInfo: { name: node.config.displayName ?? t.name },
     componentRef: { name: compName },
@@ -161,7 +174,39 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
   if (Object.keys(inputs).length) spec.inputs = inputs;
   if (deps.length) spec.dependentTasks = deps;
   if (node.config.retry) spec.retryPolicy = retryPolicy(node.config.retry);
-  dagTasks[t.name] = spec;
+  return spec;
+}
+
+/**
+ * A pipeline used as a component, or one loaded from IR: its documents are merged into this
+ * pipeline (components and executors renamed where they clash) and its root becomes the task's
+ * component, named after the task like any other.
+ */
+function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json): void {
+  const node = t.node;
+  const impl = node.component.implementation;
+  const path = `pipeline/${t.name}`;
+  if (node.config.kubernetes && Object.keys(node.config.kubernetes).length)
+    ctx.ds.push(
+      diagnostic(
+        'task/platform-on-pipeline',
+        path,
+        `Platform-specific features can only be set on primitive components, and '${node.component.name}' is a pipeline; set the kubernetes settings on the tasks inside it`,
+      ),
+    );
+  let docs: { pipelineSpec?: Json; platformSpec?: Json };
+  if (impl.kind === 'graph') {
+    const inner = compilePipeline(impl.pipeline, { ...ctx.options, pipelineParameters: undefined, file: undefined });
+    for (const d of inner.diagnostics) ctx.ds.push({ ...d, path: `${path}/${d.path}` });
+    docs = inner;
+  } else if (impl.kind === 'ir') {
+    docs = { pipelineSpec: impl.pipelineSpec as Json, platformSpec: impl.platformSpec as Json | undefined };
+  } else throw new Error(`unreachable: ${impl.kind} is not a pipeline`);
+  if (!docs.pipelineSpec) return;
+  const root = mergeSubPipeline(ctx, docs.pipelineSpec, docs.platformSpec);
+  const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
+  ctx.components[compName] = root;
+  dagTasks[t.name] = taskSpec(ctx, t, dag, compName, undefined);
 }
 
 function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: DagView, dagTasks: Json): Json {

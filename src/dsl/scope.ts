@@ -1,5 +1,5 @@
 import { artifactChannel, parameterChannel, type ArtifactChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
-import type { Component } from './component.ts';
+import { componentNodeOf, type Runnable } from './graph-component.ts';
 import type { ConditionNode } from './conditions.ts';
 import { negated } from './conditions.ts';
 import { importerCall, type ImporterOptions, type ImporterOutputs } from './importer.ts';
@@ -83,9 +83,11 @@ export interface ConditionChain {
 export interface Scope {
   /**
    * Adds a task that runs `component` with typed arguments.
+   * A pipeline can run as a task too (kfp's pipeline-as-component): its declared inputs are the
+   * arguments, its declared outputs the task's outputs.
    * @example const train = s.task(trainModel, { training_data: data.outputs.output_data });
    */
-  task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O>;
+  task<I extends InputDecls, O extends OutputDecls>(component: Runnable<I, O>, args: ArgsOf<I>): TaskHandle<O>;
   /** kfp's `dsl.If`: the body's tasks run only when the condition holds. */
   if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
   /**
@@ -137,13 +139,13 @@ class ScopeImpl implements Scope {
     return body(new ScopeImpl(this.state, container));
   }
 
-  task<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>, args: ArgsOf<I>): TaskHandle<O> {
+  task<I extends InputDecls, O extends OutputDecls>(component: Runnable<I, O>, args: ArgsOf<I>): TaskHandle<O> {
     const seq = this.state.nextTaskSeq();
     const node: TaskNode = Object.freeze({
       kind: 'task',
       id: `b${this.state.buildId}t${seq}`,
       seq,
-      component: component.node,
+      component: componentNodeOf(component as Runnable<InputDecls, OutputDecls>),
       args: Object.freeze({ ...(args as Record<string, ArgNode>) }),
       after: Object.freeze([]),
       config: Object.freeze({}),
