@@ -1,5 +1,5 @@
 // corpus: valid/artifacts_simple.yaml
-import { Dataset, containerComponent, input, output, pipeline, pythonComponent, z } from '../../../src/index.ts';
+import { Dataset, collected, containerComponent, input, output, pipeline, pythonComponent, z } from '../../../src/index.ts';
 
 const code = `
 def double(num: int, out_dataset: Output[Dataset]):
@@ -56,12 +56,9 @@ const addContainer = containerComponent({
   }),
 });
 
-// Missing: dsl.Collected (the loop's outputs as a list, fed to add/add_container and returned as
-// the pipeline output); a loop item over [1, 2, 3] is typed STRING, not NUMBER_INTEGER.
-void add;
-void addContainer;
-export default pipeline({ name: 'math-pipeline' }, (_p, s) => {
-  s.parallelFor([1, 2, 3], (x, s) => {
-    s.task(double, { num: x as never });
-  });
+export default pipeline({ name: 'math-pipeline', outputs: { Output: output(Dataset, { list: true }) } }, (_p, s) => {
+  const t = s.parallelFor([1, 2, 3], (x, s) => s.task(double, { num: x }));
+  s.task(add, { in_datasets: collected(t.outputs.out_dataset) });
+  s.task(addContainer, { in_datasets: collected(t.outputs.out_dataset) });
+  return { Output: collected(t.outputs.out_dataset) };
 });

@@ -2,13 +2,13 @@
 // (target_image) compiled on its own (wrapped in a pipeline of the same shape).
 import { pipeline, pythonComponent, z } from '../../../src/index.ts';
 
-// Missing: target_image (containerized Python components: the image runs the module, no embedded program).
 const concatMessage = pythonComponent({
   name: 'concat_message',
   source: { code: 'def concat_message(message1: str, message2: str) -> str:\n    return f"{message1}{message2}"\n' },
   inputs: { message1: z.string(), message2: z.string() },
   outputs: { Output: z.string() },
   baseImage: 'registry.access.redhat.com/ubi9/python-311:latest',
+  targetImage: 'kfp-image',
 });
 
 export default pipeline(

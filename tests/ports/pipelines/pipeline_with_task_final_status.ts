@@ -1,5 +1,5 @@
 // corpus: valid/pipeline_with_task_final_status.yaml
-import { pipeline, pythonComponent, z } from '../../../src/index.ts';
+import { PipelineTaskFinalStatus, pipeline, pythonComponent, z } from '../../../src/index.ts';
 
 const code = `
 def exit_op(user_input: str, status: PipelineTaskFinalStatus):
@@ -16,9 +16,7 @@ def fail_op(message: str):
     """Fails."""
     raise SystemExit(message)
 `;
-// Missing: a PipelineTaskFinalStatus input (kfp fills it in; it takes no argument). The closest
-// declaration is used; it does not compile to kfp's IR.
-const exitOp = pythonComponent({ name: 'exit_op', source: { code }, inputs: { user_input: z.string() } });
+const exitOp = pythonComponent({ name: 'exit_op', source: { code }, inputs: { user_input: z.string(), status: PipelineTaskFinalStatus } });
 const printOp = pythonComponent({ name: 'print_op', source: { code }, inputs: { message: z.string() } });
 const failOp = pythonComponent({ name: 'fail_op', source: { code }, inputs: { message: z.string() } });
 

@@ -1,5 +1,4 @@
 // corpus: valid/take_nap_pipeline_root_compiled.yaml (no .py upstream; caching disabled by default)
-// Missing: a default pipeline root (`defaultPipelineRoot: s3://change/me`, kfp's pipeline_root=).
 import { pipeline, pythonComponent, z } from '../../../src/index.ts';
 
 const code = `
@@ -16,7 +15,7 @@ const wakeUp = pythonComponent({ name: 'wake_up', source: { code }, inputs: { me
 export const compileOptions = { disableCachingByDefault: true };
 
 export default pipeline(
-  { name: 'take-nap-pipeline', description: 'Pipeline that sleeps for 15 mins (900 secs)', inputs: { naptime_secs: z.int().default(900) } },
+  { name: 'take-nap-pipeline', description: 'Pipeline that sleeps for 15 mins (900 secs)', pipelineRoot: 's3://change/me', inputs: { naptime_secs: z.int().default(900) } },
   (p, s) => {
     const nap = s.task(takeNap, { naptime_secs: p.naptime_secs });
     s.task(wakeUp, { message: nap.outputs.Output });
