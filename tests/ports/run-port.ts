@@ -31,14 +31,17 @@ interface PortModule {
 }
 
 /**
- * Parses a golden as kfp's tests do. One golden (essential/placeholder_with_if_placeholder_none_input_value)
+ * Parses a golden as kfp's tests do (PyYAML). One golden (essential/placeholder_with_if_placeholder_none_input_value)
  * continues a single-quoted scalar at the indentation of its sequence dash: PyYAML accepts it, the
  * `yaml` package reports errors (and `loadIr` would return a truncated document), so such files are
- * read with PyYAML from the test venv.
+ * read with PyYAML from the test venv. So are goldens with a plain `y`/`n` scalar, which the `yaml`
+ * package's YAML 1.1 reads as a boolean and PyYAML as a string.
  */
 function loadGolden(file: string): unknown[] {
   const text = readFileSync(file, 'utf8');
-  if (parseAllDocuments(text, { version: '1.1' }).every((d) => d.errors.length === 0)) return loadIr(text);
+  // The `yaml` package's YAML 1.1 also reads a plain y/n (kfp's parameter `y:`) as a boolean; PyYAML does not.
+  const plainYesNo = /(?:^|[\s[{,])[yYnN](?=:|\s*$|[,\]}])/m.test(text);
+  if (!plainYesNo && parseAllDocuments(text, { version: '1.1' }).every((d) => d.errors.length === 0)) return loadIr(text);
   const py = 'import json, sys, yaml; print(json.dumps(list(yaml.safe_load_all(open(sys.argv[1])))))';
   const r = spawnSync(venvPython(), ['-c', py, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`PyYAML could not read ${file}: ${r.stderr}`);
