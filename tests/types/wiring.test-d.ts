@@ -375,3 +375,26 @@ describe('conditions', () => {
     });
   });
 });
+
+describe('a pipeline used as a component is typed like one', () => {
+  const sub = pipeline(
+    { name: 'sub', inputs: { text: z.string(), times: z.int().default(1) }, outputs: { data: output(Dataset), summary: z.string() } },
+    (p, s) => {
+      const t = s.task(produce, {});
+      return { data: t.outputs.dataset, summary: p.text };
+    },
+  );
+  it('takes its declared inputs and gives its declared outputs', () => {
+    pipeline({ name: 'outer' }, (_p, s) => {
+      const t = s.task(sub, { text: 'a' });
+      expectTypeOf(t.outputs.data).toEqualTypeOf<ArtifactChannel<'system.Dataset'>>();
+      expectTypeOf(t.outputs.summary).toEqualTypeOf<ParameterChannel<string>>();
+      // @ts-expect-error a required input of the inner pipeline is missing
+      s.task(sub, { times: 2 });
+      // @ts-expect-error a string input given a number
+      s.task(sub, { text: 3 });
+      // @ts-expect-error the inner pipeline has no output 'model'
+      void t.outputs.model;
+    });
+  });
+});
