@@ -1,6 +1,6 @@
 import { isChannel } from '../dsl/channels.ts';
 import type { IoSpec } from '../dsl/component-node.ts';
-import { valueFitsParameterType } from '../dsl/parameter-types.ts';
+import { valueFitsParameterType } from '../dsl/parameter-values.ts';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { nestedChannels } from './channel-names.ts';
@@ -87,8 +87,7 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   for (const [name, arg] of Object.entries(t.node.args)) {
     const path = `${base}/inputs/${name}`;
     const spec = comp.interface.inputs[name];
-    // `undefined`: an optional input left out; `unknownOutput`: a misspelt output, already reported.
-    if (arg === undefined || (arg as { kind?: unknown }).kind === 'unknownOutput') continue;
+    if (arg === undefined) continue;
     if (!spec) {
       ds.push(diagnostic('task/unknown-input', path, `component '${comp.name}' has no input '${name}'; its inputs are: ${Object.keys(comp.interface.inputs).join(', ') || 'none'}`));
       continue;

@@ -11,28 +11,20 @@ export interface TaskRegistry {
   problem(p: { code: string; path: string; message: string }): void;
 }
 
-/** What reading an unknown output yields (already reported; the argument checks skip it). */
-export const UNKNOWN_OUTPUT = Object.freeze({ kind: 'unknownOutput' as const });
-
 // Names that tools (test matchers, inspectors, promise checks) probe on any object.
 const PROBED = new Set(['then', 'toJSON', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect']);
 
 /**
  * TypeScript rejects `task.outputs.typo`; plain JavaScript would get `undefined` and a confusing
- * "missing input" later. Reading an unknown output records a problem that names it.
+ * "missing input" later (or, for an optional input, silently nothing). Reading an unknown output
+ * yields a reference to it instead, which the compiler reports as `task/unknown-output` at the
+ * input it was passed to.
  */
-function guardOutputs(outs: Record<string, ChannelNode>, node: TaskNode, registry: TaskRegistry): Record<string, ChannelNode> {
+function guardOutputs(outs: Record<string, ChannelNode>, node: TaskNode): Record<string, ChannelNode> {
   return new Proxy(outs, {
     get(target, prop, receiver) {
-      if (typeof prop === 'string' && !(prop in target) && !PROBED.has(prop) && !prop.startsWith('__')) {
-        registry.problem({
-          code: 'task/unknown-output',
-          path: `task ${node.component.name}/outputs/${prop}`,
-          message: `component '${node.component.name}' has no output '${prop}'; its outputs are: ${Object.keys(target).join(', ') || 'none'}`,
-        });
-        // A marker rather than `undefined`, so the input it is passed to is not also reported missing.
-        return UNKNOWN_OUTPUT;
-      }
+      if (typeof prop === 'string' && !(prop in target) && !PROBED.has(prop) && !prop.startsWith('__'))
+        return parameterChannel({ kind: 'taskOutput', taskId: node.id, output: prop }, 'STRING');
       return Reflect.get(target, prop, receiver);
     },
   });
@@ -74,7 +66,7 @@ function outputsOf(node: TaskNode): Record<string, ChannelNode> {
 }
 
 export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: TaskRegistry, outputs?: OutputsOf<O>): TaskHandle<O> {
-  const outs = outputs ?? (guardOutputs(outputsOf(node), node, registry) as OutputsOf<O>);
+  const outs = outputs ?? (guardOutputs(outputsOf(node), node) as OutputsOf<O>);
   const next = (config: TaskConfig, after = node.after): TaskHandle<O> => {
     const updated: TaskNode = Object.freeze({ ...node, config: Object.freeze(config), after: Object.freeze([...after]) });
     registry.update(updated);

@@ -31,7 +31,8 @@ export async function loadPipeline(file: string, exportName?: string): Promise<{
   }
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    // Always through the bundler: a .js pipeline may import TypeScript modules too.
+    mod = await (await import('./import-typescript.ts')).importTypeScript(abs);
   } catch (err) {
     const where = userFrame(err, abs);
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);

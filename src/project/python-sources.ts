@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import type { DagNode } from '../dsl/task-node.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { k8sName } from '../compiler/structure.ts';
 
 function* tasksOf(nodes: readonly DagNode[]): Generator<DagNode & { kind: 'task' }> {
   for (const n of nodes) {
@@ -20,7 +21,7 @@ export async function readPythonSources(pipeline: PipelineNode): Promise<{ sourc
   for (const t of tasksOf(pipeline.children)) {
     const impl = t.component.implementation;
     if (impl.kind === 'python' && impl.source.kind === 'file' && !paths.has(impl.source.path))
-      paths.set(impl.source.path, `component ${t.component.name} (def ${impl.functionName})`);
+      paths.set(impl.source.path, `pipeline/${k8sName(t.component.name)}/component/${impl.functionName}`);
   }
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];

@@ -101,7 +101,8 @@ describe('graph checks', () => {
     // THEN the misspelt name is reported as an unknown output (not as a missing input)
     const ds = compileErrors(p);
     expect(ds.map((d) => d.code)).toEqual(['task/unknown-output']);
-    expect(ds[0]?.path).toContain('dataa');
+    expect(ds[0]?.path).toBe('pipeline/fit/inputs/data');
+    expect(ds[0]?.message).toContain("'dataa'");
   });
 
   it('does not silently drop an optional input wired to an unknown output name in plain JavaScript', () => {
