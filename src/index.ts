@@ -10,6 +10,8 @@ export { input, output, type InputDecls, type OutputDecls } from './dsl/io.ts';
 export { cmd, concat, ifPresent, runtime } from './dsl/placeholders.ts';
 export { pythonComponent, containerComponent, type Component, type PythonComponentOptions, type ContainerComponentOptions } from './dsl/component.ts';
 export { pipeline, str, type Pipeline, type PipelineOptions } from './dsl/pipeline.ts';
+export { componentFromIr, componentFromIrYaml } from './dsl/component-from-ir.ts';
+export type { Runnable } from './dsl/graph-component.ts';
 export { itemField } from './dsl/item-field.ts';
 export { collected } from './dsl/collected.ts';
 export { PipelineTaskFinalStatus } from './dsl/parameter-types.ts';

@@ -145,7 +145,8 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
     if (image !== undefined)
       container.image = isChannel(image) ? `{{$.inputs.parameters['${injectedName(channelFullName(image, s))}']}}` : image;
     const env = Object.entries(node.config.env ?? {});
-    if (env.length) container.env = env.map(([name, value]) => ({ name, value }));
+    // A loaded component's container may carry env already; the task's comes after it.
+    if (env.length) container.env = [...((container.env as Json[] | undefined) ?? []), ...env.map(([name, value]) => ({ name, value }))];
     const resources = node.config.resources ? lowerResources(node.config.resources, s, path, ctx.ds) : undefined;
     if (resources) container.resources = resources;
   }

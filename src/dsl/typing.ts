@@ -37,7 +37,9 @@ export type ArgFor<D> =
   D extends ArtifactInputDecl<infer T, infer L, boolean>
     ? ArtifactArg<T, L>
     : D extends z.ZodType
-      ? ParameterArg<z.output<D>>
+      ? // An input that may be left out may also take a value that may be unset (kfp passes an
+        // optional pipeline input on to an optional or defaulted component input).
+        ParameterArg<z.output<D>> | (undefined extends z.input<D> ? ParameterChannel<z.output<D> | undefined> : never)
       : never;
 
 type IsOptionalInput<D> =

@@ -64,7 +64,7 @@ describe('mergeSubPipeline (kfp’s _merge_component_spec)', () => {
     };
     const before = structuredClone(sub);
     const target = { components: { 'comp-a': {} } as Json, executors: { 'exec-a': {} } as Json, platformExecutors: {} as Json };
-    const root = mergeSubPipeline(target, sub, undefined);
+    const root: Json = mergeSubPipeline(target, sub, undefined);
     expect(sub).toEqual(before);
     expect(root.dag.tasks.a.componentRef.name).toBe('comp-a-2');
     expect(root.dag.tasks['a-2'].componentRef.name).toBe('comp-a-2-2');
