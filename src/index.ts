@@ -11,6 +11,7 @@ export { cmd, concat, ifPresent, runtime } from './dsl/placeholders.ts';
 export { pythonComponent, containerComponent, type Component, type PythonComponentOptions, type ContainerComponentOptions } from './dsl/component.ts';
 export { pipeline, str, type Pipeline, type PipelineOptions } from './dsl/pipeline.ts';
 export { componentFromIr, componentFromIrYaml } from './dsl/component-from-ir.ts';
+export { pipelineOfComponent } from './dsl/pipeline-of-component.ts';
 export type { Runnable } from './dsl/graph-component.ts';
 export { itemField } from './dsl/item-field.ts';
 export { collected } from './dsl/collected.ts';

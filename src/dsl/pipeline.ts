@@ -1,6 +1,7 @@
 import { artifactChannel, parameterChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
+import type { InterfaceNode } from './component-node.ts';
 import type { PipelineNode } from './pipeline-node.ts';
 import { BuildState, rootContainer, rootScope, type Scope } from './scope.ts';
 import type { OutputsOf, ParamsOf, StringTemplate } from './typing.ts';
@@ -34,8 +35,7 @@ export interface Pipeline<I extends InputDecls = InputDecls, O extends OutputDec
   readonly __outputs?: O;
 }
 
-function paramsOf(inputs: InputDecls): Record<string, ChannelNode> {
-  const iface = interfaceOf(inputs, {});
+function paramsOf(iface: InterfaceNode): Record<string, ChannelNode> {
   const params: Record<string, ChannelNode> = {};
   for (const [name, spec] of Object.entries(iface.inputs)) {
     const source = { kind: 'pipelineInput', name } as const;
@@ -43,6 +43,47 @@ function paramsOf(inputs: InputDecls): Record<string, ChannelNode> {
     else if (spec.kind === 'parameter') params[name] = parameterChannel(source, spec.parameterType, spec.typeName);
   }
   return params;
+}
+
+type PipelineMeta = Omit<PipelineOptions<InputDecls, OutputDecls>, 'inputs' | 'outputs'>;
+
+/** A pipeline handle over an interface already in node form; the body runs on the first build. */
+export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
+  options: PipelineMeta,
+  iface: InterfaceNode,
+  body: (params: Record<string, ChannelNode>, scope: Scope) => unknown,
+): Pipeline<I, O> {
+  let built: PipelineNode | undefined;
+  const build = (): PipelineNode => {
+    if (built) return built;
+    const state = new BuildState();
+    const root = rootContainer();
+    let outputs: Record<string, ChannelNode> = {};
+    try {
+      const returned = body(paramsOf(iface), rootScope(state, root));
+      if (returned && typeof returned === 'object') outputs = { ...(returned as Record<string, ChannelNode>) };
+    } catch (err) {
+      state.problems.push({
+        code: 'dsl/body-threw',
+        path: `pipeline/${options.name}`,
+        message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+    built = Object.freeze({
+      kind: 'pipeline',
+      name: options.name,
+      ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
+      ...(options.description !== undefined ? { description: options.description } : {}),
+      ...(options.pipelineRoot !== undefined ? { pipelineRoot: options.pipelineRoot } : {}),
+      interface: iface,
+      children: Object.freeze(state.freeze(root)),
+      outputs: Object.freeze(outputs),
+      ...(options.pipelineConfig ? { pipelineConfig: options.pipelineConfig } : {}),
+      problems: Object.freeze([...state.problems]),
+    });
+    return built;
+  };
+  return Object.freeze({ kind: 'pipelineHandle', name: options.name, build });
 }
 
 /**
@@ -61,37 +102,7 @@ export function pipeline<const I extends InputDecls = {}, const O extends Output
   // have to return them.
   body: PipelineBody<NoInfer<I>, NoInfer<O>>,
 ): Pipeline<NoInfer<I>, NoInfer<O>> {
-  let built: PipelineNode | undefined;
-  const build = (): PipelineNode => {
-    if (built) return built;
-    const state = new BuildState();
-    const root = rootContainer();
-    let outputs: Record<string, ChannelNode> = {};
-    try {
-      const returned = body(paramsOf(options.inputs ?? {}) as ParamsOf<I>, rootScope(state, root)) as unknown;
-      if (returned && typeof returned === 'object') outputs = { ...(returned as Record<string, ChannelNode>) };
-    } catch (err) {
-      state.problems.push({
-        code: 'dsl/body-threw',
-        path: `pipeline/${options.name}`,
-        message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
-      });
-    }
-    built = Object.freeze({
-      kind: 'pipeline',
-      name: options.name,
-      ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
-      ...(options.description !== undefined ? { description: options.description } : {}),
-      ...(options.pipelineRoot !== undefined ? { pipelineRoot: options.pipelineRoot } : {}),
-      interface: interfaceOf(options.inputs, options.outputs),
-      children: Object.freeze(state.freeze(root)),
-      outputs: Object.freeze(outputs),
-      ...(options.pipelineConfig ? { pipelineConfig: options.pipelineConfig } : {}),
-      problems: Object.freeze([...state.problems]),
-    });
-    return built;
-  };
-  return Object.freeze({ kind: 'pipelineHandle', name: options.name, build });
+  return pipelineOf(options, interfaceOf(options.inputs, options.outputs), body as (params: Record<string, ChannelNode>, scope: Scope) => unknown);
 }
 
 /**
