@@ -1,5 +1,5 @@
 // corpus: valid/if_elif_else_complex.yaml
-import { collected, eq, gt, lt, pipeline, pythonComponent, z, type TaskHandle } from '../../../src/index.ts';
+import { collected, eq, gt, lt, pipeline, pythonComponent, z, type Scope, type TaskHandle } from '../../../src/index.ts';
 
 const code = `
 def int_0_to_9999() -> int:
@@ -39,7 +39,7 @@ export default pipeline(
       s.if(eq(p.add_drumroll, true), (s) => {
         s.if(eq(trial, 3), (s) => void s.task(printAndReturn, { text: 'Adding drumroll on last trial!' }));
       });
-      const evenOrOdd = (s: Parameters<Parameters<typeof s.if>[1]>[0], even: string, odd: string) => {
+      const evenOrOdd = (s: Scope, even: string, odd: string) => {
         const evenOrOddTask = s.task(isEvenOrOdd, { num: intTask.outputs.Output });
         const ts: Printed[] = [];
         s.if(eq(evenOrOddTask.outputs.Output, 'even'), (s) => void ts.push(s.task(printAndReturn, { text: even }))).else(
