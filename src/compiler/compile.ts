@@ -198,7 +198,8 @@ function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json)
   let docs: { pipelineSpec?: Json; platformSpec?: Json };
   if (impl.kind === 'graph') {
     const inner = compilePipeline(impl.pipeline, { ...ctx.options, pipelineParameters: undefined, file: undefined });
-    for (const d of inner.diagnostics) ctx.ds.push({ ...d, path: `${path}/${d.path}` });
+    // The inner paths start at its own root (`pipeline/<task>`): hang them under this task.
+    for (const d of inner.diagnostics) ctx.ds.push({ ...d, path: `${path}/${d.path.replace(/^pipeline\//, '')}` });
     docs = inner;
   } else if (impl.kind === 'ir') {
     docs = { pipelineSpec: impl.pipelineSpec as Json, platformSpec: impl.platformSpec as Json | undefined };

@@ -74,3 +74,14 @@ describe('mergeSubPipeline (kfp’s _merge_component_spec)', () => {
     expect(target.executors['exec-a-2-2']).toEqual({ container: { image: 'two' } });
   });
 });
+
+describe('pythonSourceFiles', () => {
+  it('GIVEN a Python component only inside a nested pipeline WHEN listing sources THEN its file is listed', async () => {
+    const { pythonComponent } = await import('../../src/index.ts');
+    const { pythonSourceFiles } = await import('../../src/compiler/python/source-files.ts');
+    const double = pythonComponent({ name: 'double', source: '/abs/work.py', inputs: { number: z.int() }, outputs: { Output: z.int() } });
+    const mid = pipeline({ name: 'mid' }, (_p, s) => void s.task(double, { number: 1 }));
+    const top = pipeline({ name: 'top' }, (_p, s) => void s.task(mid, {}));
+    expect([...pythonSourceFiles(top.build()).keys()]).toEqual(['/abs/work.py']);
+  });
+});
