@@ -69,6 +69,7 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   const ds: Diagnostic[] = [];
   const comp = t.node.component;
   const base = `pipeline/${t.name}`;
+  ds.push(...checkLoopItemsInScope(t), ...checkExitTaskIndependent(t));
   for (const [name, spec] of Object.entries(comp.interface.inputs)) {
     if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-input', `${base}/component/inputs/${name}`, spec.message));
     const typeProblem = artifactTypeProblem(spec);
@@ -145,6 +146,43 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   for (const a of t.node.after)
     if (!s.tasksById.has(a)) ds.push(diagnostic('task/dangling-reference', `${base}/after`, `.after() names a task that is not part of pipeline '${pipeline.name}'`));
   return ds;
+}
+
+/** A loop item exists only inside its loop: kfp cannot wire one captured and used after it. */
+function checkLoopItemsInScope(t: TaskEntry): Diagnostic[] {
+  const ds: Diagnostic[] = [];
+  for (const [name, arg] of Object.entries(t.node.args)) {
+    if (arg === undefined) continue;
+    for (const ch of isChannel(arg) ? [arg] : nestedChannels(arg)) {
+      let src = ch.source;
+      while (src.kind === 'collected') src = src.inner.source;
+      if (src.kind === 'loopItem' && !t.chain.includes(`for-loop-${src.loopId}`))
+        ds.push(
+          diagnostic(
+            'graph/loop-item-outside-loop',
+            `pipeline/${t.name}/inputs/${name}`,
+            `the item of loop for-loop-${src.loopId} is used outside that loop; use it inside the loop body, or collect a task output with collected()`,
+          ),
+        );
+    }
+  }
+  return ds;
+}
+
+/** kfp: "exit_task cannot depend on any other tasks" — it runs after the handler, whatever happened. */
+function checkExitTaskIndependent(t: TaskEntry): Diagnostic[] {
+  if (!t.isExitTask) return [];
+  const args = Object.values(t.node.args).filter((a) => a !== undefined);
+  const fed = args.some((a) => (isChannel(a) ? [a] : nestedChannels(a)).some((c) => c.source.kind === 'taskOutput'));
+  // (`.after()` on an exit task is checked with the other cross-group dependencies.)
+  if (!fed) return [];
+  return [
+    diagnostic(
+      'graph/exit-task-dependency',
+      `pipeline/${t.name}`,
+      `exit task '${t.name}' depends on other tasks; an exit task may take pipeline parameters and constants only (and its PipelineTaskFinalStatus)`,
+    ),
+  ];
 }
 
 /** Cycles through data and `.after()` edges (possible when a handle is reused across bodies or built by hand). */

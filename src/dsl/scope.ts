@@ -10,6 +10,11 @@ import { taskHandle, type TaskHandle } from './task-handle.ts';
 import type { ArgsOf, StringTemplate } from './typing.ts';
 import type { BuildProblem } from './pipeline-node.ts';
 
+/** An output's IR type, for comparing the branches of a oneOf(). */
+function typeKey(c: ChannelNode): string {
+  return c.kind === 'artifactChannel' ? `${c.artifactType.schemaTitle}${c.isList ? '[]' : ''}` : c.parameterType;
+}
+
 /** A group under construction; frozen into a node when the pipeline body returns. */
 interface Container {
   readonly kind: 'root' | 'conditionGroup' | 'conditionBranches' | 'parallelFor' | 'exitHandler';
@@ -282,6 +287,11 @@ class ScopeImpl implements Scope {
     if (!first) bad('oneOf() needs the outputs of the branches');
     else if (outputs.some((o) => o.kind !== first.kind)) bad('oneOf() takes all parameters or all artifacts, not a mix');
     else if (outputs.some((o) => o.source.kind !== 'taskOutput')) bad('oneOf() takes outputs of tasks inside the branches (not collected() or oneOf() values)');
+    else if (outputs.some((o) => typeKey(o) !== typeKey(first)))
+      // kfp: "Task outputs passed to dsl.OneOf must be the same type."
+      bad(`oneOf() takes outputs of one type; got ${[...new Set(outputs.map(typeKey))].join(' and ')}: give every branch a task with the same output type`);
+    else if (first.kind === 'parameterChannel' && outputs.some((o) => o.kind === 'parameterChannel' && o.parameterType !== first.parameterType))
+      bad(`oneOf() takes outputs of one type, as kfp requires; got ${[...new Set(outputs.map((o) => (o.kind === 'parameterChannel' ? o.parameterType : '')))].join(' and ')}`);
     const source = { kind: 'oneOf', seq, channels: Object.freeze([...outputs]) } as const;
     return (
       first?.kind === 'artifactChannel' ? artifactChannel(source, first.artifactType, false) : parameterChannel(source, first?.parameterType ?? 'STRING', first?.typeName)
