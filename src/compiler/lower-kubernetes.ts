@@ -15,6 +15,7 @@ type Json = Record<string, unknown>;
  * `pipelinechannel--<task>-<output>` input.
  */
 export function lowerKubernetesConfig(config: Readonly<Json>, s: Structure, dag: DagView, path: string, ds: Diagnostic[]): Json {
+  const reported = new Set<string>();
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (!v || typeof v !== 'object' || isChannel(v)) return v;
@@ -29,8 +30,12 @@ export function lowerKubernetesConfig(config: Readonly<Json>, s: Structure, dag:
         if (dag.siblings.has(producer)) out[k] = { outputParameterKey: key, producerTask: producer };
         else {
           const surfaced = injectedName(`${producer}-${key}`);
-          if (!dag.inputParameters.has(surfaced))
-            ds.push(diagnostic('kubernetes/unreachable-reference', path, `the Kubernetes setting uses output '${key}' of task '${producer}', which does not reach this task's DAG`));
+          // A helper may write one reference in several places (name and its parameter form): report it once.
+          if (!dag.inputParameters.has(surfaced) && !reported.has(surfaced)) {
+            reported.add(surfaced);
+            const what = s.tasksById.has(x.source.taskId) ? `task '${producer}', which does not reach this task's DAG` : 'a task of another pipeline';
+            ds.push(diagnostic('kubernetes/unreachable-reference', path, `the Kubernetes setting uses output '${key}' of ${what}; pass a value this task can reach (a pipeline input or an output of a task in this pipeline)`));
+          }
           out.componentInputParameter = surfaced;
         }
       } else out[k] = walk(x);
