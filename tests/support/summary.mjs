@@ -15,6 +15,8 @@ if (vitestJson && existsSync(vitestJson)) {
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   // A test file that fails to load has no tests in the counts: count it as a failure.
   failed += (v.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  // A run that failed outside any test (a configuration or unhandled error) still failed.
+  if (v.success === false && (v.numFailedTests ?? 0) === 0) failed += 1;
 } else {
   console.error(`no vitest report at ${vitestJson}`);
   missing = true;
