@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Measures the suggested src changes without touching src/: copies the repo's src into a temp
-# tree, applies compile-hotspots.patch (and, with --fast-emit, swaps in the fast-emit prototype),
-# checks the YAML is byte-identical to today's for the cross cases and the bench cases, then runs
-# the stage profile and the kfp-ts half of the benchmark there.
+# Measures the suggested src changes without touching src/: exports the committed tree (HEAD)
+# twice, applies compile-hotspots.patch to the second copy (and, with --fast-emit, swaps in the
+# fast-emit prototype for src/emit/emit-yaml.ts), checks the YAML is byte-identical between the two
+# for the cross cases and the bench cases, then runs the stage profile and the benchmark there.
 #
 #   bash bench/experiments/try-suggestions.sh [--fast-emit] [-- BENCH ARGS...]
 set -euo pipefail
@@ -10,22 +10,26 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 fast_emit=0
 if [[ "${1:-}" == "--fast-emit" ]]; then fast_emit=1; shift; fi
 [[ "${1:-}" == "--" ]] && shift
-tree="$(mktemp -d "${TMPDIR:-/tmp}/kfp-ts-suggest-XXXXXX")"
-trap 'rm -rf "$tree"' EXIT
-cp -r "$repo/src" "$repo/bench" "$repo/bin" "$repo/schemas" "$repo/pipelines" "$repo/package.json" "$tree/"
-mkdir -p "$tree/tests" && cp -r "$repo/tests/cross" "$repo/tests/support" "$tree/tests/"
-ln -s "$repo/node_modules" "$tree/node_modules"
-ln -s "$repo/.venv" "$tree/.venv"
-(cd "$tree" && patch -s -p1 < bench/experiments/compile-hotspots.patch)
+work="$(mktemp -d "${TMPDIR:-/tmp}/kfp-ts-suggest-XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+for t in before after; do
+  mkdir "$work/$t"
+  git -C "$repo" archive HEAD | tar -x -C "$work/$t"
+  git -C "$repo" rev-parse --short HEAD > "$work/$t/.bench-commit"
+  ln -s "$repo/node_modules" "$work/$t/node_modules"
+  ln -s "$repo/.venv" "$work/$t/.venv"
+done
+(cd "$work/after" && patch -s -p1 < bench/experiments/compile-hotspots.patch)
 if [[ $fast_emit == 1 ]]; then
   printf '%s\n' "// Experiment: bench/experiments/fast-emit.ts in place of the yaml Document round trip." \
-    "export { fastEmitPipelineYaml as emitPipelineYaml } from '../../bench/experiments/fast-emit.ts';" > "$tree/src/emit/emit-yaml.ts"
+    "export { fastEmitPipelineYaml as emitPipelineYaml } from '../../bench/experiments/fast-emit.ts';" > "$work/after/src/emit/emit-yaml.ts"
 fi
-echo "== YAML digests, today vs patched (no output from diff = byte-identical)"
-(cd "$repo" && node --import tsx bench/experiments/yaml-digests.ts) > "$tree/before.txt"
-(cd "$tree" && node --import tsx bench/experiments/yaml-digests.ts) > "$tree/after.txt"
-diff "$tree/before.txt" "$tree/after.txt" && echo "identical ($(wc -l < "$tree/after.txt") pipelines)"
+if [[ -f "$work/after/scripts/build-cli.ts" ]]; then (cd "$work/after" && node --import tsx scripts/build-cli.ts >&2); fi
+echo "== YAML digests, HEAD vs patched"
+(cd "$work/before" && node --import tsx bench/experiments/yaml-digests.ts) > "$work/before.txt"
+(cd "$work/after" && node --import tsx bench/experiments/yaml-digests.ts) > "$work/after.txt"
+diff "$work/before.txt" "$work/after.txt" && echo "identical ($(wc -l < "$work/after.txt") pipelines)"
 echo "== stage profile, CPU time"
-for n in 100 1000 3000; do (cd "$tree" && node --import tsx bench/profile-phases.ts chain "$n" 3); done
-echo "== benchmark (kfp-ts only)"
-(cd "$tree" && node --import tsx bench/compile-bench.ts --no-kfp "$@")
+for n in 100 1000 3000; do (cd "$work/after" && node --import tsx bench/profile-phases.ts chain "$n" 3); done
+echo "== benchmark"
+(cd "$work/after" && node --import tsx bench/compile-bench.ts "$@")
