@@ -65,6 +65,8 @@ export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Reco
  * unknown inputs, missing required inputs, wrong kinds, constants of the wrong type, references to
  * outputs or tasks that do not exist.
  */
+const asDict = (t: string): string => (t === 'TASK_FINAL_STATUS' ? 'STRUCT' : t);
+
 export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode): Diagnostic[] {
   const ds: Diagnostic[] = [];
   const comp = t.node.component;
@@ -118,7 +120,8 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
       } else if (spec.kind !== 'parameter') {
         ds.push(diagnostic('task/kind-mismatch', path, `a parameter was passed to ${describeSpec(spec)}; pass an artifact output of another task`));
       } else if (
-        arg.parameterType !== spec.parameterType &&
+        // kfp compares PipelineTaskFinalStatus as a dict (STRUCT).
+        asDict(arg.parameterType) !== asDict(spec.parameterType) &&
         !(arg.parameterType === 'NUMBER_INTEGER' && spec.parameterType === 'NUMBER_DOUBLE') &&
         // kfp does not check loop items whose type it could not tell (its 'String' fallback).
         !(arg.source.kind === 'loopItem' && arg.typeName === 'String')

@@ -120,7 +120,7 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
   const impl = node.component.implementation;
   const path = `pipeline/${t.name}`;
   if (impl.kind === 'graph' || (impl.kind === 'ir' && !impl.container)) {
-    lowerPipelineTask(ctx, t, dag, dagTasks);
+    lowerPipelineTask(ctx, t, dag, dagTasks, exitHandlerName);
     return;
   }
   const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
@@ -183,10 +183,25 @@ function taskSpec(ctx: Ctx, t: TaskEntry, dag: DagView, compName: string, exitHa
  * pipeline (components and executors renamed where they clash) and its root becomes the task's
  * component, named after the task like any other.
  */
-function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json): void {
+function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHandlerName: string | undefined): void {
   const node = t.node;
   const impl = node.component.implementation;
   const path = `pipeline/${t.name}`;
+  // kfp: "<setter> can only be used on single-step components, not pipelines used as components".
+  const { resources, env, containerImage } = node.config;
+  const containerSettings = [
+    ...(resources && Object.keys(resources).length ? ['withResources'] : []),
+    ...(env && Object.keys(env).length ? ['withEnv'] : []),
+    ...(containerImage !== undefined ? ['withContainerImage'] : []),
+  ];
+  if (containerSettings.length)
+    ctx.ds.push(
+      diagnostic(
+        'task/container-setting-on-pipeline',
+        path,
+        `${containerSettings.join(', ')} can only be used on single-step components, and '${node.component.name}' is a pipeline; set them on the tasks inside it`,
+      ),
+    );
   if (node.config.kubernetes && Object.keys(node.config.kubernetes).length)
     ctx.ds.push(
       diagnostic(
@@ -208,7 +223,7 @@ function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json)
   const root = mergeSubPipeline(ctx, docs.pipelineSpec, docs.platformSpec);
   const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
   ctx.components[compName] = root;
-  dagTasks[t.name] = taskSpec(ctx, t, dag, compName, undefined);
+  dagTasks[t.name] = taskSpec(ctx, t, dag, compName, exitHandlerName);
 }
 
 function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: DagView, dagTasks: Json): Json {
@@ -248,16 +263,20 @@ function lowerDag(ctx: Ctx, group: GroupEntry | undefined, component: Json, chil
   const taskChildren = children.filter((c): c is TaskEntry => c.kind === 'task');
   const pending: [GroupEntry, Json][] = [];
   for (const g of groupChildren) pending.push([g, lowerGroupTask(ctx, g, group === undefined, dag, tasks)]);
-  for (const t of taskChildren) {
-    const handler = t.isExitTask ? groupChildren.find((g) => g.node.kind === 'exitHandler' && (g.node as Extract<GroupNode, { kind: 'exitHandler' }>).exitTask.id === t.node.id) : undefined;
-    lowerTask(ctx, t, dag, tasks, handler?.name);
-  }
+  for (const t of taskChildren) if (!t.isExitTask) lowerTask(ctx, t, dag, tasks);
   component.dag = { tasks };
   // A loop (and any group around it) hands collected outputs out to its parent.
   const surfaced = group ? groupOutputSpecs(ctx.s.collected?.groupOutputs.get(group.name)) : {};
   if (surfaced.definitions) component.outputDefinitions = surfaced.definitions;
   if (surfaced.dagOutputs) (component.dag as Json).outputs = surfaced.dagOutputs;
   for (const [g, comp] of pending) lowerDag(ctx, g, comp, g.children);
+  // kfp adds exit tasks last (build_exit_handler_groups_recursively, after every group), which
+  // decides who gets `comp-x` and who `comp-x-2` when a pipeline's components are merged in.
+  for (const t of taskChildren) {
+    if (!t.isExitTask) continue;
+    const handler = groupChildren.find((g) => g.node.kind === 'exitHandler' && (g.node as Extract<GroupNode, { kind: 'exitHandler' }>).exitTask.id === t.node.id);
+    lowerTask(ctx, t, dag, tasks, handler?.name);
+  }
 }
 
 function pipelineOutputs(ctx: Ctx, root: Json): void {

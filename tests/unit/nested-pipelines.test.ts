@@ -85,3 +85,14 @@ describe('pythonSourceFiles', () => {
     expect([...pythonSourceFiles(top.build()).keys()]).toEqual(['/abs/work.py']);
   });
 });
+
+describe('container settings on a pipeline task', () => {
+  it('GIVEN withResources and withEnv on a pipeline task WHEN compiled THEN kfp’s refusal is a diagnostic naming both', () => {
+    const outer = pipeline({ name: 'outer' }, (_p, s) => {
+      s.task(inner, { x: 'a' }).withResources({ cpuLimit: '1' }).withEnv({ A: 'b' });
+    });
+    const ds = compileErrors(outer);
+    expect(codesAndPaths(ds)).toEqual([['task/container-setting-on-pipeline', 'pipeline/inner']]);
+    expect(ds[0]!.message).toContain('withResources, withEnv can only be used on single-step components');
+  });
+});
