@@ -60,13 +60,14 @@ export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Reco
   return ds;
 }
 
+/** kfp compares a PipelineTaskFinalStatus as a dict. */
+const asDict = (t: string): string => (t === 'TASK_FINAL_STATUS' ? 'STRUCT' : t);
+
 /**
  * Argument checks, for arguments the type system could not see (plain JavaScript, `as any`):
  * unknown inputs, missing required inputs, wrong kinds, constants of the wrong type, references to
  * outputs or tasks that do not exist.
  */
-const asDict = (t: string): string => (t === 'TASK_FINAL_STATUS' ? 'STRUCT' : t);
-
 export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode): Diagnostic[] {
   const ds: Diagnostic[] = [];
   const comp = t.node.component;
