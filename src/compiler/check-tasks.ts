@@ -33,6 +33,9 @@ function artifactTypeProblem(spec: IoSpec): string | undefined {
 export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Record<string, unknown>> | undefined): Diagnostic[] {
   const ds: Diagnostic[] = [];
   for (const prob of p.problems) ds.push(diagnostic(prob.code, prob.path, prob.message));
+  // kfp: "Task is missing from pipeline."
+  if (p.children.length === 0 && p.problems.length === 0)
+    ds.push(diagnostic('pipeline/no-tasks', `pipeline/${p.name}`, `pipeline '${p.name}' has no tasks; add at least one task to its body`));
   if (!PIPELINE_NAME.test(p.name))
     ds.push(
       diagnostic(
