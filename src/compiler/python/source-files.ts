@@ -1,5 +1,6 @@
 import type { PipelineNode } from '../../dsl/pipeline-node.ts';
 import type { DagNode, TaskNode } from '../../dsl/task-node.ts';
+import { k8sName } from '../structure.ts';
 
 function* tasksOf(nodes: readonly DagNode[]): Generator<TaskNode> {
   for (const n of nodes) {
@@ -13,7 +14,7 @@ function* tasksOf(nodes: readonly DagNode[]): Generator<TaskNode> {
 
 /**
  * Every Python file the pipeline's lightweight components name, pipelines used as components
- * included, each with the first component that needs it (for messages). The caller reads them
+ * included, each with the path of the first task that needs it (for messages). The caller reads them
  * and passes their text as `CompileOptions.sources`.
  */
 export function pythonSourceFiles(pipeline: PipelineNode): Map<string, string> {
@@ -26,7 +27,7 @@ export function pythonSourceFiles(pipeline: PipelineNode): Map<string, string> {
       const impl = t.component.implementation;
       if (impl.kind === 'graph') visit(impl.pipeline);
       else if (impl.kind === 'python' && impl.source.kind === 'file' && !paths.has(impl.source.path))
-        paths.set(impl.source.path, `component ${t.component.name} (def ${impl.functionName})`);
+        paths.set(impl.source.path, `pipeline/${k8sName(t.component.name)}/component/${impl.functionName}`);
     }
   };
   visit(pipeline);
