@@ -1,12 +1,13 @@
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
 
-/** Parses one or two IR documents as PyYAML would (YAML 1.1). */
+/**
+ * Parses one or two IR documents exactly as PyYAML does (kfp's own reader): e.g. an unquoted key
+ * `y` stays a string. Throws on a parse error rather than returning a cut document.
+ */
 export function loadIr(text: string): unknown[] {
-  const docs = parseAllDocuments(text, { version: '1.1' });
-  if (!Array.isArray(docs)) throw new Error('not a YAML stream');
-  for (const d of docs)
-    if (d.errors.length) throw new Error(`YAML parse error: ${d.errors.map((e) => e.message).join('; ')}`);
-  return docs.map((d) => d.toJS());
+  const parsed = parseYamlDocuments(text);
+  if (parsed.diagnostics.length) throw new Error(`YAML parse error: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+  return parsed.docs;
 }
 
 /** Every place two parsed documents differ, as `path: ours | theirs` lines (empty when equal). */
