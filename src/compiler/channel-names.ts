@@ -99,7 +99,7 @@ export function nestedChannels(arg: ArgNode): ChannelNode[] {
   return out;
 }
 
-function resourceChannels(task: TaskNode): ChannelNode[] {
+export function resourceChannels(task: TaskNode): ChannelNode[] {
   const r = task.config.resources ?? {};
   const values: unknown[] = [r.cpuRequest, r.cpuLimit, r.memoryRequest, r.memoryLimit, r.acceleratorType, r.acceleratorCount, task.config.containerImage];
   return values.filter((v): v is ChannelNode => isChannel(v));

@@ -1,8 +1,9 @@
 import type { ChannelNode } from '../dsl/channels.ts';
 import type { ConditionNode } from '../dsl/conditions.ts';
+import type { TaskNode } from '../dsl/task-node.ts';
 import { isChannel } from '../dsl/channels.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { channelFullName, isWithItems, loopChain, producerId, producerName, taskChannelInputs } from './channel-names.ts';
+import { channelFullName, isWithItems, loopChain, producerId, producerName, resourceChannels, taskChannelInputs } from './channel-names.ts';
 import { uncommonAncestors, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 /** A channel a group (or task) receives, and the sibling that produces it when there is one. */
@@ -37,6 +38,13 @@ function enclosingConditionChannels(t: TaskEntry): ChannelNode[] {
  * its producer's DAG and its consumer; and a dependency on a task inside another group becomes a
  * dependency between the first siblings of the two chains.
  */
+/** Sources of the channels a task uses only as resource values (cpu, memory, accelerator). */
+function resourceOnlySources(task: TaskNode): Set<string> {
+  const res = resourceChannels({ ...task, config: { ...task.config, containerImage: undefined } } as TaskNode).map((c) => JSON.stringify(c.source));
+  const others = taskChannelInputs({ ...task, config: { ...task.config, resources: undefined } } as TaskNode).map((c) => JSON.stringify(c.source));
+  return new Set(res.filter((k) => !others.includes(k)));
+}
+
 export function analyse(s: Structure): Analysis {
   const inputs = new Map<string, Map<string, GroupInput>>();
   const dependencies = new Map<string, Set<string>>();
@@ -76,6 +84,9 @@ export function analyse(s: Structure): Analysis {
 
   for (const t of s.tasks) {
     const channels = [...taskChannelInputs(t.node), ...enclosingConditionChannels(t)];
+    // kfp turns channel-valued resources into placeholder strings without registering them as the
+    // task's channel inputs, so their producers are not dependencies (the container image is).
+    const resourceOnly = resourceOnlySources(t.node);
     const upstreamIds = new Set<string>();
     for (const ch of channels) {
       // A loop item reaches its loop through its items channel: each group on the way gets the
@@ -92,7 +103,7 @@ export function analyse(s: Structure): Analysis {
       } else if (pid) {
         const producer = s.tasksById.get(pid);
         if (!producer) continue;
-        upstreamIds.add(pid);
+        if (!resourceOnly.has(JSON.stringify(ch.source))) upstreamIds.add(pid);
         const [, down] = uncommonAncestors(producer.chain, t.chain);
         passDown(down, chain, 'outermost');
       } else {
