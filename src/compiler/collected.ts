@@ -40,7 +40,7 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
   const groupOutputs = new Map<string, Map<string, GroupOutput>>();
   const ds: Diagnostic[] = [];
 
-  const surface = (ch: ChannelNode, up: readonly string[], consumer: string): void => {
+  const surface = (ch: ChannelNode, up: readonly string[], consumer: string, pipelineOutput = false): void => {
     const inner = ch.source.kind === 'collected' ? ch.source.inner : undefined;
     if (!inner || inner.source.kind !== 'taskOutput' || surfaced.has(collectedKey(ch))) return;
     const producer = s.tasksById.get(inner.source.taskId);
@@ -50,7 +50,9 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
       const e = s.byName.get(g);
       return e?.kind === 'group' ? e.node.kind : undefined;
     });
-    if (!kinds.includes('parallelFor') || kinds[0] !== 'parallelFor') {
+    // kfp checks only consumer tasks: a pipeline output surfaces through whatever groups hold its producer.
+    const legal = pipelineOutput ? groups.length > 0 : kinds.includes('parallelFor') && kinds[0] === 'parallelFor';
+    if (!legal) {
       ds.push(
         diagnostic(
           'graph/invalid-collected',
@@ -141,7 +143,7 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
   for (const ch of Object.values(pipeline.outputs)) {
     if (!isChannel(ch) || ch.source.kind !== 'collected' || ch.source.inner.source.kind !== 'taskOutput') continue;
     const producer = s.tasksById.get(ch.source.inner.source.taskId);
-    if (producer) surface(ch, producer.chain.slice(1), pipeline.name);
+    if (producer) surface(ch, producer.chain.slice(1), pipeline.name, true);
   }
   return { surfaced, groupOutputs, diagnostics: ds };
 }

@@ -1,6 +1,6 @@
 import type { ChannelNode } from '../dsl/channels.ts';
 import type { ParallelForNode } from '../dsl/task-node.ts';
-import { channelFullName, channelShortName, injectedName, isWithItems, loopOf, producerId } from './channel-names.ts';
+import { channelFullName, channelShortName, injectedName, isWithItems, loopOf, producerId, producerName } from './channel-names.ts';
 import type { DagView } from './lower-task.ts';
 import { pythonJsonDumps } from './python-json.ts';
 import type { GroupEntry, Structure } from './structure.ts';
@@ -39,7 +39,8 @@ export function groupInputSource(c: ChannelNode, s: Structure, dag: DagView, par
   const key =
     field !== undefined && loop && loop.items.kind === 'channel' ? channelShortName(loop.items.channel, s) : channelShortName(c, s);
   const pid = producerId(c, s);
-  const producer = pid ? s.tasksById.get(pid)?.name : undefined;
+  // A collected()/oneOf() output is read from the group that surfaces it.
+  const producer = c.source.kind === 'collected' || c.source.kind === 'oneOf' ? producerName(c, s) : pid ? s.tasksById.get(pid)?.name : undefined;
   let out: Json;
   if (c.kind === 'artifactChannel') {
     out =

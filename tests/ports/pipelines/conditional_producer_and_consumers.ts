@@ -21,5 +21,5 @@ export default pipeline({ name: 'math-pipeline', inputs: { threshold: z.int().de
   let sum: TaskHandle<{ Output: z.ZodInt }> | undefined;
   s.if(eq(p.threshold, 2), (s) => void (sum = s.task(add, { nums: collected(t.outputs.Output) })));
   // kfp's `dsl.Collected(t.output)` where t is now the add task inside the condition.
-  return { Output: sum!.outputs.Output as never };
+  return { Output: collected(sum!.outputs.Output) };
 });
