@@ -39,9 +39,9 @@ export function channelShortName(ch: ChannelNode, s: Structure): string {
       return src.subvar !== undefined ? `${base}-subvar-${src.subvar}` : base;
     }
     case 'collected':
-      return s.collected?.surfaced.get(JSON.stringify(src))?.key ?? channelShortName(src.inner, s);
+      return (s.collected?.bySource.get(src) ?? s.collected?.surfaced.get(JSON.stringify(src)))?.key ?? channelShortName(src.inner, s);
     case 'oneOf':
-      return s.collected?.surfaced.get(JSON.stringify(src))?.key ?? `oneof-${src.seq}`;
+      return (s.collected?.bySource.get(src) ?? s.collected?.surfaced.get(JSON.stringify(src)))?.key ?? `oneof-${src.seq}`;
   }
 }
 
@@ -50,7 +50,7 @@ export function channelShortName(ch: ChannelNode, s: Structure): string {
  * iterates, or the loop group that surfaces a collected output.
  */
 export function producerName(ch: ChannelNode, s: Structure): string | undefined {
-  if (ch.source.kind === 'collected' || ch.source.kind === 'oneOf') return s.collected?.surfaced.get(JSON.stringify(ch.source))?.group;
+  if (ch.source.kind === 'collected' || ch.source.kind === 'oneOf') return (s.collected?.bySource.get(ch.source) ?? s.collected?.surfaced.get(JSON.stringify(ch.source)))?.group;
   const pid = producerId(ch, s);
   return pid ? (s.tasksById.get(pid)?.name ?? pid) : undefined;
 }

@@ -19,8 +19,13 @@ export type GroupOutput =
   | { readonly kind: 'oneOf'; readonly channel: ChannelNode; readonly selectors: readonly { readonly producerSubtask: string; readonly outputKey: string }[] };
 
 export interface CollectedOutputs {
-  /** Per collected inner channel (by source): where it surfaces. */
+  /** Per collected inner channel (by source): where it first surfaces. */
   readonly surfaced: Map<string, Surfaced>;
+  /**
+   * Per `collected()`/`oneOf()` value (its source object): where it surfaces for its consumer. kfp's
+   * Collected objects are distinct, so the same output collected at two depths surfaces twice.
+   */
+  readonly bySource: Map<object, Surfaced>;
   /** Per group name: its outputs by key, in the order kfp adds them. */
   readonly groupOutputs: Map<string, Map<string, GroupOutput>>;
   readonly diagnostics: Diagnostic[];
@@ -37,12 +42,17 @@ export const collectedKey = (ch: ChannelNode): string => JSON.stringify(ch.sourc
  */
 export function surfaceCollected(s: Structure, pipeline: PipelineNode): CollectedOutputs {
   const surfaced = new Map<string, Surfaced>();
+  const bySource = new Map<object, Surfaced>();
+  const record = (ch: ChannelNode, where: Surfaced) => {
+    bySource.set(ch.source, where);
+    if (!surfaced.has(collectedKey(ch))) surfaced.set(collectedKey(ch), where);
+  };
   const groupOutputs = new Map<string, Map<string, GroupOutput>>();
   const ds: Diagnostic[] = [];
 
   const surface = (ch: ChannelNode, up: readonly string[], consumer: string, pipelineOutput = false): void => {
     const inner = ch.source.kind === 'collected' ? ch.source.inner : undefined;
-    if (!inner || inner.source.kind !== 'taskOutput' || surfaced.has(collectedKey(ch))) return;
+    if (!inner || inner.source.kind !== 'taskOutput' || bySource.has(ch.source)) return;
     const producer = s.tasksById.get(inner.source.taskId);
     if (!producer) return;
     const groups = up.slice(0, -1);
@@ -74,7 +84,7 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
       child = g;
       childKey = key;
     }
-    surfaced.set(collectedKey(ch), { group: groups[0]!, key });
+    record(ch, { group: groups[0]!, key });
   };
 
   const addOutput = (group: string, key: string, out: GroupOutput) => {
@@ -114,7 +124,7 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
       selectors.push({ producerSubtask: condition.name, outputKey: innerKey });
     });
     addOutput(branches.name, key, { kind: 'oneOf', channel: ch, selectors });
-    surfaced.set(collectedKey(ch), { group: branches.name, key });
+    record(ch, { group: branches.name, key });
   };
 
   // kfp numbers OneOfs as they are created.
@@ -145,7 +155,7 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
     const producer = s.tasksById.get(ch.source.inner.source.taskId);
     if (producer) surface(ch, producer.chain.slice(1), pipeline.name, true);
   }
-  return { surfaced, groupOutputs, diagnostics: ds };
+  return { surfaced, bySource, groupOutputs, diagnostics: ds };
 }
 
 type Json = Record<string, unknown>;
