@@ -62,10 +62,16 @@ export function annotationMeaning(text: string): AnnotationMeaning {
     const a = artifactClass(inner);
     return a ? { kind: 'artifactOutput', ...a } : { kind: 'unknown', text };
   }
-  const outputPath = /^(?:dsl\.)?OutputPath\(\s*([\w.]+|'[^']*'|"[^"]*")\s*\)$/.exec(text.trim());
+  // `OutputPath(str)`, `OutputPath(Dict[str, int])`, or `OutputPath('Dataset')` (an artifact: kfp
+  // makes any type that is not a parameter type an artifact output).
+  const outputPath = /^(?:(?:kfp\.)?dsl\.)?OutputPath\(\s*([\s\S]+?)\s*\)$/.exec(text.trim());
   if (outputPath) {
-    const t = parameterTypeOf(outputPath[1]!.replace(/['"]/g, ''));
-    return t ? { kind: 'parameterOutput', parameterType: t } : { kind: 'unknown', text };
+    const arg = outputPath[1]!;
+    const unquoted = /^(['"])(.*)\1$/.exec(arg)?.[2] ?? arg;
+    const t = parameterTypeOf(unquoted);
+    if (t) return { kind: 'parameterOutput', parameterType: t };
+    const a = artifactClass(unquoted);
+    return a && !a.isList ? { kind: 'artifactOutput', ...a } : { kind: 'unknown', text };
   }
   const p = parameterTypeOf(text);
   if (p) return { kind: 'parameter', parameterType: p, optional: false };

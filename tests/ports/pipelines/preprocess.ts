@@ -21,24 +21,24 @@ const preprocess = pythonComponent({
 `,
   },
   inputs: { message: z.string(), input_dict_parameter: z.record(z.string(), z.int()), input_list_parameter: z.array(z.string()) },
-  // kfp names an OutputPath output without its `_path` suffix.
+  // kfp 2.17.3 names an OutputPath output after its parameter, `_path` suffix included.
   outputs: {
     output_dataset_one: output(Dataset),
-    output_dataset_two: output(Dataset),
-    output_parameter: z.string(),
-    output_bool_parameter: z.boolean(),
-    output_dict_parameter: z.record(z.string(), z.int()),
-    output_list_parameter: z.array(z.string()),
+    output_dataset_two_path: output(Dataset),
+    output_parameter_path: z.string(),
+    output_bool_parameter_path: z.boolean(),
+    output_dict_parameter_path: z.record(z.string(), z.int()),
+    output_list_parameter_path: z.array(z.string()),
   },
 });
 
 const outputs = {
   output_dataset_one: output(Dataset),
-  output_dataset_two: output(Dataset),
-  output_parameter: z.string(),
-  output_bool_parameter: z.boolean(),
-  output_dict_parameter: z.record(z.string(), z.int()),
-  output_list_parameter: z.array(z.string()),
+  output_dataset_two_path: output(Dataset),
+  output_parameter_path: z.string(),
+  output_bool_parameter_path: z.boolean(),
+  output_dict_parameter_path: z.record(z.string(), z.int()),
+  output_list_parameter_path: z.array(z.string()),
 };
 
 export default pipeline(
