@@ -20,6 +20,9 @@ const PRIMITIVES: Readonly<Record<string, ParameterType>> = {
   PipelineTaskFinalStatus: 'TASK_FINAL_STATUS',
 };
 
+/** typing names that are not artifact classes. */
+const TYPING_NAMES = new Set(['Any', 'Union', 'Optional', 'Tuple', 'NamedTuple', 'Callable', 'Set', 'None']);
+
 function stripModule(name: string): string {
   return name.replace(/^(typing|dsl|kfp\.dsl|builtins)\./, '');
 }
@@ -43,7 +46,7 @@ function artifactClass(text: string): { className: string; isList: boolean } | u
   }
   if (inner !== undefined) return undefined;
   // A class name, possibly module-qualified (`bq_types.BQTable`).
-  return /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(head) && !(head in PRIMITIVES) ? { className: head, isList: false } : undefined;
+  return /^([A-Za-z_]\w*\.)*[A-Z]\w*$/.test(head) && !(head in PRIMITIVES) && !TYPING_NAMES.has(head) ? { className: head, isList: false } : undefined;
 }
 
 export function annotationMeaning(text: string): AnnotationMeaning {
@@ -73,9 +76,18 @@ export function annotationMeaning(text: string): AnnotationMeaning {
     const a = artifactClass(unquoted);
     return a && !a.isList ? { kind: 'artifactOutput', ...a } : { kind: 'unknown', text };
   }
+  // kfp's pythonic artifacts: a bare artifact class (`dataset: Dataset`, `List[Artifact]`) is an input.
+  const a = artifactClass(text);
+  if (a?.isList) return { kind: 'artifactInput', ...a, optional: false };
   const p = parameterTypeOf(text);
   if (p) return { kind: 'parameter', parameterType: p, optional: false };
+  if (a) return { kind: 'artifactInput', ...a, optional: false };
   return { kind: 'unknown', text };
+}
+
+/** An artifact class as a return annotation or NamedTuple field (`-> Dataset`, `('model', Model)`). */
+export function returnArtifact(text: string): { className: string; isList: boolean } | undefined {
+  return artifactClass(text);
 }
 
 /** What a return annotation means: a single parameter output named `Output`. */

@@ -1,7 +1,7 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
 import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { annotationMeaning, namedTupleFields, returnMeaning } from './annotation.ts';
+import { annotationMeaning, namedTupleFields, returnArtifact, returnMeaning } from './annotation.ts';
 import { parsePythonLiteral } from './literal.ts';
 import type { PythonSignature } from './signature.ts';
 
@@ -92,13 +92,24 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
   for (const [name, spec] of Object.entries(component.interface.outputs)) {
     const fieldType = tupleFields?.get(name);
     if (fieldType !== undefined && !params.has(name)) {
-      if (spec.kind !== 'parameter' || returnMeaning(fieldType) !== spec.parameterType)
+      if (spec.kind === 'artifact') {
+        const a = returnArtifact(fieldType);
+        if (!a || !artifactClassMatches(a.className, spec.artifactType) || a.isList !== spec.isList)
+          fail(name, `the output '${name}' is declared as ${describe(spec)} but the NamedTuple field's type is '${fieldType}'`);
+      } else if (spec.kind !== 'parameter' || returnMeaning(fieldType) !== spec.parameterType)
         fail(name, `the output '${name}' is declared as ${describe(spec)} but the NamedTuple field's type is '${fieldType}'`);
       continue;
     }
     if (name === 'Output' && spec.kind === 'parameter' && !params.has(name)) {
       const r = sig.returns ? returnMeaning(sig.returns) : undefined;
       if (r !== spec.parameterType) fail(name, `the output 'Output' is ${spec.parameterType} but the Python return annotation is '${sig.returns ?? 'missing'}'`);
+      continue;
+    }
+    if (name === 'Output' && spec.kind === 'artifact' && !params.has(name) && sig.returns && !tupleFields) {
+      // kfp's pythonic artifact return (`-> Dataset`).
+      const a = returnArtifact(sig.returns);
+      if (!a || !artifactClassMatches(a.className, spec.artifactType) || a.isList !== spec.isList)
+        fail(name, `the output 'Output' is ${describe(spec)} but the Python return annotation is '${sig.returns}'`);
       continue;
     }
     const p = params.get(name);
