@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the suggested src changes without touching src/: exports the committed tree (HEAD)
-# twice, applies compile-hotspots.patch to the second copy (and, with --fast-emit, swaps in the
-# fast-emit prototype for src/emit/emit-yaml.ts), checks the YAML is byte-identical between the two
+# twice, applies apply-suggestions.ts to the second copy (with --fast-emit, the fast-emit prototype
+# too), checks the YAML is byte-identical between the two
 # for the cross cases and the bench cases, then runs the stage profile and the benchmark there.
 #
 #   bash bench/experiments/try-suggestions.sh [--fast-emit] [-- BENCH ARGS...]
@@ -19,11 +19,7 @@ for t in before after; do
   ln -s "$repo/node_modules" "$work/$t/node_modules"
   ln -s "$repo/.venv" "$work/$t/.venv"
 done
-(cd "$work/after" && patch -s -p1 < bench/experiments/compile-hotspots.patch)
-if [[ $fast_emit == 1 ]]; then
-  printf '%s\n' "// Experiment: bench/experiments/fast-emit.ts in place of the yaml Document round trip." \
-    "export { fastEmitPipelineYaml as emitPipelineYaml } from '../../bench/experiments/fast-emit.ts';" > "$work/after/src/emit/emit-yaml.ts"
-fi
+node --import tsx "$repo/bench/experiments/apply-suggestions.ts" "$work/after" $([[ $fast_emit == 1 ]] && echo --fast-emit)
 if [[ -f "$work/after/scripts/build-cli.ts" ]]; then (cd "$work/after" && node --import tsx scripts/build-cli.ts >&2); fi
 echo "== YAML digests, HEAD vs patched"
 (cd "$work/before" && node --import tsx bench/experiments/yaml-digests.ts) > "$work/before.txt"
