@@ -20,7 +20,7 @@ import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './low
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import type { docstringDescriptions } from './python/docstring.ts';
 import { resolvePython, type PythonProgram } from './python/resolve.ts';
-import { buildStructure, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
+import { buildStructure, keysOf, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
 
@@ -123,8 +123,8 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
     lowerPipelineTask(ctx, t, dag, dagTasks, exitHandlerName);
     return;
   }
-  const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
-  const execLabel = uniqueName(`exec-${t.name}`, new Set(Object.keys(ctx.executors)));
+  const compName = uniqueName(`comp-${t.name}`, keysOf(ctx.components));
+  const execLabel = uniqueName(`exec-${t.name}`, keysOf(ctx.executors));
 
   ctx.components[compName] = { ...lowerInterface(node.component.interface, {}, ctx.docDescriptions.get(node.id)), executorLabel: execLabel };
 
@@ -221,14 +221,14 @@ function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json,
   } else throw new Error(`unreachable: ${impl.kind} is not a pipeline`);
   if (!docs.pipelineSpec) return;
   const root = mergeSubPipeline(ctx, docs.pipelineSpec, docs.platformSpec);
-  const compName = uniqueName(`comp-${t.name}`, new Set(Object.keys(ctx.components)));
+  const compName = uniqueName(`comp-${t.name}`, keysOf(ctx.components));
   ctx.components[compName] = root;
   dagTasks[t.name] = taskSpec(ctx, t, dag, compName, exitHandlerName);
 }
 
 function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: DagView, dagTasks: Json): Json {
   const channels = groupChannels(ctx, g);
-  const compName = uniqueName(`comp-${g.name}`, new Set(Object.keys(ctx.components)));
+  const compName = uniqueName(`comp-${g.name}`, keysOf(ctx.components));
   const component: Json = groupComponent(ctx, channels);
   ctx.components[compName] = component;
 

@@ -1,4 +1,4 @@
-import { uniqueName } from './structure.ts';
+import { keysOf, uniqueName } from './structure.ts';
 
 type Json = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ export function mergeSubPipeline(target: MergeTarget, pipelineSpec: Json, platfo
   const executors = ((sub.deploymentSpec as Json | undefined)?.executors ?? {}) as Json;
 
   for (const [label, executor] of Object.entries(executors)) {
-    const renamed = uniqueName(label, new Set(Object.keys(target.executors)));
+    const renamed = uniqueName(label, keysOf(target.executors));
     if (renamed !== label) {
       for (const c of Object.values(components)) if (c.executorLabel === label) c.executorLabel = renamed;
       if (label in platform) {

@@ -56,10 +56,15 @@ export function k8sName(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** The keys of a map-like object as a set, without copying them (naming is per task: copying would be quadratic). */
+export function keysOf(o: object): { has(n: string): boolean } {
+  return { has: (n) => Object.hasOwn(o, n) };
+}
+
 /** `name`, else `name-2`, `name-3`, … — kfp's `make_name_unique_by_adding_index`. */
-export function uniqueName(name: string, taken: { has(n: string): boolean }): string {
+export function uniqueName(name: string, taken: { has(n: string): boolean }, from = 2): string {
   if (!taken.has(name)) return name;
-  for (let i = 2; ; i++) if (!taken.has(`${name}-${i}`)) return `${name}-${i}`;
+  for (let i = from; ; i++) if (!taken.has(`${name}-${i}`)) return `${name}-${i}`;
 }
 
 export function buildStructure(pipeline: PipelineNode): Structure {
@@ -95,9 +100,15 @@ export function buildStructure(pipeline: PipelineNode): Structure {
   // Task names: the component name made k8s-safe, unique by `-2`, `-3`, … in creation order.
   tasks.sort((a, b) => a.node.seq - b.node.seq);
   const taken = new Set<string>();
+  // Where each base name's search for a free suffix resumes: names are only ever added, so every
+  // index below the last one given is still taken (same names as kfp, without its quadratic scan).
+  const nextIndex = new Map<string, number>();
   for (const t of tasks) {
-    const base = k8sName(t.node.component.name);
-    t.name = uniqueName(base === '' ? 'task' : base, taken);
+    const k8s = k8sName(t.node.component.name);
+    const base = k8s === '' ? 'task' : k8s;
+    t.name = uniqueName(base, taken, nextIndex.get(base) ?? 2);
+    const suffix = /-(\d+)$/.exec(t.name.slice(base.length));
+    if (suffix) nextIndex.set(base, Number(suffix[1]) + 1);
     taken.add(t.name);
     byName.set(t.name, t);
   }
