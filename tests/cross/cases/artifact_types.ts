@@ -3,63 +3,8 @@
  * Artifact input taking other types; an optional artifact input; a list of artifacts; pipeline
  * artifact inputs and outputs.
  */
-import {
-  Artifact,
-  ClassificationMetrics,
-  Dataset,
-  HTML,
-  Markdown,
-  Metrics,
-  Model,
-  SlicedClassificationMetrics,
-  artifactType,
-  input,
-  output,
-  pipeline,
-  pythonComponent,
-  z,
-} from '../../../src/index.ts';
-
-const source = new URL('../fixtures/artifacts.py', import.meta.url);
-const baseImage = 'python:3.12';
-const BQTable = artifactType('google.BQTable', '0.1.0', { pythonClass: 'bq_types.BQTable' });
-
-const makeEverything = pythonComponent({
-  name: 'make_everything',
-  source,
-  baseImage,
-  inputs: { seed: z.int() },
-  outputs: {
-    artifact: output(Artifact),
-    dataset: output(Dataset),
-    model: output(Model),
-    metrics: output(Metrics),
-    confusion: output(ClassificationMetrics),
-    sliced: output(SlicedClassificationMetrics),
-    page: output(HTML),
-    notes: output(Markdown),
-    report: output(BQTable),
-  },
-});
-
-const inspectEverything = pythonComponent({
-  name: 'inspect_everything',
-  source,
-  baseImage,
-  inputs: {
-    anything: input(Artifact),
-    dataset: input(Dataset),
-    model: input(Model),
-    metrics: input(Metrics),
-    confusion: input(ClassificationMetrics),
-    sliced: input(SlicedClassificationMetrics),
-    page: input(HTML),
-    notes: input(Markdown),
-    report: input(BQTable),
-    extra: input(Dataset, { optional: true }),
-  },
-  outputs: { summary: output(Markdown) },
-});
+import { Dataset, Model, input, output, pipeline, pythonComponent, z } from '../../../src/index.ts';
+import { baseImage, inspectEverything, makeEverything, source } from '../fixtures/artifact-components.ts';
 
 const mergeDatasets = pythonComponent({
   name: 'merge_datasets',

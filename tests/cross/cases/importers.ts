@@ -3,11 +3,9 @@
  * parameter with run-time metadata (a parameter used twice shares one input; str`` templates),
  * a custom artifact type; imported artifacts feeding tasks.
  */
-import { Dataset, Model, artifactType, pipeline, pythonComponent, str, z, input, output, Artifact, Metrics, ClassificationMetrics, SlicedClassificationMetrics, HTML, Markdown } from '../../../src/index.ts';
+import { Dataset, Model, pipeline, pythonComponent, str, z, input, output } from '../../../src/index.ts';
 
-const source = new URL('../fixtures/artifacts.py', import.meta.url);
-const baseImage = 'python:3.12';
-const BQTable = artifactType('google.BQTable', '0.1.0', { pythonClass: 'bq_types.BQTable' });
+import { BQTable, baseImage, inspectEverything, makeEverything, source } from '../fixtures/artifact-components.ts';
 
 const trainOn = pythonComponent({
   name: 'train_on',
@@ -15,41 +13,6 @@ const trainOn = pythonComponent({
   baseImage,
   inputs: { data: input(Dataset), epochs: z.int().default(1) },
   outputs: { model: output(Model) },
-});
-const makeEverything = pythonComponent({
-  name: 'make_everything',
-  source,
-  baseImage,
-  inputs: { seed: z.int() },
-  outputs: {
-    artifact: output(Artifact),
-    dataset: output(Dataset),
-    model: output(Model),
-    metrics: output(Metrics),
-    confusion: output(ClassificationMetrics),
-    sliced: output(SlicedClassificationMetrics),
-    page: output(HTML),
-    notes: output(Markdown),
-    report: output(BQTable),
-  },
-});
-const inspectEverything = pythonComponent({
-  name: 'inspect_everything',
-  source,
-  baseImage,
-  inputs: {
-    anything: input(Artifact),
-    dataset: input(Dataset),
-    model: input(Model),
-    metrics: input(Metrics),
-    confusion: input(ClassificationMetrics),
-    sliced: input(SlicedClassificationMetrics),
-    page: input(HTML),
-    notes: input(Markdown),
-    report: input(BQTable),
-    extra: input(Dataset, { optional: true }),
-  },
-  outputs: { summary: output(Markdown) },
 });
 
 export default pipeline(
