@@ -174,11 +174,13 @@ async function main(): Promise<void> {
     ].join('; ');
     log(`kfp-ts compile benchmark in ${dir}\n${env}`);
 
-    // One untimed run of each CLI first: fills tsx's transpile cache, Python's bytecode cache and
-    // the OS file cache, as any second run on a developer's machine would find them.
+    // Untimed runs of each CLI first: they fill tsx's transpile cache, Python's bytecode cache and
+    // the OS file cache, as any second run on a developer's machine would find them. Three, not
+    // one: in runs right after bench/snapshot-run.sh unpacked and built a tree, the first case
+    // measured came out ~1.5× slower than the same case later in the run.
     for (const tool of opts.tools) {
       const c = cases.get(`${opts.shapes[0]}-1`)!;
-      await measureWhole(dir, tool, c, 1);
+      await measureWhole(dir, tool, c, 3);
     }
 
     const measurements: Measurement[] = [];
