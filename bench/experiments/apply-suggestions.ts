@@ -41,7 +41,7 @@ for (const f of files) {
   });
   if (next !== text) await writeFile(f, next);
 }
-report.push(`1 unique component/executor names: ${n1} call(s) changed`);
+report.push(`1 unique component/executor names: ${n1} call(s) changed${n1 === 0 ? ' (src has had its own fix since c43db17)' : ''}`);
 
 // 2. Task names: resume the `-N` search where it stopped for the same base name.
 {
@@ -66,7 +66,7 @@ report.push(`1 unique component/executor names: ${n1} call(s) changed`);
   if (text.includes(old)) {
     await writeFile(f, text.replace(old, fix));
     report.push('2 task naming: applied');
-  } else report.push('2 task naming: NOT applied (code changed)');
+  } else report.push('2 task naming: NOT applied (code changed; src has had its own fix since c43db17)');
 }
 
 // 3. One extraction and one signature parse per distinct function, per compile.
