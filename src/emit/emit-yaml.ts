@@ -31,7 +31,8 @@ function markDoubles(node: Node | null | undefined, inValue: boolean): void {
 function toYaml(doc: Json, allValues: boolean): string {
   // YAML 1.1 and sorted keys, like PyYAML's `yaml.dump(sort_keys=True)`, so that the
   // official parser reads back exactly what we wrote (e.g. 'yes' stays a string).
-  const d = new Document(doc, { version: '1.1', sortMapEntries: true });
+  // No anchors/aliases for repeated objects: kfp never writes them.
+  const d = new Document(doc, { version: '1.1', sortMapEntries: true, aliasDuplicateObjects: false });
   markDoubles(d.contents as Node, allValues);
   return d.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: false, singleQuote: true });
 }

@@ -3,16 +3,30 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { version } from '../version.ts';
 
 /** Bump when the way bundles are made changes, so older cached bundles are rebuilt. */
-const BUNDLE_FORMAT = 5;
+const BUNDLE_FORMAT = 6;
 
 interface Manifest {
   readonly format: number;
   readonly version: string;
   readonly inputs: readonly { readonly path: string; readonly mtimeMs: number; readonly size: number }[];
+}
+
+/**
+ * `import … from 'kfp-ts'` resolves to this package's TypeScript entry, which plain Node cannot
+ * load: bundle kfp-ts itself from source instead of leaving it external like other packages.
+ */
+function kfpTsFromSource(): Plugin {
+  return {
+    name: 'kfp-ts-from-source',
+    setup(build) {
+      build.onResolve({ filter: /^kfp-ts$/ }, () => ({ path: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.ts') }));
+    },
+  };
 }
 
 /** The nearest node_modules above `dir`: bundles written there resolve the project's packages. */
@@ -67,7 +81,7 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
       write: false,
       metafile: true,
       logLevel: 'silent',
-      plugins: [sourceUrlPlugin()],
+      plugins: [sourceUrlPlugin(), kfpTsFromSource()],
     });
     const inputs = await Promise.all(
       Object.keys(result.metafile.inputs).map(async (p) => {
