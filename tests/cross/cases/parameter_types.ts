@@ -1,28 +1,7 @@
 /** Every IR parameter type: pipeline inputs, defaults, optional inputs, descriptions, task outputs of each type. */
 import { pipeline, pythonComponent, z } from '../../../src/index.ts';
+import { paramsSource as source, summariseParams } from '../fixtures/params-component.ts';
 
-const source = new URL('../fixtures/params.py', import.meta.url);
-
-const summariseParams = pythonComponent({
-  name: 'summarise_params',
-  source,
-  inputs: {
-    text: z.string(),
-    count: z.int(),
-    ratio: z.number(),
-    enabled: z.boolean(),
-    names: z.array(z.string()),
-    settings: z.record(z.string(), z.int()),
-    label: z.string().default('unnamed'),
-    repeats: z.int().default(3),
-    threshold: z.number().default(0.25),
-    strict: z.boolean().default(true),
-    tags: z.array(z.unknown()).default(['alpha', 'beta']),
-    limits: z.record(z.string(), z.unknown()).default({ max: 10, nested: { on: true } }),
-    comment: z.string().optional(),
-  },
-  outputs: { Output: z.string() },
-});
 const countWords = pythonComponent({ name: 'count_words', source, inputs: { line: z.string() }, outputs: { Output: z.int() } });
 const halve = pythonComponent({ name: 'halve', source, inputs: { value: z.number() }, outputs: { Output: z.number() } });
 const isPositive = pythonComponent({ name: 'is_positive', source, inputs: { value: z.int() }, outputs: { Output: z.boolean() } });

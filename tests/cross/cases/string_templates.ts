@@ -5,31 +5,13 @@
  */
 import { gt, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
 
+import { summariseParams } from '../fixtures/params-component.ts';
+
 const source = new URL('../fixtures/work.py', import.meta.url);
 const baseImage = 'python:3.11-slim';
 const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
 const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
 const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
-const summariseParams = pythonComponent({
-  name: 'summarise_params',
-  source: new URL('../fixtures/params.py', import.meta.url),
-  inputs: {
-    text: z.string(),
-    count: z.int(),
-    ratio: z.number(),
-    enabled: z.boolean(),
-    names: z.array(z.string()),
-    settings: z.record(z.string(), z.int()),
-    label: z.string().default('unnamed'),
-    repeats: z.int().default(3),
-    threshold: z.number().default(0.25),
-    strict: z.boolean().default(true),
-    tags: z.array(z.unknown()).default(['alpha', 'beta']),
-    limits: z.record(z.string(), z.unknown()).default({ max: 10, nested: { on: true } }),
-    comment: z.string().optional(),
-  },
-  outputs: { Output: z.string() },
-});
 
 export default pipeline(
   {
