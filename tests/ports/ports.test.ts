@@ -1,17 +1,19 @@
 /**
  * Ports (issue 4): a TypeScript port of every pipeline in kfp's compiled corpus
- * (`../shared/kfp-corpus/sdk-2.17.0/test_data/sdk_compiled_pipelines/valid/**`), compiled by
- * kfp-ts and compared with the golden after normalisation (normalize.ts).
+ * (`../shared/kfp-corpus/sdk-2.17.0/test_data/sdk_compiled_pipelines/valid/**`) and of every
+ * kfp-kubernetes snapshot document (`../shared/kfp-corpus/sdk-2.17.0/kubernetes_platform_snapshot/*`,
+ * named `kubernetes_platform_snapshot/<name>`), compiled by kfp-ts and compared with the golden —
+ * both documents, the `platforms:` one included — after normalisation (normalize.ts).
  *
  * Features are still being added, so the test asserts only that every port in
  * `expected-equal.json` is equal (a regression fails) and prints the rest; a port that becomes
  * equal is reported so it can be added to the list.
  */
 import { describe, expect, it } from 'vitest';
-import { CORPUS, EXPECTED, goldens, runPort, type Outcome } from './run-port.ts';
+import { EXPECTED, allGoldens, runPort, type Outcome } from './run-port.ts';
 
 describe('ports of the kfp corpus', () => {
-  const names = goldens(CORPUS);
+  const names = allGoldens();
 
   it('lists only known, ported pipelines as expected-equal', () => {
     for (const name of EXPECTED) {

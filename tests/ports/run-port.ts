@@ -1,4 +1,10 @@
-/** Compiles one port and compares it with its golden (used by ports.test.ts and show.ts). */
+/**
+ * Compiles one port and compares it with its golden (used by ports.test.ts and show.ts).
+ *
+ * Two corpora share one list of names: kfp's compiled pipelines (`valid/**`, named by their path
+ * there, e.g. `critical/flip_coin`) and kfp-kubernetes' snapshot documents, named
+ * `kubernetes_platform_snapshot/<name>`. A port lives at `pipelines/<name>.ts` either way.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +18,9 @@ import { irDifferences, loadIr } from '../support/yaml-compare.ts';
 import { normalizeIr } from './normalize.ts';
 
 export const CORPUS = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_data', 'sdk_compiled_pipelines', 'valid');
+/** kfp-kubernetes' snapshot goldens (`kubernetes_platform/python/test/snapshot/data/*.yaml`). */
+export const SNAPSHOTS = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'kubernetes_platform_snapshot');
+const SNAPSHOT_PREFIX = 'kubernetes_platform_snapshot/';
 const PORTS = path.join(REPO, 'tests', 'ports', 'pipelines');
 export const EXPECTED: string[] = JSON.parse(readFileSync(path.join(REPO, 'tests', 'ports', 'expected-equal.json'), 'utf8'));
 
@@ -23,6 +32,21 @@ export function goldens(dir: string, rel = ''): string[] {
       if (statSync(full).isDirectory()) return goldens(full, `${rel}${f}/`);
       return f.endsWith('.yaml') ? [`${rel}${f.slice(0, -5)}`] : [];
     });
+}
+
+/** Every golden of both corpora: `valid/**` by its path, then the snapshots under `kubernetes_platform_snapshot/`. */
+export function allGoldens(): string[] {
+  const valid = goldens(CORPUS);
+  const clash = valid.find((n) => n.startsWith(SNAPSHOT_PREFIX));
+  if (clash) throw new Error(`${clash}: a golden in ${CORPUS} would shadow the kubernetes snapshot names`);
+  return [...valid, ...goldens(SNAPSHOTS, SNAPSHOT_PREFIX)];
+}
+
+/** The golden file for a name from {@link allGoldens}. */
+export function goldenFile(name: string): string {
+  return name.startsWith(SNAPSHOT_PREFIX)
+    ? path.join(SNAPSHOTS, `${name.slice(SNAPSHOT_PREFIX.length)}.yaml`)
+    : path.join(CORPUS, `${name}.yaml`);
 }
 
 interface PortModule {
@@ -58,7 +82,7 @@ export async function runPort(name: string): Promise<Outcome> {
     const ours = await compileToYaml(mod.default.build(), mod.compileOptions ?? {});
     const errors = ours.diagnostics.filter((d) => d.severity !== 'warning');
     if (!ours.yamlText) return { status: 'error', detail: errors.map((d) => `${d.code} ${d.path}: ${d.message}`) };
-    const theirs = loadGolden(path.join(CORPUS, `${name}.yaml`));
+    const theirs = loadGolden(goldenFile(name));
     const diffs = irDifferences(normalizeIr(loadIr(ours.yamlText)), normalizeIr(theirs));
     return diffs.length === 0 ? { status: 'equal' } : { status: 'differs', detail: diffs };
   } catch (err) {
