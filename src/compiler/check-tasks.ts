@@ -86,8 +86,10 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
     if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-output', path, spec.message));
     const typeProblem = artifactTypeProblem(spec);
     if (typeProblem) ds.push(diagnostic('component/invalid-artifact-type', path, typeProblem));
-    // kfp: "Output lists of artifacts are only supported for pipelines".
-    if (spec.kind === 'artifact' && spec.isList)
+    // kfp: "Output lists of artifacts are only supported for pipelines" (Python and container
+    // components only; a pipeline, also one loaded from IR, may output a list).
+    const primitive = comp.implementation.kind === 'python' || comp.implementation.kind === 'container';
+    if (primitive && spec.kind === 'artifact' && spec.isList)
       ds.push(diagnostic('component/output-artifact-list', path, `component '${comp.name}' declares a list of artifacts as output '${name}'; kfp allows output lists of artifacts only for pipelines: declare one artifact`));
   }
 

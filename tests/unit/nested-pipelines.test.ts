@@ -3,10 +3,10 @@
  * the inner documents left untouched for the next use) and its refusals.
  */
 import { describe, expect, it } from 'vitest';
-import { kubernetes, pipeline, z } from '../../src/index.ts';
+import { Dataset, collected, componentFromIr, kubernetes, output, pipeline, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { mergeSubPipeline } from '../../src/compiler/merge-subpipeline.ts';
-import { codesAndPaths, compileErrors, compileOk, echo, make, type Json } from './support.ts';
+import { codesAndPaths, compileErrors, compileOk, echo, fit, make, type Json } from './support.ts';
 
 const inner = pipeline({ name: 'inner', inputs: { x: z.string() }, outputs: { out: z.string() } }, (p, s) => {
   const e = s.task(echo, { x: p.x });
@@ -94,5 +94,32 @@ describe('container settings on a pipeline task', () => {
     const ds = compileErrors(outer);
     expect(codesAndPaths(ds)).toEqual([['task/container-setting-on-pipeline', 'pipeline/inner']]);
     expect(ds[0]!.message).toContain('withResources, withEnv can only be used on single-step components');
+  });
+});
+
+describe('a pipeline whose output is a list of artifacts', () => {
+  // kfp refuses output lists of artifacts on Python and container components only.
+  const makeAll = pipeline({ name: 'make-all', inputs: { ns: z.array(z.int()).default([1, 2]) }, outputs: { data: output(Dataset, { list: true }) } }, (p, s) => {
+    const t = s.parallelFor(p.ns, (n, s) => s.task(make, { n }));
+    return { data: collected(t.outputs.data) };
+  });
+
+  it('GIVEN it used as a component and its output iterated WHEN compiled THEN it compiles with an artifact iterator', () => {
+    const outer = pipeline({ name: 'outer' }, (_p, s) => {
+      const all = s.task(makeAll, {});
+      s.parallelFor(all.outputs.data, (d, s) => void s.task(fit, { data: d, n: 1 }));
+    });
+    const spec = compileOk(outer);
+    expect(spec.components['comp-make-all'].outputDefinitions.artifacts.data.isArtifactList).toBe(true);
+    expect(spec.root.dag.tasks['for-loop-1'].artifactIterator.items).toEqual({ inputArtifact: 'pipelinechannel--make-all-data' });
+  });
+
+  it('GIVEN it compiled and loaded back from IR WHEN used as a component THEN it compiles too', () => {
+    const loaded = componentFromIr([compileOk(makeAll)]);
+    const outer = pipeline({ name: 'outer' }, (_p, s) => {
+      const all = s.task(loaded, {});
+      s.parallelFor(all.outputs.data as never, (d, s) => void s.task(fit, { data: d as never, n: 1 }));
+    });
+    expect(compileOk(outer).components['comp-make-all'].outputDefinitions.artifacts.data.isArtifactList).toBe(true);
   });
 });
