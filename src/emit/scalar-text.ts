@@ -1,0 +1,74 @@
+import { Document, isScalar } from 'yaml';
+import { DOCUMENT_OPTIONS, TO_STRING_OPTIONS } from './yaml-document.ts';
+
+/** Thrown when the `yaml` package writes a scalar in a form the block writer does not lay out. */
+export class NotLaidOut extends Error {}
+
+// Names like `comp-step-2` or `pipelinechannel--step-Output` are written plain in YAML 1.1
+// unless they spell one of its booleans or nulls (checked case-blind, a superset). They are most
+// of a large pipeline's strings, so they skip the library; everything else goes through it.
+const SURELY_PLAIN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+
+function surelyPlain(s: string): boolean {
+  return SURELY_PLAIN.test(s) && !YAML11_WORDS.test(s);
+}
+
+/**
+ * The text of scalars and keys, each rendered once by the `yaml` package with the emitter's
+ * options and remembered: a 3,000-task pipeline repeats a few hundred distinct strings thousands
+ * of times. Holds one compile's strings; make a new one per document set.
+ */
+export class ScalarText {
+  private readonly values = new Map<string, readonly string[]>();
+  private readonly keys = new Map<string, string>();
+
+  /**
+   * A scalar as it follows `key: ` at indent 0, split into lines: later lines (of a block
+   * scalar) carry their indent relative to the key's.
+   */
+  value(v: unknown, double: boolean): readonly string[] {
+    if (typeof v === 'string' && surelyPlain(v)) return [v];
+    const memo = memoKey(v, double);
+    let lines = this.values.get(memo);
+    if (lines === undefined) {
+      const d = new Document({ k: v }, DOCUMENT_OPTIONS);
+      const node = d.get('k', true);
+      if (double && isScalar(node) && typeof node.value === 'number') node.minFractionDigits = 1;
+      const text = d.toString(TO_STRING_OPTIONS);
+      if (!text.startsWith('k: ') || !text.endsWith('\n')) throw new NotLaidOut(`scalar ${memo}`);
+      lines = text.slice(3, -1).split('\n');
+      this.values.set(memo, lines);
+    }
+    return lines;
+  }
+
+  /** A mapping key as written before its `:`. */
+  key(k: string): string {
+    // Past 1,024 characters a key must be explicit (`? key`).
+    if (k.length <= 1024 && surelyPlain(k)) return k;
+    let text = this.keys.get(k);
+    if (text === undefined) {
+      const whole = new Document({ [k]: 0 }, DOCUMENT_OPTIONS).toString(TO_STRING_OPTIONS);
+      // An explicit (`? `) or multi-line key would need a layout of its own.
+      if (!whole.endsWith(': 0\n') || whole.startsWith('? ') || whole.slice(0, -4).includes('\n')) throw new NotLaidOut(`key ${JSON.stringify(k)}`);
+      text = whole.slice(0, -4);
+      this.keys.set(k, text);
+    }
+    return text;
+  }
+}
+
+function memoKey(v: unknown, double: boolean): string {
+  switch (typeof v) {
+    case 'string':
+      return `s${v}`;
+    case 'number':
+      return `${double ? 'd' : 'n'}${Object.is(v, -0) ? '-0' : String(v)}`;
+    case 'boolean':
+      return `b${v}`;
+    default:
+      if (v === null) return 'null';
+      throw new NotLaidOut(`a ${typeof v} value`);
+  }
+}

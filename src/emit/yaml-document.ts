@@ -1,0 +1,43 @@
+import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { childrenAreValues, numberIsDouble } from './doubles.ts';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The `yaml` package's settings that give PyYAML's `yaml.dump(sort_keys=True)` output for the
+ * IR: YAML 1.1 (so the official parser reads back what we wrote, e.g. 'yes' stays a string),
+ * sorted keys, no anchors for repeated objects (kfp never writes them), no line folding,
+ * literal block scalars, single quotes first, sequences not indented under their key.
+ */
+export const DOCUMENT_OPTIONS = { version: '1.1', sortMapEntries: true, aliasDuplicateObjects: false } as const;
+export const TO_STRING_OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: false, singleQuote: true } as const;
+
+function markDoubles(node: Node | null | undefined, inValue: boolean): void {
+  if (!node) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value as Node | null;
+      if (isScalar(value) && typeof value.value === 'number') {
+        if (numberIsDouble(key, inValue)) value.minFractionDigits = 1;
+      } else markDoubles(value, childrenAreValues(key, inValue));
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item) && typeof item.value === 'number') {
+        if (inValue) item.minFractionDigits = 1;
+      } else markDoubles(item as Node, inValue);
+    }
+  }
+}
+
+/**
+ * One document written by the `yaml` package from a whole node tree. This is the reference the
+ * fast writer (block-writer.ts) is tested against byte for byte, and its fallback for the rare
+ * document it does not take on.
+ */
+export function yamlDocumentText(doc: Json): string {
+  const d = new Document(doc, DOCUMENT_OPTIONS);
+  markDoubles(d.contents as Node, false);
+  return d.toString(TO_STRING_OPTIONS);
+}
