@@ -27,9 +27,13 @@ export type ParameterArg<T> =
   | ParameterChannel<T>
   | (T extends string ? StringTemplate : never);
 
-/** What may be passed to an artifact input: the generic `Artifact` type takes any artifact. */
+/**
+ * What may be passed to an artifact input: the generic `Artifact` type takes any artifact, and a
+ * generic `Artifact` may go into an input of any type (kfp's type check lets `system.Artifact`
+ * through on either side).
+ */
 export type ArtifactArg<T extends string, L extends boolean> = ArtifactChannel<
-  T extends 'system.Artifact' ? string : T,
+  T extends 'system.Artifact' ? string : T | 'system.Artifact',
   L
 >;
 

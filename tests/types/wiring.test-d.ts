@@ -257,7 +257,19 @@ describe('task arguments', () => {
   });
 
   it('types an artifact argument with its schema title and list-ness', () => {
-    expectTypeOf<ArgsOf<Train>['data']>().toEqualTypeOf<ArtifactChannel<'system.Dataset', false>>();
+    // a generic Artifact is accepted too (kfp lets system.Artifact into an input of any type)
+    expectTypeOf<ArgsOf<Train>['data']>().toEqualTypeOf<ArtifactChannel<'system.Dataset' | 'system.Artifact', false>>();
+  });
+
+  it('lets a generic Artifact output into a typed artifact input, as kfp does', () => {
+    const makeAny = pythonComponent({ name: 'make_any', source: { code: 'def make_any(): pass\n' }, outputs: { thing: output(Artifact) } });
+    pipeline({ name: 'artifact-into-dataset' }, (_p, s) => {
+      const any = s.task(makeAny, {});
+      s.task(train, { data: any.outputs.thing, n_estimators: 3 });
+      s.task(finetune, { data: any.outputs.thing, warm_start: any.outputs.thing });
+    });
+    expectTypeOf<ArtifactChannel<'system.Artifact', false>>().toMatchTypeOf<ArgsOf<Train>['data']>();
+    expectTypeOf<ArtifactChannel<'system.Artifact', true>>().not.toMatchTypeOf<ArgsOf<Train>['data']>();
   });
 });
 

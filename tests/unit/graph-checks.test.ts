@@ -4,7 +4,7 @@
  * task or input concerned, and the compiler returns no spec.
  */
 import { describe, expect, it } from 'vitest';
-import { Dataset, eq, input, pipeline, z } from '../../src/index.ts';
+import { Artifact, Dataset, eq, input, pipeline, z } from '../../src/index.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, fit, make } from './support.ts';
 
 describe('graph checks', () => {
@@ -63,6 +63,20 @@ describe('graph checks', () => {
       s.task(make, { n: p.n });
     });
     compileOk(intIntoDouble);
+  });
+
+  it('lets a generic Artifact into an input of any artifact type, as kfp does', () => {
+    // GIVEN a pipeline input of the generic type system.Artifact passed to fit's Dataset input
+    const artifactIntoDataset = pipeline({ name: 'artifact-into-dataset', inputs: { thing: input(Artifact) } }, (p, s) => {
+      s.task(fit, { data: p.thing, n: 1 });
+    });
+    // WHEN compiled  THEN there is no task/type-mismatch (kfp's check_artifact_type_compatibility)
+    compileOk(artifactIntoDataset);
+    // but a list of generic Artifacts still does not go into a single Dataset
+    const listIntoDataset = pipeline({ name: 'artifacts-into-dataset', inputs: { things: input(Artifact, { list: true }) } }, (p, s) => {
+      s.task(fit, { data: p.things as any, n: 1 });
+    });
+    expect(codesAndPaths(compileErrors(listIntoDataset))).toEqual([['task/type-mismatch', 'pipeline/fit/inputs/data']]);
   });
 
   it('reports a parameter passed to an artifact input, and an artifact to a parameter, as task/kind-mismatch', () => {
