@@ -34,8 +34,7 @@ class Writer {
   ) {}
 
   /** `firstPrefix` replaces the indent of the first entry (`- ` of a sequence item). */
-  map(m: Json, indent: string, firstPrefix: string | undefined, inValue: boolean): void {
-    const keys = definedKeys(m);
+  map(m: Json, indent: string, firstPrefix: string | undefined, inValue: boolean, keys = definedKeys(m)): void {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : indent;
@@ -51,10 +50,11 @@ class Writer {
         this.seq(v, indent, valuesBelow);
       }
     } else if (isMap(v)) {
-      if (definedKeys(v).length === 0) this.out.push(`${head} {}`);
+      const keys = definedKeys(v);
+      if (keys.length === 0) this.out.push(`${head} {}`);
       else {
         this.out.push(head);
-        this.map(v, `${indent}  `, undefined, valuesBelow);
+        this.map(v, `${indent}  `, undefined, valuesBelow, keys);
       }
     } else this.scalar(`${head} `, v, indent, double);
   }
@@ -68,8 +68,9 @@ class Writer {
         if (item.length === 0) this.out.push(`${dash}[]`);
         else this.seq(item, `${indent}  `, inValue, dash);
       } else if (isMap(item)) {
-        if (definedKeys(item).length === 0) this.out.push(`${dash}{}`);
-        else this.map(item, `${indent}  `, dash, inValue);
+        const keys = definedKeys(item);
+        if (keys.length === 0) this.out.push(`${dash}{}`);
+        else this.map(item, `${indent}  `, dash, inValue, keys);
       } else this.scalar(dash, item, indent, inValue);
     }
   }

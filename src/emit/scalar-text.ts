@@ -20,7 +20,8 @@ function surelyPlain(s: string): boolean {
  * of times. Holds one compile's strings; make a new one per document set.
  */
 export class ScalarText {
-  private readonly values = new Map<string, readonly string[]>();
+  private readonly strings = new Map<string, readonly string[]>();
+  private readonly others = new Map<string, readonly string[]>();
   private readonly keys = new Map<string, string>();
 
   /**
@@ -28,41 +29,45 @@ export class ScalarText {
    * scalar) carry their indent relative to the key's.
    */
   value(v: unknown, double: boolean): readonly string[] {
-    if (typeof v === 'string' && surelyPlain(v)) return [v];
-    const memo = memoKey(v, double);
-    let lines = this.values.get(memo);
-    if (lines === undefined) {
-      const d = new Document({ k: v }, DOCUMENT_OPTIONS);
-      const node = d.get('k', true);
-      if (double && isScalar(node) && typeof node.value === 'number') node.minFractionDigits = 1;
-      const text = d.toString(TO_STRING_OPTIONS);
-      if (!text.startsWith('k: ') || !text.endsWith('\n')) throw new NotLaidOut(`scalar ${memo}`);
-      lines = text.slice(3, -1).split('\n');
-      this.values.set(memo, lines);
+    if (typeof v === 'string') {
+      let lines = this.strings.get(v);
+      if (lines === undefined) this.strings.set(v, (lines = surelyPlain(v) ? [v] : render(v, false)));
+      return lines;
     }
+    const memo = memoKey(v, double);
+    let lines = this.others.get(memo);
+    if (lines === undefined) this.others.set(memo, (lines = render(v, double)));
     return lines;
   }
 
   /** A mapping key as written before its `:`. */
   key(k: string): string {
-    // Past 1,024 characters a key must be explicit (`? key`).
-    if (k.length <= 1024 && surelyPlain(k)) return k;
     let text = this.keys.get(k);
-    if (text === undefined) {
-      const whole = new Document({ [k]: 0 }, DOCUMENT_OPTIONS).toString(TO_STRING_OPTIONS);
-      // An explicit (`? `) or multi-line key would need a layout of its own.
-      if (!whole.endsWith(': 0\n') || whole.startsWith('? ') || whole.slice(0, -4).includes('\n')) throw new NotLaidOut(`key ${JSON.stringify(k)}`);
-      text = whole.slice(0, -4);
-      this.keys.set(k, text);
-    }
+    // Past 1,024 characters a key must be explicit (`? key`).
+    if (text === undefined) this.keys.set(k, (text = k.length <= 1024 && surelyPlain(k) ? k : renderKey(k)));
     return text;
   }
 }
 
+function renderKey(k: string): string {
+  const whole = new Document({ [k]: 0 }, DOCUMENT_OPTIONS).toString(TO_STRING_OPTIONS);
+  // An explicit (`? `) or multi-line key would need a layout of its own.
+  if (!whole.endsWith(': 0\n') || whole.startsWith('? ') || whole.slice(0, -4).includes('\n')) throw new NotLaidOut(`key ${JSON.stringify(k)}`);
+  return whole.slice(0, -4);
+}
+
+function render(v: unknown, double: boolean): readonly string[] {
+  const d = new Document({ k: v }, DOCUMENT_OPTIONS);
+  const node = d.get('k', true);
+  if (double && isScalar(node) && typeof node.value === 'number') node.minFractionDigits = 1;
+  const text = d.toString(TO_STRING_OPTIONS);
+  if (!text.startsWith('k: ') || !text.endsWith('\n')) throw new NotLaidOut(`scalar ${JSON.stringify(v)}`);
+  return text.slice(3, -1).split('\n');
+}
+
+/** Numbers, booleans and null, each with whether it is written as a double. */
 function memoKey(v: unknown, double: boolean): string {
   switch (typeof v) {
-    case 'string':
-      return `s${v}`;
     case 'number':
       return `${double ? 'd' : 'n'}${Object.is(v, -0) ? '-0' : String(v)}`;
     case 'boolean':
