@@ -4,6 +4,7 @@ import { valueFitsParameterType } from '../dsl/parameter-values.ts';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { nestedChannels } from './channel-names.ts';
+import { withRuntimeText } from './runtime-text.ts';
 import type { Structure, TaskEntry } from './structure.ts';
 
 const PIPELINE_NAME = /^[a-z0-9][a-z0-9-]{0,127}$/;
@@ -93,10 +94,11 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
       ds.push(diagnostic('component/output-artifact-list', path, `component '${comp.name}' declares a list of artifacts as output '${name}'; kfp allows output lists of artifacts only for pipelines: declare one artifact`));
   }
 
-  for (const [name, arg] of Object.entries(t.node.args)) {
+  for (const [name, given] of Object.entries(t.node.args)) {
     const path = `${base}/inputs/${name}`;
     const spec = comp.interface.inputs[name];
-    if (arg === undefined) continue;
+    if (given === undefined) continue;
+    const arg = withRuntimeText(given) as typeof given;
     if (!spec) {
       ds.push(diagnostic('task/unknown-input', path, `component '${comp.name}' has no input '${name}'; its inputs are: ${Object.keys(comp.interface.inputs).join(', ') || 'none'}`));
       continue;

@@ -5,6 +5,7 @@ import type { StringTemplate } from '../dsl/typing.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { channelFullName, channelShortName, injectedName, producerName } from './channel-names.ts';
 import { checkCycles, checkPipeline, checkTaskArgs } from './check-tasks.ts';
+import { checkWorkspace } from './check-workspace.ts';
 import { groupOutputSpecs, surfaceCollected } from './collected.ts';
 import { analyse, conditionChannels, type Analysis } from './group-analysis.ts';
 import { lowerConditions } from './lower-condition.ts';
@@ -306,6 +307,7 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters)];
   const s = buildStructure(pipeline);
   for (const t of s.tasks) ds.push(...checkTaskArgs(t, s, pipeline));
+  ds.push(...checkWorkspace(s, pipeline));
   ds.push(...checkCycles(s));
   const docDescriptions = new Map<string, ReturnType<typeof docstringDescriptions>>();
   const functionText = resolvePython(s, options, ds, docDescriptions);

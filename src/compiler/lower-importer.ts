@@ -1,20 +1,28 @@
 import type { ImporterImplementation } from '../dsl/component-node.ts';
+import type { MetadataKeyNode, MetadataNode } from '../dsl/importer-metadata.ts';
 import type { PlaceholderNode, TemplateNode } from '../dsl/placeholders.ts';
 import { placeholderText } from './lower-executor.ts';
 
 type Json = Record<string, unknown>;
 
-function isNode<K extends string>(v: unknown, kind: K): v is { kind: K } {
-  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === kind;
+function text(v: PlaceholderNode | TemplateNode): string {
+  return v.kind === 'placeholder' ? placeholderText(v.ref) : v.parts.map((p) => (typeof p === 'string' ? p : placeholderText(p.ref))).join('');
 }
 
-/** Metadata with its placeholders written out (`{{$.inputs.parameters['metadata']}}`). */
-function lowerMetadata(v: unknown): unknown {
-  if (isNode(v, 'placeholder')) return placeholderText((v as PlaceholderNode).ref);
-  if (isNode(v, 'template')) return (v as TemplateNode).parts.map((p) => (typeof p === 'string' ? p : placeholderText(p.ref))).join('');
+function lowerKey(k: MetadataKeyNode): string {
+  return typeof k === 'string' ? k : text(k);
+}
+
+/**
+ * Metadata with its placeholders written out (`{{$.inputs.parameters['metadata']}}`), in keys as in
+ * values: kfp writes a run-time key as the placeholder of its input, which the backend fills in.
+ */
+function lowerMetadata(v: MetadataNode): unknown {
+  if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(lowerMetadata);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, lowerMetadata(x)]));
-  return v;
+  const node = v as Exclude<MetadataNode, readonly MetadataNode[] | string | number | boolean | null>;
+  if (node.kind === 'metadataDict') return Object.fromEntries(node.entries.map(([k, x]) => [lowerKey(k), lowerMetadata(x)]));
+  return text(node);
 }
 
 /**
@@ -27,7 +35,7 @@ export function importerSpec(impl: ImporterImplementation): Json {
     typeSchema: { schemaTitle: impl.artifactType.schemaTitle, schemaVersion: impl.artifactType.schemaVersion },
   };
   if (impl.reimport) spec.reimport = true;
-  if (impl.metadata && Object.keys(impl.metadata).length) spec.metadata = lowerMetadata(impl.metadata);
+  if (impl.metadata && impl.metadata.entries.length) spec.metadata = lowerMetadata(impl.metadata);
   if (impl.downloadToWorkspace) spec.downloadToWorkspace = true;
   return spec;
 }

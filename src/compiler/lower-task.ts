@@ -1,4 +1,5 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
+import { isRuntimePlaceholder } from '../dsl/placeholders.ts';
 import type { ArgNode, RetryConfig } from '../dsl/task-node.ts';
 import { channelFullName, channelShortName, injectedName, nestedChannels, producerName } from './channel-names.ts';
 import { loopItemInput } from './lower-loop.ts';
@@ -50,10 +51,14 @@ export function channelSource(ch: ChannelNode, s: Structure, dag: DagView): Json
   return artifact ? { componentInputArtifact: name } : { componentInputParameter: name };
 }
 
-/** A constant with its channels replaced by `{{$.inputs.parameters['pipelinechannel--…']}}`. */
+/**
+ * A constant with its channels replaced by `{{$.inputs.parameters['pipelinechannel--…']}}`, and
+ * runtime placeholders by their text (kfp's `dsl.*_PLACEHOLDER` are plain strings).
+ */
 function constantWithPlaceholders(arg: ArgNode, s: Structure): unknown {
   const walk = (v: unknown): unknown => {
     if (isChannel(v)) return `{{$.inputs.parameters['${injectedName(channelFullName(v, s))}']}}`;
+    if (isRuntimePlaceholder(v)) return v.ref.expression;
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       if ((v as { kind?: unknown }).kind === 'stringTemplate') return (v as { parts: unknown[] }).parts.map(walk).join('');

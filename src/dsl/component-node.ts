@@ -1,6 +1,7 @@
 import type { ArtifactType } from './artifacts.ts';
 import type { ParameterSpec } from './parameter-types.ts';
 import type { PipelineNode } from './pipeline-node.ts';
+import type { MetadataDictNode } from './importer-metadata.ts';
 import type { CommandLineElement } from './placeholders.ts';
 
 export interface ArtifactSpec {
@@ -63,8 +64,8 @@ export interface ImporterImplementation {
   readonly reimport: boolean;
   /** The URI when it is a constant; otherwise the executor reads the task's `uri` input. */
   readonly constantUri?: string;
-  /** Metadata, with placeholders (PlaceholderNode/TemplateNode) where run-time values go. */
-  readonly metadata?: Readonly<Record<string, unknown>>;
+  /** Metadata, with placeholders (PlaceholderNode/TemplateNode) where run-time values go, keys included. */
+  readonly metadata?: MetadataDictNode;
   readonly downloadToWorkspace?: boolean;
 }
 

@@ -3,7 +3,8 @@ import { isChannel, type ParameterChannel } from './channels.ts';
 import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
 import type { Component } from './component.ts';
 import type { ArtifactOutputDecl } from './io.ts';
-import { placeholder, type PlaceholderNode, type TemplateNode } from './placeholders.ts';
+import type { ImporterMetadata, ImporterMetadataKey, ImporterMetadataValue, MetadataDictNode, MetadataKeyNode, MetadataNode } from './importer-metadata.ts';
+import { isRuntimePlaceholder, placeholder, type PlaceholderNode, type TemplateNode } from './placeholders.ts';
 import type { ArgNode } from './task-node.ts';
 import type { StringTemplate } from './typing.ts';
 
@@ -14,8 +15,12 @@ export interface ImporterOptions<T extends string> {
   readonly artifactType: ArtifactType<T>;
   /** Import again even when the URI was imported before (default false). */
   readonly reimport?: boolean;
-  /** Metadata for the artifact; values may be run-time values (parameters, task outputs, str``). */
-  readonly metadata?: Readonly<Record<string, unknown>>;
+  /**
+   * Metadata for the artifact. Values may be run-time values (parameters, task outputs, str``,
+   * runtime placeholders); so may keys, given as a list of `[key, value]` entries or a Map.
+   * @example metadata: [['name', p.name], [made.outputs.Output, 'gs://bucket/x']]
+   */
+  readonly metadata?: ImporterMetadata;
   readonly downloadToWorkspace?: boolean;
 }
 
@@ -27,8 +32,9 @@ function isTemplate(v: unknown): v is StringTemplate {
 
 /**
  * The importer component for one call, and the arguments of its task. As kfp does, each distinct
- * run-time value in the metadata becomes an input (`metadata`, `metadata-2`, …) and its place in
- * the metadata a placeholder for that input.
+ * run-time value in the metadata, key or value, becomes an input (`metadata`, `metadata-2`, … in
+ * the order met, each key before its value) and its place in the metadata a placeholder for that
+ * input.
  */
 export function importerCall<T extends string>(options: ImporterOptions<T>): { component: Component<{}, ImporterOutputs<T>>; args: Record<string, ArgNode> } {
   const args: Record<string, ArgNode> = { uri: options.artifactUri };
@@ -47,17 +53,35 @@ export function importerCall<T extends string>(options: ImporterOptions<T>): { c
     }
     return placeholder({ kind: 'inputValue', name });
   };
-  const walk = (v: unknown): unknown => {
-    if (isChannel(v)) return v.kind === 'parameterChannel' ? inputFor(v) : v;
-    if (isTemplate(v)) {
-      const parts = v.parts.map((p) => (typeof p === 'string' ? p : inputFor(p)));
-      return Object.freeze({ kind: 'template', parts: Object.freeze(parts) }) satisfies TemplateNode;
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
+  const template = (v: StringTemplate): TemplateNode => {
+    const parts = v.parts.map((p) => (typeof p === 'string' || isRuntimePlaceholder(p) ? p : inputFor(p)));
+    return Object.freeze({ kind: 'template', parts: Object.freeze(parts) });
   };
-  const metadata = options.metadata ? (walk(options.metadata) as Record<string, unknown>) : undefined;
+  const key = (k: ImporterMetadataKey): MetadataKeyNode => (typeof k === 'string' ? k : isTemplate(k) ? template(k) : inputFor(k));
+  // One entry per distinct key, where it first appears, with the last value given for it (a
+  // Python dict literal's rule); only the kept values' run-time values become inputs.
+  const dict = (entries: Iterable<readonly [ImporterMetadataKey, ImporterMetadataValue]>): MetadataDictNode => {
+    const kept = new Map<string, [ImporterMetadataKey, ImporterMetadataValue]>();
+    for (const [k, v] of entries) {
+      const id = typeof k === 'string' ? `s:${k}` : `r:${JSON.stringify(k)}`;
+      const seen = kept.get(id);
+      if (seen) seen[1] = v;
+      else kept.set(id, [k, v]);
+    }
+    const out = [...kept.values()].map(([k, v]) => Object.freeze([key(k), walk(v)] as const));
+    return Object.freeze({ kind: 'metadataDict', entries: Object.freeze(out) });
+  };
+  const walk = (v: ImporterMetadataValue): MetadataNode => {
+    if (v === null || typeof v !== 'object') return v;
+    if (isChannel(v)) return inputFor(v);
+    if (isRuntimePlaceholder(v)) return v;
+    if (isTemplate(v)) return template(v);
+    if (v instanceof Map) return dict(v);
+    if (Array.isArray(v)) return Object.freeze(v.map(walk));
+    return dict(Object.entries(v as Record<string, ImporterMetadataValue>));
+  };
+  const given = options.metadata;
+  const metadata = given === undefined ? undefined : dict(Array.isArray(given) ? given : given instanceof Map ? given : Object.entries(given));
   const iface: InterfaceNode = Object.freeze({
     inputs: Object.freeze(inputs),
     outputs: Object.freeze({ artifact: { kind: 'artifact', artifactType: options.artifactType, isList: false, optional: false } satisfies IoSpec }),
@@ -71,7 +95,7 @@ export function importerCall<T extends string>(options: ImporterOptions<T>): { c
       artifactType: options.artifactType,
       reimport: options.reimport ?? false,
       ...(typeof options.artifactUri === 'string' ? { constantUri: options.artifactUri } : {}),
-      ...(metadata && Object.keys(metadata).length ? { metadata } : {}),
+      ...(metadata && metadata.entries.length ? { metadata } : {}),
       ...(options.downloadToWorkspace ? { downloadToWorkspace: true } : {}),
     }),
   });

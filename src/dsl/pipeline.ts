@@ -3,6 +3,7 @@ import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import type { InterfaceNode } from './component-node.ts';
 import type { PipelineNode } from './pipeline-node.ts';
+import type { RuntimePlaceholder } from './placeholders.ts';
 import { BuildState, rootContainer, rootScope, type Scope } from './scope.ts';
 import type { OutputsOf, ParamsOf, StringTemplate } from './typing.ts';
 
@@ -107,10 +108,10 @@ export function pipeline<const I extends InputDecls = {}, const O extends Output
 
 /**
  * A string argument with run-time values inside it (kfp's f-string arguments):
- * `` str`gs://bucket/${p.run}/data` ``.
+ * `` str`gs://bucket/${p.run}/data` ``, `` str`${runtime.workspacePath}/data` ``.
  */
-export function str(strings: TemplateStringsArray, ...values: readonly (ParameterChannel | string | number | boolean)[]): StringTemplate {
-  const parts: (string | ParameterChannel)[] = [];
+export function str(strings: TemplateStringsArray, ...values: readonly (ParameterChannel | RuntimePlaceholder | string | number | boolean)[]): StringTemplate {
+  const parts: (string | ParameterChannel | RuntimePlaceholder)[] = [];
   strings.forEach((s, i) => {
     if (s) parts.push(s);
     if (i < values.length) {

@@ -20,6 +20,19 @@ export interface PlaceholderNode {
   readonly ref: PlaceholderRef;
 }
 
+/**
+ * A value the backend fills in for every task (`runtime.workspacePath`, …). Unlike the other
+ * placeholders it may also be a task's argument or part of a str`` template, where kfp treats
+ * it as the string it is (`'{{$.workspace_path}}'`).
+ */
+export interface RuntimePlaceholder extends PlaceholderNode {
+  readonly ref: Extract<PlaceholderRef, { kind: 'runtime' }>;
+}
+
+export function isRuntimePlaceholder(v: unknown): v is RuntimePlaceholder {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'placeholder' && (v as PlaceholderNode).ref.kind === 'runtime';
+}
+
 /** Text with placeholders inside it, made by the `cmd` tag: `` cmd`--lr=${inputs.lr}` ``. */
 export interface TemplateNode {
   readonly kind: 'template';
@@ -71,17 +84,25 @@ export function ifPresent(
   return Object.freeze({ kind: 'ifPresent', inputName, then, ...(otherwise !== undefined ? { else: otherwise } : {}) });
 }
 
-/** Run-time values the backend fills in (kfp's `dsl.PIPELINE_*_PLACEHOLDER`). */
+function runtimePlaceholder(expression: string): RuntimePlaceholder {
+  return Object.freeze({ kind: 'placeholder', ref: Object.freeze({ kind: 'runtime', expression }) });
+}
+
+/**
+ * Run-time values the backend fills in (kfp's `dsl.PIPELINE_*_PLACEHOLDER`): in a container
+ * command, as a string input's argument, inside a str`` template or in importer metadata.
+ * @example s.task(writeToWorkspace, { workspace_path: runtime.workspacePath });
+ */
 export const runtime = Object.freeze({
-  pipelineJobName: placeholder({ kind: 'runtime', expression: '{{$.pipeline_job_name}}' }),
-  pipelineJobResourceName: placeholder({ kind: 'runtime', expression: '{{$.pipeline_job_resource_name}}' }),
-  pipelineJobId: placeholder({ kind: 'runtime', expression: '{{$.pipeline_job_uuid}}' }),
-  pipelineTaskName: placeholder({ kind: 'runtime', expression: '{{$.pipeline_task_name}}' }),
-  pipelineTaskId: placeholder({ kind: 'runtime', expression: '{{$.pipeline_task_uuid}}' }),
-  pipelineRoot: placeholder({ kind: 'runtime', expression: '{{$.pipeline_root}}' }),
-  pipelineJobCreateTimeUtc: placeholder({ kind: 'runtime', expression: '{{$.pipeline_job_create_time_utc}}' }),
-  pipelineJobScheduleTimeUtc: placeholder({ kind: 'runtime', expression: '{{$.pipeline_job_schedule_time_utc}}' }),
-  executorInput: placeholder({ kind: 'runtime', expression: '{{$}}' }),
-  executorOutputPath: placeholder({ kind: 'runtime', expression: '{{$.outputs.output_file}}' }),
-  workspacePath: placeholder({ kind: 'runtime', expression: '{{$.workspace_path}}' }),
+  pipelineJobName: runtimePlaceholder('{{$.pipeline_job_name}}'),
+  pipelineJobResourceName: runtimePlaceholder('{{$.pipeline_job_resource_name}}'),
+  pipelineJobId: runtimePlaceholder('{{$.pipeline_job_uuid}}'),
+  pipelineTaskName: runtimePlaceholder('{{$.pipeline_task_name}}'),
+  pipelineTaskId: runtimePlaceholder('{{$.pipeline_task_uuid}}'),
+  pipelineRoot: runtimePlaceholder('{{$.pipeline_root}}'),
+  pipelineJobCreateTimeUtc: runtimePlaceholder('{{$.pipeline_job_create_time_utc}}'),
+  pipelineJobScheduleTimeUtc: runtimePlaceholder('{{$.pipeline_job_schedule_time_utc}}'),
+  executorInput: runtimePlaceholder('{{$}}'),
+  executorOutputPath: runtimePlaceholder('{{$.outputs.output_file}}'),
+  workspacePath: runtimePlaceholder('{{$.workspace_path}}'),
 });

@@ -126,7 +126,7 @@ export interface Scope {
    * @example const label = s.oneOf(a.outputs.Output, b.outputs.Output);
    */
   oneOf<T>(...outputs: readonly [ParameterChannel<T>, ...ParameterChannel<T>[]]): ParameterChannel<T>;
-  oneOf<T extends string>(...outputs: readonly [ArtifactChannel<T, false>, ...ArtifactChannel<T, false>[]]): ArtifactChannel<T, false>;
+  oneOf<T extends string>(...outputs: readonly [ArtifactChannel<T, false>, ...ArtifactChannel<NoInfer<T>, false>[]]): ArtifactChannel<T, false>;
 }
 
 class ScopeImpl implements Scope {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ArtifactChannel, ParameterChannel } from './channels.ts';
 import type { ArtifactInputDecl, ArtifactOutputDecl, InputDecl, InputDecls, OutputDecl, OutputDecls } from './io.ts';
+import type { RuntimePlaceholder } from './placeholders.ts';
 
 /** Flattens an intersection so editor hovers and error messages show one object type. */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -8,7 +9,7 @@ export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** A string with run-time values inside it, made by the `str` tag (kfp's f-string arguments). */
 export interface StringTemplate {
   readonly kind: 'stringTemplate';
-  readonly parts: readonly (string | ParameterChannel)[];
+  readonly parts: readonly (string | ParameterChannel | RuntimePlaceholder)[];
 }
 
 /**
@@ -21,11 +22,14 @@ type NestedArg<T> = T extends readonly (infer E)[]
     ? { readonly [K in keyof T]: ParameterArg<T[K]> }
     : T;
 
-/** What may be passed to a parameter input of value type `T`. */
+/**
+ * What may be passed to a parameter input of value type `T`. A string input also takes a
+ * runtime placeholder (`runtime.workspacePath`), which kfp passes as the string it is.
+ */
 export type ParameterArg<T> =
   | NestedArg<T>
   | ParameterChannel<T>
-  | (T extends string ? StringTemplate : never);
+  | (T extends string ? StringTemplate | RuntimePlaceholder : never);
 
 /**
  * What may be passed to an artifact input: the generic `Artifact` type takes any artifact, and a

@@ -1,5 +1,5 @@
 // corpus: valid/critical/pipeline_with_workspace.yaml
-import { kubernetes, pipeline, pythonComponent, z } from '../../../../src/index.ts';
+import { kubernetes, pipeline, pythonComponent, runtime, z } from '../../../../src/index.ts';
 
 const code = `
 def write_to_workspace(workspace_path: str) -> str:
@@ -24,9 +24,7 @@ export default pipeline(
     outputs: { Output: z.string() },
   },
   (_p, s) => {
-    // kfp's dsl.WORKSPACE_PATH_PLACEHOLDER is this string; runtime.workspacePath is refused as a task
-    // argument (task/type-mismatch), see README.
-    const writeTask = s.task(writeToWorkspace, { workspace_path: '{{$.workspace_path}}' });
+    const writeTask = s.task(writeToWorkspace, { workspace_path: runtime.workspacePath });
     const readTask = s.task(readFromWorkspace, { file_path: writeTask.outputs.Output });
     return { Output: readTask.outputs.Output };
   },

@@ -1,0 +1,42 @@
+import { isChannel } from '../dsl/channels.ts';
+import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import { isRuntimePlaceholder } from '../dsl/placeholders.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Structure } from './structure.ts';
+
+const WORKSPACE_PATH = '{{$.workspace_path}}';
+/** kfp's `dsl.constants.WORKSPACE_MOUNT_PATH`. */
+const WORKSPACE_MOUNT_PATH = '/kfp-workspace';
+
+/** A string argument's text (a template's channels stand in as channels, never as workspace text). */
+function stringText(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (isRuntimePlaceholder(arg)) return arg.ref.expression;
+  if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'stringTemplate')
+    return (arg as { parts: readonly unknown[] }).parts.map((p) => (typeof p === 'string' ? p : isRuntimePlaceholder(p) ? p.ref.expression : isChannel(p) ? '{{channel}}' : '')).join('');
+  return undefined;
+}
+
+/**
+ * kfp refuses a pipeline whose tasks take the workspace path (`{{$.workspace_path}}` anywhere in a
+ * string argument, or a string starting with `/kfp-workspace`) unless its own PipelineConfig gives
+ * the workspace a size: without a workspace there is no such path at run time. As kfp, only
+ * string arguments themselves are looked at, not strings inside list or struct arguments.
+ */
+export function checkWorkspace(s: Structure, pipeline: PipelineNode): Diagnostic[] {
+  const workspace = pipeline.pipelineConfig?.workspace as { size?: unknown } | undefined;
+  if (workspace && workspace.size) return [];
+  for (const t of s.tasks)
+    for (const [name, arg] of Object.entries(t.node.args)) {
+      const text = stringText(arg);
+      if (text !== undefined && (text.includes(WORKSPACE_PATH) || text.startsWith(WORKSPACE_MOUNT_PATH)))
+        return [
+          diagnostic(
+            'pipeline/workspace-not-configured',
+            `pipeline/${t.name}/inputs/${name}`,
+            `task '${t.name}' uses the workspace (${JSON.stringify(text)}) but pipeline '${pipeline.name}' configures none: give it one, e.g. pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '1Gi' } })`,
+          ),
+        ];
+    }
+  return [];
+}

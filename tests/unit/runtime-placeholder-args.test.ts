@@ -1,0 +1,72 @@
+/**
+ * Runtime placeholders (`runtime.workspacePath`, …) as task arguments: kfp's `dsl.*_PLACEHOLDER`
+ * are plain strings, so they pass where a string does and are written as constants.
+ */
+import { describe, expect, it } from 'vitest';
+import { containerComponent, kubernetes, pipeline, pythonComponent, runtime, str, z } from '../../src/index.ts';
+import { codesAndPaths, compileErrors, compileOk, echo } from './support.ts';
+
+const workspace = kubernetes.pipelineConfig({ workspace: { size: '1Gi' } });
+
+const show = containerComponent({
+  name: 'show',
+  inputs: { text: z.string(), n: z.int().default(1), items: z.array(z.string()).default([]) },
+  implementation: ({ inputs }) => ({ image: 'alpine', command: ['echo', inputs.text, inputs.n, inputs.items] }),
+});
+
+const count = pythonComponent({ name: 'count', source: { code: 'def count(n: int):\n    print(n)\n' }, inputs: { n: z.int() } });
+
+describe('runtime placeholders as task arguments', () => {
+  it('passes each one to a string input as the constant kfp writes', () => {
+    // GIVEN every runtime placeholder given to a Python and to a container component's string input
+    const p = pipeline({ name: 'all', pipelineConfig: workspace }, (_p, s) => {
+      for (const ph of Object.values(runtime)) {
+        s.task(echo, { x: ph });
+        s.task(show, { text: ph });
+      }
+    });
+    // WHEN compiled
+    const tasks = compileOk(p).root.dag.tasks;
+    // THEN each task's input is a runtimeValue constant holding the placeholder's text
+    const expressions = Object.values(runtime).map((ph) => ph.ref.expression);
+    const names = Object.keys(tasks).sort();
+    const given = names.map((n) => tasks[n].inputs.parameters.x?.runtimeValue.constant ?? tasks[n].inputs.parameters.text.runtimeValue.constant);
+    expect([...new Set(given)].sort()).toEqual([...expressions].sort());
+    expect(given).toHaveLength(2 * expressions.length);
+  });
+
+  it('writes them inside str`` templates and inside list arguments as their text', () => {
+    const p = pipeline({ name: 'nested', inputs: { run: z.string() } }, (p, s) => {
+      s.task(show, { text: str`${runtime.pipelineJobName}/${p.run}`, items: [runtime.pipelineTaskId, p.run] });
+    });
+    const inputs = compileOk(p).root.dag.tasks.show.inputs.parameters;
+    expect(inputs.text.runtimeValue.constant).toBe("{{$.pipeline_job_name}}/{{$.inputs.parameters['pipelinechannel--run']}}");
+    expect(inputs.items.runtimeValue.constant).toEqual(['{{$.pipeline_task_uuid}}', "{{$.inputs.parameters['pipelinechannel--run']}}"]);
+  });
+
+  it('refuses one given to an int input as task/type-mismatch, as kfp refuses a string there', () => {
+    const p = pipeline({ name: 'into-int' }, (_p, s) => {
+      // @ts-expect-error a runtime placeholder is a string, not an int
+      s.task(count, { n: runtime.pipelineJobId });
+    });
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/type-mismatch', 'pipeline/count/inputs/n']]);
+  });
+});
+
+describe('workspace use without a workspace', () => {
+  it('is refused as pipeline/workspace-not-configured, for runtime.workspacePath and for a /kfp-workspace path', () => {
+    // GIVEN tasks that take the workspace path, in a pipeline without pipelineConfig
+    const viaPlaceholder = pipeline({ name: 'no-ws' }, (_p, s) => void s.task(echo, { x: runtime.workspacePath }));
+    const viaTemplate = pipeline({ name: 'no-ws-template', inputs: { f: z.string() } }, (p, s) => void s.task(echo, { x: str`${runtime.workspacePath}/${p.f}` }));
+    const viaMountPath = pipeline({ name: 'no-ws-mount' }, (_p, s) => void s.task(show, { text: '/kfp-workspace/data.csv' }));
+    // WHEN compiled THEN each is refused at the argument that uses it
+    expect(codesAndPaths(compileErrors(viaPlaceholder))).toEqual([['pipeline/workspace-not-configured', 'pipeline/echo/inputs/x']]);
+    expect(codesAndPaths(compileErrors(viaTemplate))).toEqual([['pipeline/workspace-not-configured', 'pipeline/echo/inputs/x']]);
+    expect(codesAndPaths(compileErrors(viaMountPath))).toEqual([['pipeline/workspace-not-configured', 'pipeline/show/inputs/text']]);
+  });
+
+  it('is accepted with a workspace, and (as kfp) when the path is only inside a list argument', () => {
+    compileOk(pipeline({ name: 'ws', pipelineConfig: workspace }, (_p, s) => void s.task(echo, { x: runtime.workspacePath })));
+    compileOk(pipeline({ name: 'in-list' }, (_p, s) => void s.task(show, { text: 'x', items: [runtime.workspacePath] })));
+  });
+});
