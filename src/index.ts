@@ -10,6 +10,8 @@ export { input, output, type InputDecls, type OutputDecls } from './dsl/io.ts';
 export { cmd, concat, ifPresent, runtime, type RuntimePlaceholder } from './dsl/placeholders.ts';
 export type { ImporterMetadata, ImporterMetadataKey, ImporterMetadataValue } from './dsl/importer-metadata.ts';
 export { pythonComponent, containerComponent, type Component, type PythonComponentOptions, type ContainerComponentOptions } from './dsl/component.ts';
+export { notebookComponent, type NotebookComponentOptions } from './dsl/notebook-component.ts';
+export type { EmbeddedInputDecls } from './dsl/embedded.ts';
 export { pipeline, str, type Pipeline, type PipelineOptions } from './dsl/pipeline.ts';
 export { componentFromIr, componentFromIrYaml } from './dsl/component-from-ir.ts';
 export { pipelineOfComponent } from './dsl/pipeline-of-component.ts';

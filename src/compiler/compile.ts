@@ -21,6 +21,7 @@ import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './low
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import type { docstringDescriptions } from './python/docstring.ts';
 import { resolvePython, type PythonProgram } from './python/resolve.ts';
+import { resolveEmbedded } from './python/resolve-embedded.ts';
 import { buildStructure, keysOf, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
@@ -39,6 +40,7 @@ interface Ctx {
   readonly s: Structure;
   readonly analysis: Analysis;
   readonly functionText: Map<string, PythonProgram>;
+  readonly embeddedHelpers: Map<string, string>;
   readonly docDescriptions: Map<string, ReturnType<typeof docstringDescriptions>>;
   readonly components: Json;
   readonly executors: Json;
@@ -134,7 +136,7 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
     executor = { container: structuredClone(impl.container) };
   } else if (impl.kind === 'python') {
     const program = ctx.functionText.get(node.id) ?? { text: '', imports: [] };
-    executor = { container: pythonContainer(impl, program.text, impl.kfpVersion ?? options.kfpVersion ?? DEFAULT_KFP_VERSION, program.imports) };
+    executor = { container: pythonContainer(impl, program.text, impl.kfpVersion ?? options.kfpVersion ?? DEFAULT_KFP_VERSION, program.imports, ctx.embeddedHelpers.get(node.id)) };
   } else if (impl.kind === 'container') {
     executor = { container: containerOf(impl) };
   } else {
@@ -310,7 +312,10 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   ds.push(...checkWorkspace(s, pipeline));
   ds.push(...checkCycles(s));
   const docDescriptions = new Map<string, ReturnType<typeof docstringDescriptions>>();
-  const functionText = resolvePython(s, options, ds, docDescriptions);
+  const pythonDs: Diagnostic[] = [];
+  const functionText = resolvePython(s, options, pythonDs, docDescriptions);
+  const embedded = resolveEmbedded(s, options, pythonDs);
+  ds.push(...embedded.diagnostics);
   s.collected = surfaceCollected(s, pipeline);
   ds.push(...s.collected.diagnostics);
   const analysis = analyse(s);
@@ -318,7 +323,7 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   const withFile = (d: Diagnostic): Diagnostic => (d.file || !options.file ? d : { ...d, file: options.file });
   if (hasErrors(ds)) return { diagnostics: ds.map(withFile) };
 
-  const ctx: Ctx = { pipeline, options, s, analysis, functionText, docDescriptions, components: {}, executors: {}, platformExecutors: {}, ds };
+  const ctx: Ctx = { pipeline, options, s, analysis, functionText, embeddedHelpers: embedded.helpers, docDescriptions, components: {}, executors: {}, platformExecutors: {}, ds };
   const root: Json = lowerInterface(pipeline.interface, options.pipelineParameters ?? {});
   try {
     lowerDag(ctx, undefined, root, s.rootChildren);

@@ -63,11 +63,13 @@ function installCommand(impl: PythonImplementation, kfpVersion: string): string[
 }
 
 /** The container spec of a Python lightweight component, as `@dsl.component` writes it. */
-export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string, customImports: readonly string[] = []): Json {
+export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string, customImports: readonly string[] = [], embeddedHelper?: string): Json {
   const args = ['--executor_input', '{{$}}', '--function_to_execute', impl.functionName];
   if (impl.targetImage !== undefined)
     return { args, command: [...installCommand(impl, kfpVersion), 'python3', '-m', 'kfp.dsl.executor_main'], image: impl.targetImage };
-  const program = `\n${[...IMPORTS, ...customImports].join('\n')}\n\n${functionText}\n`;
+  // An embedded asset's helper goes between the imports and the function.
+  const helper = embeddedHelper === undefined ? '' : `\n\n${embeddedHelper}\n`;
+  const program = `\n${[...IMPORTS, ...customImports].join('\n')}${helper}\n\n${functionText}\n`;
   return { args, command: [...installCommand(impl, kfpVersion), 'sh', '-ec', PROGRAM_SCRIPT, program], image: impl.baseImage };
 }
 

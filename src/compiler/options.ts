@@ -1,7 +1,11 @@
+import type { EmbeddedTree } from './python/embedded-paths.ts';
+
 /** What the caller hands the (pure) compiler besides the pipeline. */
 export interface CompileOptions {
   /** Text of every Python source file the pipeline's components name, keyed by absolute path. */
   readonly sources?: ReadonlyMap<string, string>;
+  /** What was read at each path the components embed (`embeddedArtifact`, notebooks), keyed by absolute path. */
+  readonly embedded?: ReadonlyMap<string, EmbeddedTree>;
   /** kfp's `--disable-execution-caching-by-default`: tasks cache only when asked to. */
   readonly disableCachingByDefault?: boolean;
   /** Overrides of the pipeline parameters' default values (kfp's `pipeline_parameters`). */

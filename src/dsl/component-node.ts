@@ -1,4 +1,5 @@
 import type { ArtifactType } from './artifacts.ts';
+import type { EmbeddedAsset } from './embedded.ts';
 import type { ParameterSpec } from './parameter-types.ts';
 import type { PipelineNode } from './pipeline-node.ts';
 import type { MetadataDictNode } from './importer-metadata.ts';
@@ -49,6 +50,8 @@ export interface PythonImplementation {
   /** Installs kfp from this pip requirement or URL instead of `kfp==<version>` (kfp's `kfp_package_path`). */
   readonly kfpPackagePath?: string;
   readonly useVenv: boolean;
+  /** A file, directory or notebook embedded in the program (kfp's `embedded_artifact_path`, `@dsl.notebook_component`). */
+  readonly embedded?: EmbeddedAsset;
 }
 
 export interface ContainerImplementation {

@@ -1,4 +1,5 @@
 import type { ComponentNode, ContainerImplementation, PythonSource } from './component-node.ts';
+import { assetPath, type EmbeddedAsset, type EmbeddedInputDecls, type EmbeddedNotAnInput } from './embedded.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { placeholder, type CommandLineElement, type PlaceholderNode } from './placeholders.ts';
@@ -50,6 +51,16 @@ export interface PythonComponentOptions<I extends InputDecls, O extends OutputDe
    */
   readonly targetImage?: string;
   readonly useVenv?: boolean;
+  /**
+   * A file or directory embedded in the program (kfp's `embedded_artifact_path`): a `URL` or an
+   * absolute path. At run time it is extracted to a temporary directory that is put on `sys.path`.
+   */
+  readonly embeddedArtifact?: URL | string;
+  /**
+   * The function's `dsl.EmbeddedInput[T]` parameters, by name (`{ artifact: Dataset }`): not
+   * inputs of the component; kfp hands each an artifact whose `path` is the extracted asset.
+   */
+  readonly embeddedInputs?: EmbeddedInputDecls;
 }
 
 export const KFP_DEFAULT_BASE_IMAGE = 'python:3.11';
@@ -58,6 +69,11 @@ function pythonSourceOf(source: PythonComponentOptions<InputDecls, OutputDecls>[
   if (source instanceof URL) return { kind: 'file', path: decodeURIComponent(source.pathname) };
   if (typeof source === 'string') return { kind: 'file', path: source };
   return { kind: 'inline', code: source.code };
+}
+
+/** The node form of an embedded asset; no path (inputs declared alone) is reported by the compiler. */
+export function embeddedAssetOf(kind: EmbeddedAsset['kind'], location: URL | string | undefined, inputs: EmbeddedInputDecls | undefined): EmbeddedAsset {
+  return Object.freeze({ kind, path: location === undefined ? '' : assetPath(location), inputs: Object.freeze({ ...inputs }) });
 }
 
 /**
@@ -73,9 +89,17 @@ function pythonSourceOf(source: PythonComponentOptions<InputDecls, OutputDecls>[
  *   baseImage: 'python:3.10',
  *   packagesToInstall: ['scikit-learn'],
  * });
+ *
+ * // A directory embedded in the program; `vocab: dsl.EmbeddedInput[dsl.Artifact]` points at it.
+ * export const tokenize = pythonComponent({
+ *   name: 'tokenize',
+ *   source: new URL('./tokenize.py', import.meta.url),
+ *   embeddedArtifact: new URL('./vocab/', import.meta.url),
+ *   embeddedInputs: { vocab: Artifact },
+ * });
  */
-export function pythonComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}>(
-  options: PythonComponentOptions<I, O>,
+export function pythonComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}, const E extends EmbeddedInputDecls = {}>(
+  options: PythonComponentOptions<I, O> & { readonly embeddedInputs?: E & EmbeddedNotAnInput<E, I, O> },
 ): Component<I, O> {
   const node: ComponentNode = {
     kind: 'component',
@@ -94,6 +118,9 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
       ...(options.kfpPackagePath ? { kfpPackagePath: options.kfpPackagePath } : {}),
       ...(options.targetImage ? { targetImage: options.targetImage } : {}),
       useVenv: options.useVenv ?? false,
+      ...(options.embeddedArtifact !== undefined || options.embeddedInputs !== undefined
+        ? { embedded: embeddedAssetOf('artifact', options.embeddedArtifact, options.embeddedInputs) }
+        : {}),
     }),
   };
   return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });

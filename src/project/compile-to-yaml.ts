@@ -19,7 +19,7 @@ export interface CompileToYamlResult {
 export async function compileToYaml(pipeline: PipelineNode, options: Omit<CompileOptions, 'sources'> = {}): Promise<CompileToYamlResult> {
   const read = await readPythonSources(pipeline);
   if (hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
-  const result = compilePipeline(pipeline, { sdkVersion: `kfp-ts-${version}`, ...options, sources: read.sources });
+  const result = compilePipeline(pipeline, { sdkVersion: `kfp-ts-${version}`, ...options, sources: read.sources, embedded: read.embedded });
   if (!result.pipelineSpec) return { diagnostics: result.diagnostics };
   const docs = result.platformSpec ? [result.pipelineSpec, result.platformSpec] : [result.pipelineSpec];
   const invalid = validateIrDocuments(docs).map((d) => ({ ...d, code: d.code, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));

@@ -1,0 +1,106 @@
+import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
+import type { ComponentNode, PythonImplementation } from '../../dsl/component-node.ts';
+import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
+import type { CompileOptions } from '../options.ts';
+import type { Structure } from '../structure.ts';
+import { embeddedHelper } from './embedded-program.ts';
+import { extractFunctionSource } from './function-source.ts';
+import { parseSignature } from './signature.ts';
+
+/** `EmbeddedInput[X]`, possibly `dsl.`/`kfp.dsl.`-qualified → `X`. */
+function embeddedInner(annotation: string): string | undefined {
+  return /^(?:(?:kfp\.)?dsl\.)?EmbeddedInput\s*\[\s*([\s\S]*?)\s*\]$/.exec(annotation.trim())?.[1];
+}
+
+function pythonClass(type: ArtifactType): string {
+  return PYTHON_ARTIFACT_CLASS[type.schemaTitle] ?? type.pythonClass?.split('.').pop() ?? type.schemaTitle.split('.').pop()!;
+}
+
+/**
+ * The function's `dsl.EmbeddedInput[T]` parameters against `embeddedInputs`: each declared one is
+ * a parameter of that class, each such parameter is declared, none is also an input or output.
+ */
+function checkEmbeddedInputs(
+  component: ComponentNode,
+  impl: PythonImplementation,
+  module: string | undefined,
+  where: string,
+  file: string | undefined,
+): { diagnostics: Diagnostic[]; names: string[] } {
+  const ds: Diagnostic[] = [];
+  const names = Object.keys(impl.embedded?.inputs ?? {});
+  const declared = impl.embedded?.inputs ?? {};
+  const fail = (name: string, message: string) => ds.push(diagnostic('python/embedded-input-mismatch', `${where}/${name}`, message, file));
+  for (const name of Object.keys(declared))
+    if (name in component.interface.inputs || name in component.interface.outputs)
+      fail(name, `'${name}' is declared both as an embedded input and as an input or output; an embedded input is not part of the component's interface, keep one`);
+  const fn = module === undefined ? undefined : extractFunctionSource(module, impl.functionName);
+  const sig = fn ? parseSignature(fn.text) : undefined;
+  if (!sig) return { diagnostics: ds, names }; // the Python source resolution reports it
+  const params = new Map(sig.params.map((p) => [p.name, p]));
+  for (const [name, type] of Object.entries(declared)) {
+    const p = params.get(name);
+    if (!p) {
+      fail(name, `the declaration has an embedded input '${name}' that the Python function '${impl.functionName}' does not take; add '${name}: dsl.EmbeddedInput[dsl.${pythonClass(type)}]' or remove it`);
+      continue;
+    }
+    const inner = p.annotation === undefined ? undefined : embeddedInner(p.annotation);
+    if (inner === undefined || inner.split('.').pop() !== pythonClass(type))
+      fail(name, `declared as an embedded ${type.schemaTitle} but the Python annotation is '${p.annotation ?? '(none)'}' (expected EmbeddedInput[${pythonClass(type)}])`);
+  }
+  for (const p of sig.params)
+    if (p.annotation !== undefined && embeddedInner(p.annotation) !== undefined && !(p.name in declared)) {
+      fail(p.name, `the Python parameter '${p.name}' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)`);
+      names.push(p.name);
+    }
+  return { diagnostics: ds, names };
+}
+
+export interface ResolvedEmbedded {
+  /** The helper text of each task whose component embeds an asset, by task node id. */
+  readonly helpers: Map<string, string>;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Archives every embedded asset into its helper text and checks embedded inputs. The Python
+ * signature check knows nothing of embedded inputs, so its `python/signature-mismatch` reports
+ * about parameters declared in `embeddedInputs` or annotated `EmbeddedInput[...]` are dropped
+ * from `pythonDiagnostics`; this pass checks those parameters instead.
+ */
+export function resolveEmbedded(s: Structure, options: CompileOptions, pythonDiagnostics: readonly Diagnostic[]): ResolvedEmbedded {
+  const helpers = new Map<string, string>();
+  const ds: Diagnostic[] = [];
+  const exempt = new Set<string>();
+  const byComponent = new Map<object, string | undefined>();
+  for (const t of s.tasks) {
+    const component = t.node.component;
+    const impl = component.implementation;
+    if (impl.kind !== 'python' || byComponent.has(component)) {
+      const helper = byComponent.get(component);
+      if (helper !== undefined) helpers.set(t.node.id, helper);
+      continue;
+    }
+    const where = `pipeline/${t.name}/component/${impl.functionName}`;
+    const file = impl.source.kind === 'file' ? impl.source.path : undefined;
+    const module = impl.source.kind === 'inline' ? impl.source.code : options.sources?.get(impl.source.path);
+    // Only a module that mentions EmbeddedInput can have such a parameter (no second parse otherwise).
+    if (impl.embedded || module?.includes('EmbeddedInput')) {
+      const checked = checkEmbeddedInputs(component, impl, module, where, file);
+      ds.push(...checked.diagnostics);
+      for (const name of checked.names) exempt.add(`/component/${impl.functionName}/${name}`);
+    }
+    let helper: string | undefined;
+    if (impl.embedded) {
+      if (impl.targetImage !== undefined)
+        ds.push(diagnostic('python/embedded-with-target-image', where, `a component built into an image (targetImage) runs the function from the image, so kfp drops the embedded ${impl.embedded.kind}; remove one of the two`, file));
+      else if (!impl.embedded.path)
+        ds.push(diagnostic('python/embedded-input-without-asset', where, `embeddedInputs are given but nothing is embedded; add embeddedArtifact (a file or directory)`, file));
+      else helper = embeddedHelper(impl.embedded, options.embedded?.get(impl.embedded.path), where, ds);
+    }
+    byComponent.set(component, helper);
+    if (helper !== undefined) helpers.set(t.node.id, helper);
+  }
+  const dropped = (d: Diagnostic) => d.code === 'python/signature-mismatch' && [...exempt].some((suffix) => d.path.endsWith(suffix));
+  return { helpers, diagnostics: [...pythonDiagnostics.filter((d) => !dropped(d)), ...ds] };
+}
