@@ -13,10 +13,14 @@ def use_typed(data: Input[Dataset], model: Input[Model]):
     return dsl.ContainerSpec(image="alpine:3.20", command=["cat", data.path, model.path])
 
 
+@dsl.container_component
+def check_typed(data: Input[Dataset], model: Input[Model]):
+    return dsl.ContainerSpec(image="alpine:3.20", command=["test", "-e", data.path, "-a", "-e", model.path])
+
+
 @dsl.pipeline(name="inner")
 def inner(thing: Input[Artifact], data: Input[Dataset]):
-    use_typed(data=thing, model=thing)
-    use_typed(data=data, model=thing)
+    check_typed(data=data, model=thing)
 
 
 @dsl.pipeline(name="generic-artifact-args")
