@@ -79,7 +79,8 @@ export function embeddedHelper(asset: EmbeddedAsset, tree: EmbeddedTree | undefi
     ds.push(diagnostic(code, where, message));
     return undefined;
   };
-  if (tree === undefined) return fail('python/embedded-missing', `the ${what} ${asset.path} was not read; check that it exists`);
+  if (tree === undefined)
+    return fail('python/embedded-missing', `the ${what} ${asset.path} was not read (compileToYaml and kfp-ts compile read it; with compilePipeline, pass it in options.embedded)`);
   if (tree.kind === 'other') return fail('python/embedded-unsupported', `the ${what} ${asset.path} is neither a file nor a directory`);
   const others = tree.kind === 'dir' ? tree.entries.filter((e) => e.kind === 'other') : [];
   if (others.length)
