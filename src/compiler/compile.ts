@@ -4,6 +4,7 @@ import type { ArgNode, GroupNode, TaskNode } from '../dsl/task-node.ts';
 import type { StringTemplate } from '../dsl/typing.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { channelFullName, channelShortName, injectedName, producerName } from './channel-names.ts';
+import { checkPipelineOutputs } from './check-pipeline-outputs.ts';
 import { checkCycles, checkPipeline, checkTaskArgs } from './check-tasks.ts';
 import { checkWorkspace } from './check-workspace.ts';
 import { groupOutputSpecs, surfaceCollected } from './collected.ts';
@@ -306,7 +307,7 @@ function pipelineOutputs(ctx: Ctx, root: Json): void {
  * and every problem is returned as a diagnostic rather than thrown.
  */
 export function compilePipeline(pipeline: PipelineNode, options: CompileOptions = {}): CompileResult {
-  const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters)];
+  const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters), ...checkPipelineOutputs(pipeline)];
   const s = buildStructure(pipeline);
   for (const t of s.tasks) ds.push(...checkTaskArgs(t, s, pipeline));
   ds.push(...checkWorkspace(s, pipeline));

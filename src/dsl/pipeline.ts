@@ -5,7 +5,7 @@ import type { InterfaceNode } from './component-node.ts';
 import type { PipelineNode } from './pipeline-node.ts';
 import type { RuntimePlaceholder } from './placeholders.ts';
 import { BuildState, rootContainer, rootScope, type Scope } from './scope.ts';
-import type { OutputsOf, ParamsOf, StringTemplate } from './typing.ts';
+import type { ParamsOf, ReturnsOf, StringTemplate } from './typing.ts';
 
 export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
   /** The pipeline name; the KFP backend requires `^[a-z0-9][a-z0-9-]{0,127}$`. */
@@ -24,7 +24,7 @@ export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
 export type PipelineBody<I extends InputDecls, O extends OutputDecls> = (
   params: ParamsOf<I>,
   scope: Scope,
-) => keyof O extends never ? void : OutputsOf<O>;
+) => keyof O extends never ? void : ReturnsOf<O>;
 
 /** A defined pipeline. Its body runs when it is built (by the compiler's caller), not on import. */
 export interface Pipeline<I extends InputDecls = InputDecls, O extends OutputDecls = OutputDecls> {

@@ -87,6 +87,21 @@ export type ChannelFor<D extends OutputDecl> =
 /** A task's outputs, typed from the component's output declarations. */
 export type OutputsOf<O extends OutputDecls> = { readonly [K in keyof O]: ChannelFor<O[K]> };
 
+/**
+ * What a pipeline body may return for an output: kfp checks a returned value as it checks a task
+ * argument, so a generic `Artifact` may be returned as any artifact type and an `Artifact` output
+ * takes any artifact.
+ */
+export type ReturnFor<D extends OutputDecl> =
+  D extends ArtifactOutputDecl<infer T, infer L>
+    ? ArtifactArg<T, L>
+    : D extends z.ZodType
+      ? ParameterChannel<z.output<D>>
+      : never;
+
+/** What a pipeline body returns, typed from the pipeline's output declarations. */
+export type ReturnsOf<O extends OutputDecls> = { readonly [K in keyof O]: ReturnFor<O[K]> };
+
 /** A pipeline's parameters as run-time channels. */
 export type ParamsOf<I extends InputDecls> = {
   readonly [K in keyof I]: I[K] extends ArtifactInputDecl<infer T, infer L, boolean>
