@@ -29,7 +29,9 @@ export type ImporterMetadataValue =
 /**
  * What `importer({ metadata })` takes: an object when every key is a constant; a list of
  * `[key, value]` entries (or a Map) when some key is a run-time value. Entries keep their order,
- * which decides the names of the importer's inputs (`metadata`, `metadata-2`, …) as in kfp.
+ * which decides the names of the importer's inputs (`metadata`, `metadata-2`, …) as in kfp. (An
+ * object puts integer-like keys such as `'1'` first, unlike a Python dict: give entries to keep
+ * the order of a kfp pipeline with such keys.)
  *
  * @example
  * metadata: [

@@ -4,14 +4,18 @@ import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
 import type { Component } from './component.ts';
 import type { ArtifactOutputDecl } from './io.ts';
 import type { ImporterMetadata, ImporterMetadataKey, ImporterMetadataValue, MetadataDictNode, MetadataKeyNode, MetadataNode } from './importer-metadata.ts';
-import { isRuntimePlaceholder, placeholder, type PlaceholderNode, type TemplateNode } from './placeholders.ts';
+import { isRuntimePlaceholder, placeholder, type PlaceholderNode, type RuntimePlaceholder, type TemplateNode } from './placeholders.ts';
 import type { ArgNode } from './task-node.ts';
 import type { StringTemplate } from './typing.ts';
 
 /** What `scope.importer(...)` takes (kfp's `dsl.importer`). */
 export interface ImporterOptions<T extends string> {
-  /** Where the artifact already is: a constant URI, or a parameter holding one. */
-  readonly artifactUri: string | ParameterChannel<string>;
+  /**
+   * Where the artifact already is: a constant URI, a parameter holding one, or a runtime
+   * placeholder (kfp writes `dsl.PIPELINE_ROOT_PLACEHOLDER` there as the constant it is). No str``
+   * template: kfp writes a URI f-string with its run-time values unresolved.
+   */
+  readonly artifactUri: string | ParameterChannel<string> | RuntimePlaceholder;
   readonly artifactType: ArtifactType<T>;
   /** Import again even when the URI was imported before (default false). */
   readonly reimport?: boolean;
@@ -94,7 +98,11 @@ export function importerCall<T extends string>(options: ImporterOptions<T>): { c
       kind: 'importer',
       artifactType: options.artifactType,
       reimport: options.reimport ?? false,
-      ...(typeof options.artifactUri === 'string' ? { constantUri: options.artifactUri } : {}),
+      ...(typeof options.artifactUri === 'string'
+        ? { constantUri: options.artifactUri }
+        : isRuntimePlaceholder(options.artifactUri)
+          ? { constantUri: options.artifactUri.ref.expression }
+          : {}),
       ...(metadata && metadata.entries.length ? { metadata } : {}),
       ...(options.downloadToWorkspace ? { downloadToWorkspace: true } : {}),
     }),

@@ -1,10 +1,14 @@
 import type { ChannelNode, ParameterChannel } from './channels.ts';
 import type { ComponentNode } from './component-node.ts';
 import type { ConditionNode } from './conditions.ts';
+import type { RuntimePlaceholder } from './placeholders.ts';
 import type { StringTemplate } from './typing.ts';
 
-/** A task argument: a constant, a run-time channel, or a string with channels inside it. */
-export type ArgNode = ChannelNode | StringTemplate | ConstantArg;
+/**
+ * A task argument: a constant, a run-time channel, a string with channels inside it, or a runtime
+ * placeholder (a string the backend fills in).
+ */
+export type ArgNode = ChannelNode | StringTemplate | RuntimePlaceholder | ConstantArg;
 export type ConstantArg = string | number | boolean | null | readonly unknown[] | { readonly [k: string]: unknown };
 
 /** A resource value: a Kubernetes quantity, or a pipeline parameter that holds one. */

@@ -81,6 +81,14 @@ describe('runtime placeholders as arguments', () => {
     });
   });
 
+  it('may be an importer URI, where a str`` template may not', () => {
+    pipeline({ name: 'runtime-uri', inputs: { run: z.string() } }, (p, s) => {
+      s.importer({ artifactUri: runtime.pipelineRoot, artifactType: Dataset });
+      // @ts-expect-error kfp writes a URI f-string with its run-time values unresolved
+      s.importer({ artifactUri: str`gs://b/${p.run}`, artifactType: Dataset });
+    });
+  });
+
   it('do not fit an int input', () => {
     pipeline({ name: 'runtime-into-int' }, (_p, s) => {
       // @ts-expect-error a runtime placeholder is a string, not an int

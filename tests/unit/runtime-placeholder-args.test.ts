@@ -3,7 +3,7 @@
  * are plain strings, so they pass where a string does and are written as constants.
  */
 import { describe, expect, it } from 'vitest';
-import { containerComponent, kubernetes, pipeline, pythonComponent, runtime, str, z } from '../../src/index.ts';
+import { Dataset, containerComponent, kubernetes, pipeline, pythonComponent, runtime, str, z } from '../../src/index.ts';
 import { codesAndPaths, compileErrors, compileOk, echo } from './support.ts';
 
 const workspace = kubernetes.pipelineConfig({ workspace: { size: '1Gi' } });
@@ -44,6 +44,13 @@ describe('runtime placeholders as task arguments', () => {
     expect(inputs.items.runtimeValue.constant).toEqual(['{{$.pipeline_task_uuid}}', "{{$.inputs.parameters['pipelinechannel--run']}}"]);
   });
 
+  it('is an importer URI written as a constant, in the executor and the task', () => {
+    const p = pipeline({ name: 'uri' }, (_p, s) => void s.importer({ artifactUri: runtime.pipelineRoot, artifactType: Dataset }));
+    const spec = compileOk(p);
+    expect(spec.deploymentSpec.executors['exec-importer'].importer.artifactUri).toEqual({ constant: '{{$.pipeline_root}}' });
+    expect(spec.root.dag.tasks.importer.inputs.parameters.uri).toEqual({ runtimeValue: { constant: '{{$.pipeline_root}}' } });
+  });
+
   it('refuses one given to an int input as task/type-mismatch, as kfp refuses a string there', () => {
     const p = pipeline({ name: 'into-int' }, (_p, s) => {
       // @ts-expect-error a runtime placeholder is a string, not an int
@@ -63,6 +70,24 @@ describe('workspace use without a workspace', () => {
     expect(codesAndPaths(compileErrors(viaPlaceholder))).toEqual([['pipeline/workspace-not-configured', 'pipeline/echo/inputs/x']]);
     expect(codesAndPaths(compileErrors(viaTemplate))).toEqual([['pipeline/workspace-not-configured', 'pipeline/echo/inputs/x']]);
     expect(codesAndPaths(compileErrors(viaMountPath))).toEqual([['pipeline/workspace-not-configured', 'pipeline/show/inputs/text']]);
+  });
+
+  it('is refused for an importer URI in the workspace', () => {
+    const p = pipeline({ name: 'no-ws-importer' }, (_p, s) => void s.importer({ artifactUri: runtime.workspacePath, artifactType: Dataset }));
+    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/workspace-not-configured', 'pipeline/importer/inputs/uri']]);
+  });
+
+  it('is judged per pipeline, with its own pipelineConfig, as kfp judges each @dsl.pipeline', () => {
+    // GIVEN an inner pipeline using the workspace without a config of its own, in an outer one that has one
+    const inner = pipeline({ name: 'inner' }, (_p, s) => void s.task(echo, { x: runtime.workspacePath }));
+    const outer = pipeline({ name: 'outer', pipelineConfig: workspace }, (_p, s) => void s.task(inner, {}));
+    expect(codesAndPaths(compileErrors(outer))).toEqual([['pipeline/workspace-not-configured', 'pipeline/inner/echo/inputs/x']]);
+    // and the placeholder given to an inner pipeline's input counts for the pipeline that gives it
+    const takes = pipeline({ name: 'takes', inputs: { t: z.string() } }, (p, s) => void s.task(echo, { x: p.t }));
+    const gives = pipeline({ name: 'gives', pipelineConfig: workspace }, (_p, s) => void s.task(takes, { t: runtime.workspacePath }));
+    expect(compileOk(gives).root.dag.tasks.takes.inputs.parameters.t).toEqual({ runtimeValue: { constant: '{{$.workspace_path}}' } });
+    const givesWithout = pipeline({ name: 'gives-without' }, (_p, s) => void s.task(takes, { t: runtime.workspacePath }));
+    expect(codesAndPaths(compileErrors(givesWithout))).toEqual([['pipeline/workspace-not-configured', 'pipeline/takes/inputs/t']]);
   });
 
   it('is accepted with a workspace, and (as kfp) when the path is only inside a list argument', () => {

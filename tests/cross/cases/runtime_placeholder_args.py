@@ -1,5 +1,6 @@
 """Python twin of runtime_placeholder_args.ts."""
 from kfp import dsl
+from kfp.dsl import Dataset
 from twin import component
 
 F = "tests/cross/fixtures/work.py"
@@ -40,6 +41,8 @@ def runtime_placeholder_args(run: str = "r1"):
                      names=[dsl.PIPELINE_JOB_ID_PLACEHOLDER, run, f"{dsl.PIPELINE_TASK_NAME_PLACEHOLDER}-{run}"],
                      settings={"a": 1},
                      limits={"job": dsl.PIPELINE_JOB_RESOURCE_NAME_PLACEHOLDER, "nested": {"at": dsl.PIPELINE_JOB_CREATE_TIME_UTC_PLACEHOLDER}})
+    dsl.importer(artifact_uri=dsl.WORKSPACE_PATH_PLACEHOLDER, artifact_class=Dataset)
+    dsl.importer(artifact_uri=dsl.PIPELINE_ROOT_PLACEHOLDER, artifact_class=Dataset, metadata={"run": run})
 
 
 PIPELINE = runtime_placeholder_args

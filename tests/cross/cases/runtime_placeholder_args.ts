@@ -1,9 +1,10 @@
 /**
  * Runtime placeholders (kfp's dsl.*_PLACEHOLDER strings) as task arguments: each one to a Python
  * component's string input and to a container component's; inside str`` templates with a
- * parameter; inside list and struct arguments. runtime.workspacePath needs a workspace.
+ * parameter; inside list and struct arguments; as an importer's URI. runtime.workspacePath needs a
+ * workspace.
  */
-import { containerComponent, kubernetes, pipeline, pythonComponent, runtime, str, z } from '../../../src/index.ts';
+import { Dataset, containerComponent, kubernetes, pipeline, pythonComponent, runtime, str, z } from '../../../src/index.ts';
 
 import { summariseParams } from '../fixtures/params-component.ts';
 
@@ -38,5 +39,7 @@ export default pipeline(
       settings: { a: 1 },
       limits: { job: runtime.pipelineJobResourceName, nested: { at: runtime.pipelineJobCreateTimeUtc } },
     });
+    s.importer({ artifactUri: runtime.workspacePath, artifactType: Dataset });
+    s.importer({ artifactUri: runtime.pipelineRoot, artifactType: Dataset, metadata: { run: p.run } });
   },
 );
