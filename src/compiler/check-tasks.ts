@@ -134,8 +134,8 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
         ds.push(diagnostic('task/kind-mismatch', path, `a parameter was passed to ${describeSpec(spec)}; pass an artifact output of another task`));
       } else if (
         // kfp compares PipelineTaskFinalStatus as a dict (STRUCT).
+        // An int channel into a float input is refused too (kfp compares the types for equality).
         asDict(arg.parameterType) !== asDict(spec.parameterType) &&
-        !(arg.parameterType === 'NUMBER_INTEGER' && spec.parameterType === 'NUMBER_DOUBLE') &&
         // kfp does not check loop items whose type it could not tell (its 'String' fallback).
         !(arg.source.kind === 'loopItem' && arg.typeName === 'String')
       ) {

@@ -4,7 +4,7 @@
  * task or input concerned, and the compiler returns no spec.
  */
 import { describe, expect, it } from 'vitest';
-import { Artifact, Dataset, eq, input, pipeline, z } from '../../src/index.ts';
+import { Artifact, Dataset, containerComponent, eq, input, pipeline, z } from '../../src/index.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, fit, make } from './support.ts';
 
 describe('graph checks', () => {
@@ -46,7 +46,7 @@ describe('graph checks', () => {
     }
   });
 
-  it('reports a run-time value of the wrong type as task/type-mismatch, but lets an int into a double', () => {
+  it('reports a run-time value of the wrong type as task/type-mismatch, an int into a double included', () => {
     const strIntoInt = pipeline({ name: 'wrong-channel', inputs: { text: z.string() } }, (p, s) => {
       const a = s.task(make, {});
       s.task(fit, { data: a.outputs.data, n: p.text as any });
@@ -58,11 +58,23 @@ describe('graph checks', () => {
       s.task(fit, { data: b.outputs.model as any, n: 1 });
     });
     expect(codesAndPaths(compileErrors(modelIntoDataset))).toEqual([['task/type-mismatch', 'pipeline/fit-2/inputs/data']]);
-    // GIVEN an int channel into a double input (kfp allows it)  THEN it compiles
-    const intIntoDouble = pipeline({ name: 'int-into-double', inputs: { n: z.int() } }, (p, s) => {
-      s.task(make, { n: p.n });
+    // GIVEN an int channel into a double input  THEN it is refused, as kfp 2.17.3 refuses it ("Argument
+    // type 'NUMBER_INTEGER' is incompatible with the input type 'NUMBER_DOUBLE'")
+    const scale = containerComponent({
+      name: 'scale',
+      inputs: { rate: z.number() },
+      implementation: ({ inputs }) => ({ image: 'alpine', command: ['scale', inputs.rate] }),
     });
-    compileOk(intIntoDouble);
+    const intIntoDouble = pipeline({ name: 'int-into-double', inputs: { n: z.int() } }, (p, s) => {
+      s.task(scale, { rate: p.n });
+    });
+    expect(codesAndPaths(compileErrors(intIntoDouble))).toEqual([['task/type-mismatch', 'pipeline/scale/inputs/rate']]);
+    // but a double channel and a whole-number constant compile (JavaScript has no separate int constant)
+    const doubles = pipeline({ name: 'doubles', inputs: { x: z.number() } }, (p, s) => {
+      s.task(scale, { rate: p.x });
+      s.task(scale, { rate: 1 });
+    });
+    compileOk(doubles);
   });
 
   it('lets a generic Artifact into an input of any artifact type, as kfp does', () => {
