@@ -313,9 +313,8 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   ds.push(...checkWorkspace(s, pipeline));
   ds.push(...checkCycles(s));
   const docDescriptions = new Map<string, ReturnType<typeof docstringDescriptions>>();
-  const pythonDs: Diagnostic[] = [];
-  const functionText = resolvePython(s, options, pythonDs, docDescriptions);
-  const embedded = resolveEmbedded(s, options, pythonDs);
+  const functionText = resolvePython(s, options, ds, docDescriptions);
+  const embedded = resolveEmbedded(s, options);
   ds.push(...embedded.diagnostics);
   s.collected = surfaceCollected(s, pipeline);
   ds.push(...s.collected.diagnostics);

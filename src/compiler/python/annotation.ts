@@ -145,3 +145,8 @@ export function namedTupleFields(text: string): Map<string, string> | undefined 
   }
   return fields;
 }
+
+/** `EmbeddedInput[X]`, possibly `dsl.`/`kfp.dsl.`-qualified → `X`. */
+export function embeddedInner(annotation: string): string | undefined {
+  return /^(?:(?:kfp\.)?dsl\.)?EmbeddedInput\s*\[\s*([\s\S]*?)\s*\]$/.exec(annotation.trim())?.[1];
+}

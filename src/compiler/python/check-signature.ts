@@ -1,7 +1,7 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
 import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { annotationMeaning, namedTupleFields, returnArtifact, returnMeaning } from './annotation.ts';
+import { annotationMeaning, embeddedInner, namedTupleFields, returnArtifact, returnMeaning } from './annotation.ts';
 import { parsePythonLiteral } from './literal.ts';
 import type { PythonSignature } from './signature.ts';
 
@@ -31,15 +31,21 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
   const ds: Diagnostic[] = [];
   const fail = (name: string, message: string) =>
     ds.push(diagnostic('python/signature-mismatch', `${where}/${name}`, message, file));
-  const params = new Map(sig.params.map((p) => [p.name, p]));
+  // Embedded inputs (declared in embeddedInputs or annotated EmbeddedInput[...]) are no part of
+  // the interface: python/resolve-embedded.ts checks them.
+  const embedded = component.implementation.kind === 'python' ? (component.implementation.embedded?.inputs ?? {}) : {};
+  const isEmbedded = (p: PythonSignature['params'][number]) => p.name in embedded || (p.annotation !== undefined && embeddedInner(p.annotation) !== undefined);
+  const ownParams = sig.params.filter((p) => !isEmbedded(p));
+  const params = new Map(ownParams.map((p) => [p.name, p]));
 
-  for (const p of sig.params) {
+  for (const p of ownParams) {
     if (p.star) fail(p.name, `the Python function takes ${p.star}${p.name}; kfp components need named parameters only`);
     else if (!(p.name in component.interface.inputs) && !(p.name in component.interface.outputs))
       fail(p.name, `the Python function has a parameter '${p.name}' that the TypeScript declaration lacks; declare it in inputs or outputs, or remove it from the function`);
   }
 
   for (const [name, spec] of Object.entries(component.interface.inputs)) {
+    if (name in embedded) continue; // declared twice: reported with the embedded inputs
     const p = params.get(name);
     if (!p) {
       fail(name, `the declaration has an input '${name}' that the Python function '${sig.name}' does not take; add the parameter to the function or remove the input`);
@@ -90,6 +96,7 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
     if (!(field in component.interface.outputs))
       fail(field, `the Python function returns a NamedTuple with the field '${field}'; declare it in outputs`);
   for (const [name, spec] of Object.entries(component.interface.outputs)) {
+    if (name in embedded) continue; // declared twice: reported with the embedded inputs
     const fieldType = tupleFields?.get(name);
     if (fieldType !== undefined && !params.has(name)) {
       if (spec.kind === 'artifact') {

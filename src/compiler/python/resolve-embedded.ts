@@ -3,14 +3,10 @@ import type { ComponentNode, PythonImplementation } from '../../dsl/component-no
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import type { CompileOptions } from '../options.ts';
 import type { Structure } from '../structure.ts';
+import { embeddedInner } from './annotation.ts';
 import { embeddedHelper } from './embedded-program.ts';
 import { extractFunctionSource } from './function-source.ts';
 import { parseSignature } from './signature.ts';
-
-/** `EmbeddedInput[X]`, possibly `dsl.`/`kfp.dsl.`-qualified → `X`. */
-function embeddedInner(annotation: string): string | undefined {
-  return /^(?:(?:kfp\.)?dsl\.)?EmbeddedInput\s*\[\s*([\s\S]*?)\s*\]$/.exec(annotation.trim())?.[1];
-}
 
 function pythonClass(type: ArtifactType): string {
   return PYTHON_ARTIFACT_CLASS[type.schemaTitle] ?? type.pythonClass?.split('.').pop() ?? type.schemaTitle.split('.').pop()!;
@@ -26,9 +22,8 @@ function checkEmbeddedInputs(
   module: string | undefined,
   where: string,
   file: string | undefined,
-): { diagnostics: Diagnostic[]; names: string[] } {
+): Diagnostic[] {
   const ds: Diagnostic[] = [];
-  const names = Object.keys(impl.embedded?.inputs ?? {});
   const declared = impl.embedded?.inputs ?? {};
   const fail = (name: string, message: string) => ds.push(diagnostic('python/embedded-input-mismatch', `${where}/${name}`, message, file));
   for (const name of Object.keys(declared))
@@ -36,7 +31,7 @@ function checkEmbeddedInputs(
       fail(name, `'${name}' is declared both as an embedded input and as an input or output; an embedded input is not part of the component's interface, keep one`);
   const fn = module === undefined ? undefined : extractFunctionSource(module, impl.functionName);
   const sig = fn ? parseSignature(fn.text) : undefined;
-  if (!sig) return { diagnostics: ds, names }; // the Python source resolution reports it
+  if (!sig) return ds; // the Python source resolution reports it
   const params = new Map(sig.params.map((p) => [p.name, p]));
   for (const [name, type] of Object.entries(declared)) {
     const p = params.get(name);
@@ -49,11 +44,9 @@ function checkEmbeddedInputs(
       fail(name, `declared as an embedded ${type.schemaTitle} but the Python annotation is '${p.annotation ?? '(none)'}' (expected EmbeddedInput[${pythonClass(type)}])`);
   }
   for (const p of sig.params)
-    if (p.annotation !== undefined && embeddedInner(p.annotation) !== undefined && !(p.name in declared)) {
+    if (p.annotation !== undefined && embeddedInner(p.annotation) !== undefined && !(p.name in declared))
       fail(p.name, `the Python parameter '${p.name}' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)`);
-      names.push(p.name);
-    }
-  return { diagnostics: ds, names };
+  return ds;
 }
 
 export interface ResolvedEmbedded {
@@ -63,15 +56,13 @@ export interface ResolvedEmbedded {
 }
 
 /**
- * Archives every embedded asset into its helper text and checks embedded inputs. The Python
- * signature check knows nothing of embedded inputs, so its `python/signature-mismatch` reports
- * about parameters declared in `embeddedInputs` or annotated `EmbeddedInput[...]` are dropped
- * from `pythonDiagnostics`; this pass checks those parameters instead.
+ * Archives every embedded asset into its helper text and checks embedded inputs (the parameters
+ * declared in `embeddedInputs` or annotated `EmbeddedInput[...]`, which the signature check
+ * leaves to this pass).
  */
-export function resolveEmbedded(s: Structure, options: CompileOptions, pythonDiagnostics: readonly Diagnostic[]): ResolvedEmbedded {
+export function resolveEmbedded(s: Structure, options: CompileOptions): ResolvedEmbedded {
   const helpers = new Map<string, string>();
   const ds: Diagnostic[] = [];
-  const exempt = new Set<string>();
   const byComponent = new Map<object, string | undefined>();
   for (const t of s.tasks) {
     const component = t.node.component;
@@ -86,9 +77,7 @@ export function resolveEmbedded(s: Structure, options: CompileOptions, pythonDia
     const module = impl.source.kind === 'inline' ? impl.source.code : options.sources?.get(impl.source.path);
     // Only a module that mentions EmbeddedInput can have such a parameter (no second parse otherwise).
     if (impl.embedded || module?.includes('EmbeddedInput')) {
-      const checked = checkEmbeddedInputs(component, impl, module, where, file);
-      ds.push(...checked.diagnostics);
-      for (const name of checked.names) exempt.add(`/component/${impl.functionName}/${name}`);
+      ds.push(...checkEmbeddedInputs(component, impl, module, where, file));
     }
     let helper: string | undefined;
     if (impl.embedded) {
@@ -101,6 +90,5 @@ export function resolveEmbedded(s: Structure, options: CompileOptions, pythonDia
     byComponent.set(component, helper);
     if (helper !== undefined) helpers.set(t.node.id, helper);
   }
-  const dropped = (d: Diagnostic) => d.code === 'python/signature-mismatch' && [...exempt].some((suffix) => d.path.endsWith(suffix));
-  return { helpers, diagnostics: [...pythonDiagnostics.filter((d) => !dropped(d)), ...ds] };
+  return { helpers, diagnostics: ds };
 }
