@@ -3,6 +3,8 @@
  * function of each notebook component's program, exactly as it appears in the compiled IR:
  * it extracts the embedded archive, binds `dsl.run_notebook`, and runs the notebook with
  * nbclient. `{embedded_archive}` and `{notebook_relpath}` are filled in by the compiler.
+ * It is part of the IR's text (kfp-ts never runs it), so it must stay character for character
+ * what kfp writes for the two IRs to be equal; tests/cross/cases/notebook_components pins it.
  */
 export const NOTEBOOK_HELPER_TEMPLATE = [
   "__KFP_EMBEDDED_ARCHIVE_B64 = '{embedded_archive}'",
