@@ -21,7 +21,8 @@ import { version } from '../src/version.ts';
 import { writeCase, writePackageJson, type Shape } from './generate.ts';
 import { median } from './stats.ts';
 
-const SRC_INDEX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'index.ts');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC_INDEX = path.join(REPO, 'src', 'index.ts');
 
 type Stage = 'build' | 'compile' | 'validate' | 'emit';
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const reps = Number(process.argv[4] ?? 3);
   const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-profile-'));
   try {
-    await writePackageJson(dir);
+    await writePackageJson(dir, path.join(REPO, 'node_modules'));
     const warm = await writeCase(dir, shape, 1, SRC_INDEX);
     const c = await writeCase(dir, shape, tasks, SRC_INDEX);
     const warmMod = (await import(pathToFileURL(warm.tsFile).href)) as { definePipeline(): Pipeline };

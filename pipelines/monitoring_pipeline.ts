@@ -4,7 +4,8 @@
  *
  *   npx kfp-ts compile pipelines/monitoring_pipeline.ts -o monitoring_pipeline.yaml
  */
-import { ne, pipeline, z } from '../src/index.ts';
+import * as z from 'zod';
+import { ne, pipeline } from '../src/index.ts';
 import { checkAndAlert, generateComparisonReport, ingestData, trainModel, validateData } from '../src/components/index.ts';
 import { withMinioCredentials } from './minio.ts';
 

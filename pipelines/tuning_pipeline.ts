@@ -4,7 +4,8 @@
  *
  *   npx kfp-ts compile pipelines/tuning_pipeline.ts -o tuning_pipeline.yaml
  */
-import { pipeline, str, z } from '../src/index.ts';
+import * as z from 'zod';
+import { pipeline, str } from '../src/index.ts';
 import { generateComparisonReport, hyperparameterSearch, ingestData, validateData } from '../src/components/index.ts';
 import { withMinioCredentials } from './minio.ts';
 

@@ -20,7 +20,7 @@ const isPipeline = (v: unknown): v is Pipeline => typeof v === 'object' && v !==
 
 const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-digests-'));
 try {
-  await writePackageJson(dir);
+  await writePackageJson(dir, path.join(REPO, 'node_modules'));
   const crossDir = path.join(REPO, 'tests', 'cross', 'cases');
   const files = (await readdir(crossDir)).filter((f) => f.endsWith('.ts')).sort().map((f) => path.join(crossDir, f));
   for (const shape of ['chain', 'fan'] as const) for (const n of [1, 100, 1000]) files.push((await writeCase(dir, shape, n, path.join(REPO, 'src', 'index.ts'))).tsFile);

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ClientOptions, HttpEvent } from '../client/http.ts';
 import type { BearerCredential, CookieCredential } from '../client/credentials.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Response shapes of the KFP v2beta1 REST API (backend/api/v2beta1/swagger/*.swagger.json, KFP

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Metrics } from '../dsl/artifacts.ts';
 import { pythonComponent } from '../dsl/component.ts';
 import { input } from '../dsl/io.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { HTML } from '../dsl/artifacts.ts';
 import { pythonComponent } from '../dsl/component.ts';
 import { output } from '../dsl/io.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dataset, Markdown } from '../dsl/artifacts.ts';
 import { pythonComponent } from '../dsl/component.ts';
 import { input, output } from '../dsl/io.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { kfpTypeName } from './kfp-type-names.ts';
 
 /** The IR's parameter types (ml_pipelines.ParameterType). */

@@ -4,7 +4,7 @@
  * Kubernetes resource step. Their interface (names, types, defaults and the descriptions kfp
  * takes from their docstrings) is what kfp 2.17.3 writes, so compiled files agree with kfp's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { containerComponent } from '../dsl/component.ts';
 
 const PVC_DOC = 'https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-claim-v1';

@@ -1,20 +1,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Pipeline } from '../dsl/pipeline.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { ModuleLoadError } from './bundle-stack.ts';
 
 function isPipeline(v: unknown): v is Pipeline {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'pipelineHandle';
 }
 
-/** Where in the user's file an error came from, read off the stack (file:line:col). */
+/** Where in the user's file an error came from (line:col), from the bundle's mapped stack. */
 function userFrame(err: unknown, file: string): string | undefined {
-  const stack = err instanceof Error ? err.stack ?? '' : '';
-  const url = pathToFileURL(file).href;
-  const line = stack.split('\n').find((l) => l.includes(url) || l.includes(file));
-  const m = line && /:(\d+):(\d+)\)?\s*$/.exec(line);
-  return m ? `${m[1]}:${m[2]}` : undefined;
+  const frame = err instanceof ModuleLoadError ? err.frames.find((f) => f.file === file) : undefined;
+  return frame ? `${frame.line}:${frame.column}` : undefined;
 }
 
 /**
@@ -35,7 +32,8 @@ export async function loadPipeline(file: string, exportName?: string): Promise<{
     mod = await (await import('./import-typescript.ts')).importTypeScript(abs);
   } catch (err) {
     const where = userFrame(err, abs);
-    const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const thrown = err instanceof ModuleLoadError ? err.thrown : err;
+    const msg = thrown instanceof Error ? thrown.message.split('\n')[0] : String(thrown);
     return { diagnostics: [diagnostic('cli/module-threw', where ? `line ${where}` : 'module', `loading the pipeline file failed: ${msg}`, file)] };
   }
   const pipelines = Object.entries(mod).filter(([, v]) => isPipeline(v)) as [string, Pipeline][];
