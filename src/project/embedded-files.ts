@@ -1,8 +1,9 @@
 import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { embeddedAssetPaths, type EmbeddedEntry, type EmbeddedTree } from '../compiler/python/embedded-paths.ts';
+import { readPaths } from './read-paths.ts';
 
 const isExecutable = (mode: number) => (mode & 0o100) !== 0;
 
@@ -37,24 +38,11 @@ async function readTree(p: string): Promise<EmbeddedTree> {
  * each once, for the compiler to archive. The compiler itself never reads files.
  */
 export async function readEmbeddedAssets(pipeline: PipelineNode): Promise<{ embedded: Map<string, EmbeddedTree>; diagnostics: Diagnostic[] }> {
-  const embedded = new Map<string, EmbeddedTree>();
-  const diagnostics: Diagnostic[] = [];
-  await Promise.all(
-    [...embeddedAssetPaths(pipeline)].map(async ([p, user]) => {
-      try {
-        embedded.set(p, await readTree(p));
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        diagnostics.push(
-          diagnostic(
-            'python/embedded-unreadable',
-            user,
-            code === 'ENOENT' ? `the embedded path ${p} does not exist; fix the component's embeddedArtifact or notebook` : `cannot read ${p}: ${(err as Error).message}`,
-            p,
-          ),
-        );
-      }
-    }),
+  const { read, diagnostics } = await readPaths(
+    embeddedAssetPaths(pipeline),
+    readTree,
+    'python/embedded-unreadable',
+    (p) => `the embedded path ${p} does not exist; fix the component's embeddedArtifact or notebook`,
   );
-  return { embedded, diagnostics };
+  return { embedded: read, diagnostics };
 }

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { pythonSourceFiles } from '../compiler/python/source-files.ts';
 import type { EmbeddedTree } from '../compiler/python/embedded-paths.ts';
 import { readEmbeddedAssets } from './embedded-files.ts';
+import { readPaths } from './read-paths.ts';
 
 /**
  * Reads every Python file the pipeline's components name (each once), and every file or directory
@@ -12,26 +13,12 @@ import { readEmbeddedAssets } from './embedded-files.ts';
 export async function readPythonSources(
   pipeline: PipelineNode,
 ): Promise<{ sources: Map<string, string>; embedded: Map<string, EmbeddedTree>; diagnostics: Diagnostic[] }> {
-  const paths = pythonSourceFiles(pipeline);
-  const sources = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  await Promise.all(
-    [...paths].map(async ([p, user]) => {
-      try {
-        sources.set(p, await readFile(p, 'utf8'));
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        diagnostics.push(
-          diagnostic(
-            'python/source-unreadable',
-            user,
-            code === 'ENOENT' ? `the Python source file ${p} does not exist; fix the component's source path` : `cannot read ${p}: ${(err as Error).message}`,
-            p,
-          ),
-        );
-      }
-    }),
+  const src = await readPaths(
+    pythonSourceFiles(pipeline),
+    (p) => readFile(p, 'utf8'),
+    'python/source-unreadable',
+    (p) => `the Python source file ${p} does not exist; fix the component's source path`,
   );
   const assets = await readEmbeddedAssets(pipeline);
-  return { sources, embedded: assets.embedded, diagnostics: [...diagnostics, ...assets.diagnostics] };
+  return { sources: src.read, embedded: assets.embedded, diagnostics: [...src.diagnostics, ...assets.diagnostics] };
 }
