@@ -1,0 +1,92 @@
+/**
+ * ParallelFor, the less common shapes: over a LIST-of-dicts pipeline parameter (sub-variables as
+ * arguments and as a struct), over an item's sub-variable (nested, with
+ * parallelism; its outputs collected inside the outer loop), over an outer task's output from
+ * inside a loop with an If/Elif/Else on the inner item's fields (condition-branches numbered
+ * inside loops), over a task output produced inside the loop (artifacts collected), and a
+ * literal loop with a display name using its item in an f-string beside the inner loop's item.
+ */
+import { Dataset, collected, eq, gt, input, itemField, output, pipeline, pythonComponent, str, z, type ParameterChannel } from '../../../src/index.ts';
+
+type ParameterList = ParameterChannel<readonly number[]>;
+
+const source = new URL('../fixtures/work.py', import.meta.url);
+const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
+const baseImage = 'python:3.11-slim';
+const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
+const makeGrid = pythonComponent({
+  name: 'make_grid',
+  source,
+  baseImage,
+  inputs: { size: z.int().default(2) },
+  outputs: { Output: z.array(z.record(z.string(), z.int())) },
+});
+const makeShards = pythonComponent({ name: 'make_shards', source, baseImage, inputs: { count: z.int() }, outputs: { Output: z.array(z.int()) } });
+const makeConfig = pythonComponent({ name: 'make_config', source, baseImage, inputs: { name: z.string() }, outputs: { Output: z.record(z.string(), z.string()) } });
+const showNumber = pythonComponent({ name: 'show_number', source, baseImage, inputs: { number: z.int() } });
+const showStruct = pythonComponent({ name: 'show_struct', source, baseImage, inputs: { config: z.record(z.string(), z.unknown()) } });
+const double = pythonComponent({ name: 'double', source, baseImage, inputs: { number: z.int() }, outputs: { Output: z.int() } });
+const total = pythonComponent({ name: 'total', source, baseImage, inputs: { numbers: z.array(z.int()) }, outputs: { Output: z.int() } });
+const writeShard = pythonComponent({ name: 'write_shard', source: artifacts, baseImage: 'python:3.12', inputs: { index: z.int() }, outputs: { shard: output(Dataset) } });
+const mergeDatasets = pythonComponent({
+  name: 'merge_datasets',
+  source: artifacts,
+  baseImage: 'python:3.12',
+  inputs: { parts: input(Dataset, { list: true }) },
+  outputs: { merged: output(Dataset), Output: z.int() },
+});
+
+export default pipeline(
+  {
+    name: 'loops-over-outputs',
+    inputs: {
+      jobs: z.array(z.record(z.string(), z.unknown())).default([
+        { label: 'a', sizes: [1, 2], opts: { lr: 1 } },
+        { label: 'b', sizes: [3], opts: { lr: 2 } },
+      ]),
+      count: z.int().default(2),
+    },
+  },
+  (p, s) => {
+    const grid = s.task(makeGrid, { size: p.count });
+    s.parallelFor(
+      p.jobs,
+      (job, s) => {
+        s.task(notify, { message: itemField(job, 'label') as never, channel: str`#${p.count}` });
+        s.task(showStruct, { config: itemField(job, 'opts') as never });
+        const d = s.parallelFor(
+          itemField(job, 'sizes') as never as ParameterList,
+          (size, s) => {
+            const d = s.task(double, { number: size });
+            s.if(gt(d.outputs.Output, 2), (s) => void s.task(showNumber, { number: d.outputs.Output }));
+            return d;
+          },
+          { parallelism: 1 },
+        );
+        s.task(total, { numbers: collected(d.outputs.Output) });
+        s.parallelFor(grid.outputs.Output, (cell, s) => {
+          s.if(eq(itemField(cell, 'depth'), 0), (s) => void s.task(showNumber, { number: itemField(cell, 'width') }))
+            .elif(eq(itemField(cell, 'width'), itemField(job, 'label') as never), (s) => void s.task(notify, { message: 'same' }))
+            .else((s) => void s.task(showStruct, { config: cell }));
+        });
+      },
+      { parallelism: 3 },
+    );
+    s.parallelFor(
+      [1, 2],
+      (n, s) => {
+        const shards = s.task(makeShards, { count: n });
+        const w = s.parallelFor(shards.outputs.Output, (shard, s) => s.task(writeShard, { index: shard }), { parallelism: 2 });
+        s.task(mergeDatasets, { parts: collected(w.outputs.shard) });
+        const conf = s.task(makeConfig, { name: 'x' });
+        s.parallelFor(grid.outputs.Output, (g, s) => {
+          s.task(showStruct, { config: conf.outputs.Output });
+          s.task(notify, { message: str`${p.count}/x` });
+          s.task(double, { number: n });
+          s.task(showNumber, { number: itemField(g, 'depth') });
+        });
+      },
+      { displayName: 'outer' },
+    );
+  },
+);
