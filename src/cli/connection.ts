@@ -51,6 +51,11 @@ export interface ConnectionFlags {
   readonly verbose?: boolean;
 }
 
+/** A KFP command's flags as `addConnectionOptions` declares them: the connection and `-o, --output`. */
+export interface KfpCommandFlags extends ConnectionFlags {
+  readonly output: 'text' | 'json';
+}
+
 export const DEFAULT_SA_TOKEN_PATH = '/var/run/secrets/kubeflow/pipelines/token';
 
 export const ConfigFile = z.strictObject({

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type ConnectionFlags } from '../connection.ts';
+import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 
-interface ListFlags extends ConnectionFlags {
+interface ListFlags extends KfpCommandFlags {
   readonly nameContains?: string;
   readonly limit?: string;
   readonly pageToken?: string;
-  readonly output: 'text' | 'json';
 }
 
 export function register(program: Command): void {

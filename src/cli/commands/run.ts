@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { EXIT_USER_ERROR } from '../exit-codes.ts';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type ConnectionFlags } from '../connection.ts';
-import { loadPipelineInput } from './upload.ts';
+import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
 import type { PipelinePackage } from '../../client/pipeline-file.ts';
 import type { Run } from '../../client/schemas.ts';
 
-interface RunFlags extends ConnectionFlags {
+interface RunFlags extends KfpCommandFlags, PipelineInputFlags {
   readonly experiment: string;
   readonly param: string[];
   readonly paramsFile?: string;
@@ -19,30 +19,27 @@ interface RunFlags extends ConnectionFlags {
   readonly timeout?: string;
   readonly pollInterval?: string;
   readonly dryRun?: boolean;
-  readonly function?: string;
-  readonly disableCaching?: boolean;
-  readonly output: 'text' | 'json';
 }
 
 export function register(program: Command): void {
   addConnectionOptions(
-    program
-      .command('run')
-      .description('Start a run of a pipeline in an experiment (created if missing). Parameters are checked against the pipeline before anything is sent.')
-      .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
-      .requiredOption('--experiment <name>', 'experiment to run in; created when it does not exist')
-      .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
-      .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
-      .option('--run-name <name>', 'run name (default: "<pipeline> <date time>")')
-      .option('--description <text>', 'run description')
-      .option('--pipeline-root <uri>', 'where the run writes artifacts (default: the server\'s)')
-      .option('--service-account <name>', 'Kubernetes service account for the run\'s pods')
-      .option('--wait', 'follow the run: live task states, then the final state, duration and metrics; exit 1 unless it succeeds')
-      .option('--timeout <seconds>', 'with --wait: stop waiting after this long (the run continues)')
-      .option('--poll-interval <seconds>', 'with --wait: seconds between status checks (default 5)')
-      .option('--dry-run', 'check the parameters and print the request; send nothing')
-      .option('--function <name>', 'for .ts files: the pipeline to compile when the file defines several')
-      .option('--disable-caching', 'for .ts files: compile with caching off by default'),
+    addPipelineInputOptions(
+      program
+        .command('run')
+        .description('Start a run of a pipeline in an experiment (created if missing). Parameters are checked against the pipeline before anything is sent.')
+        .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
+        .requiredOption('--experiment <name>', 'experiment to run in; created when it does not exist')
+        .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
+        .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
+        .option('--run-name <name>', 'run name (default: "<pipeline> <date time>")')
+        .option('--description <text>', 'run description')
+        .option('--pipeline-root <uri>', 'where the run writes artifacts (default: the server\'s)')
+        .option('--service-account <name>', 'Kubernetes service account for the run\'s pods')
+        .option('--wait', 'follow the run: live task states, then the final state, duration and metrics; exit 1 unless it succeeds')
+        .option('--timeout <seconds>', 'with --wait: stop waiting after this long (the run continues)')
+        .option('--poll-interval <seconds>', 'with --wait: seconds between status checks (default 5)')
+        .option('--dry-run', 'check the parameters and print the request; send nothing'),
+    ),
   ).action(async (file: string, flags: RunFlags) => {
     await run(file, flags, processIo);
   });
@@ -53,7 +50,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export async function run(file: string, flags: RunFlags, io: CommandIo): Promise<void> {
-  const pkg = await loadPipelineInput(file, { ...(flags.function !== undefined ? { functionName: flags.function } : {}), disableCaching: flags.disableCaching === true }, io);
+  const pkg = await loadPipelineInput(file, flags, io);
   if (pkg === undefined) return;
   const params = await collectParameters(pkg, flags, file);
   if (!params.ok) return failWith(io, params.diagnostics);

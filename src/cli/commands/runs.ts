@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type ConnectionFlags } from '../connection.ts';
+import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 
-interface ListFlags extends ConnectionFlags {
+interface ListFlags extends KfpCommandFlags {
   readonly experiment?: string;
   readonly experimentId?: string;
   readonly limit?: string;
   readonly pageToken?: string;
-  readonly output: 'text' | 'json';
 }
 
-interface GetFlags extends ConnectionFlags {
-  readonly output: 'text' | 'json';
-}
+type GetFlags = KfpCommandFlags;
 
 export function register(program: Command): void {
   const runs = program.command('runs').description('List and inspect runs.');
