@@ -80,7 +80,13 @@ export function lowerTaskInputs(t: TaskEntry, s: Structure, dag: DagView, extra:
         arg.source.kind === 'loopItem' ? loopItemInput(arg, s) : channelSource(arg, s, dag);
       continue;
     }
-    for (const ch of nestedChannels(arg)) parameters[injectedName(channelFullName(ch, s))] = channelSource(ch, s, dag);
+    for (const ch of nestedChannels(arg)) {
+      const name = injectedName(channelFullName(ch, s));
+      // A loop item's field the DAG does not receive as such is read out of the item (kfp feeds
+      // the field from an input that does not exist).
+      const fromItem = ch.source.kind === 'loopItem' && ch.source.subvar !== undefined && !dag.inputParameters.has(name);
+      parameters[name] = fromItem ? loopItemInput(ch, s) : channelSource(ch, s, dag);
+    }
     parameters[name] = { runtimeValue: { constant: constantWithPlaceholders(arg, s) } };
   }
   const out: Json = {};
