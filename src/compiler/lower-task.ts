@@ -81,11 +81,11 @@ export function lowerTaskInputs(t: TaskEntry, s: Structure, dag: DagView, extra:
       continue;
     }
     for (const ch of nestedChannels(arg)) {
-      const name = injectedName(channelFullName(ch, s));
+      const injected = injectedName(channelFullName(ch, s));
       // A loop item's field the DAG does not receive as such is read out of the item (kfp feeds
       // the field from an input that does not exist).
-      const fromItem = ch.source.kind === 'loopItem' && ch.source.subvar !== undefined && !dag.inputParameters.has(name);
-      parameters[name] = fromItem ? loopItemInput(ch, s) : channelSource(ch, s, dag);
+      const fromItem = ch.source.kind === 'loopItem' && ch.source.subvar !== undefined && !dag.inputParameters.has(injected);
+      parameters[injected] = fromItem ? loopItemInput(ch, s) : channelSource(ch, s, dag);
     }
     parameters[name] = { runtimeValue: { constant: constantWithPlaceholders(arg, s) } };
   }
