@@ -3,24 +3,8 @@
  * Artifact input taking other types; an optional artifact input; a list of artifacts; pipeline
  * artifact inputs and outputs.
  */
-import { Dataset, Model, input, output, pipeline, pythonComponent, z } from '../../../src/index.ts';
-import { baseImage, inspectEverything, makeEverything, source } from '../fixtures/artifact-components.ts';
-
-const mergeDatasets = pythonComponent({
-  name: 'merge_datasets',
-  source,
-  baseImage,
-  inputs: { parts: input(Dataset, { list: true }) },
-  outputs: { merged: output(Dataset), Output: z.int() },
-});
-
-const trainOn = pythonComponent({
-  name: 'train_on',
-  source,
-  baseImage,
-  inputs: { data: input(Dataset), epochs: z.int().default(1) },
-  outputs: { model: output(Model) },
-});
+import { Dataset, Model, input, output, pipeline, z } from '../../../src/index.ts';
+import { inspectEverything, makeEverything, mergeDatasets, trainOn } from '../fixtures/artifact-components.ts';
 
 export default pipeline(
   {

@@ -3,13 +3,8 @@
  * asked to. `pipelineParameters` replace defaults, and give a required input a default without
  * making it optional; an integer given to a float parameter.
  */
-import { pipeline, pythonComponent, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const flipCoin = pythonComponent({ name: 'flip_coin', source, baseImage, inputs: { seed: z.int().default(0) }, outputs: { Output: z.string() } });
-const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
+import { pipeline, z } from '../../../src/index.ts';
+import { flipCoin, rollDie, notify } from '../fixtures/work-components.ts';
 
 export const compileOptions = {
   disableCachingByDefault: true,

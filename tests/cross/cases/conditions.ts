@@ -3,21 +3,8 @@
  * every operator, on pipeline parameters and on task outputs of each primitive type, mixed
  * int/float comparisons, booleans, and `.after` into a condition.
  */
-import { eq, ge, gt, le, lt, ne, pipeline, pythonComponent, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const flipCoin = pythonComponent({ name: 'flip_coin', source, baseImage, inputs: { seed: z.int().default(0) }, outputs: { Output: z.string() } });
-const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
-const isReady = pythonComponent({ name: 'is_ready', source, baseImage, inputs: { name: z.string() }, outputs: { Output: z.boolean() } });
-const train = pythonComponent({
-  name: 'train',
-  source,
-  baseImage,
-  inputs: { epochs: z.int(), learning_rate: z.number().default(0.01) },
-  outputs: { Output: z.number() },
-});
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
+import { eq, ge, gt, le, lt, ne, pipeline, z } from '../../../src/index.ts';
+import { flipCoin, rollDie, isReady, train, notify } from '../fixtures/work-components.ts';
 
 export default pipeline(
   {

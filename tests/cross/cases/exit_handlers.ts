@@ -3,26 +3,8 @@
  * without one, tasks and a condition inside a handler, `ignoreUpstreamFailure`, the same
  * component as exit task and as an ordinary task.
  */
-import { PipelineTaskFinalStatus, lt, pipeline, pythonComponent, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const flipCoin = pythonComponent({ name: 'flip_coin', source, baseImage, inputs: { seed: z.int().default(0) }, outputs: { Output: z.string() } });
-const fail = pythonComponent({ name: 'fail', source, baseImage, inputs: { message: z.string() } });
-const train = pythonComponent({
-  name: 'train',
-  source,
-  baseImage,
-  inputs: { epochs: z.int(), learning_rate: z.number().default(0.01) },
-  outputs: { Output: z.number() },
-});
-const reportStatus = pythonComponent({
-  name: 'report_status',
-  source,
-  baseImage,
-  inputs: { status: PipelineTaskFinalStatus, run_label: z.string().default('run') },
-});
+import { lt, pipeline, z } from '../../../src/index.ts';
+import { notify, flipCoin, fail, train, reportStatus } from '../fixtures/work-components.ts';
 
 export default pipeline(
   {

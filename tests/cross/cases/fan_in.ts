@@ -4,35 +4,9 @@
  * it, and collected outputs as pipeline outputs; a loop over a list of artifacts and `.after` on
  * a task in a loop (the loop group becomes the dependency).
  */
-import { Dataset, Model, collected, gt, input, output, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const double = pythonComponent({ name: 'double', source, baseImage, inputs: { number: z.int() }, outputs: { Output: z.int() } });
-const total = pythonComponent({ name: 'total', source, baseImage, inputs: { numbers: z.array(z.int()) }, outputs: { Output: z.int() } });
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const writeShard = pythonComponent({
-  name: 'write_shard',
-  source: artifacts,
-  baseImage: 'python:3.12',
-  inputs: { index: z.int() },
-  outputs: { shard: output(Dataset) },
-});
-const trainOn = pythonComponent({
-  name: 'train_on',
-  source: artifacts,
-  baseImage: 'python:3.12',
-  inputs: { data: input(Dataset), epochs: z.int().default(1) },
-  outputs: { model: output(Model) },
-});
-const mergeDatasets = pythonComponent({
-  name: 'merge_datasets',
-  source: artifacts,
-  baseImage: 'python:3.12',
-  inputs: { parts: input(Dataset, { list: true }) },
-  outputs: { merged: output(Dataset), Output: z.int() },
-});
+import { Dataset, collected, gt, input, output, pipeline, str, z } from '../../../src/index.ts';
+import { double, total, notify } from '../fixtures/work-components.ts';
+import { writeShard, trainOn, mergeDatasets } from '../fixtures/artifact-components.ts';
 
 export default pipeline(
   {

@@ -3,12 +3,8 @@
  * at the top, a Map inside a dict, an f-string key, a key repeated (first place, last value), int
  * and runtime-placeholder values.
  */
-import { Dataset, pipeline, pythonComponent, runtime, str, z, type ImporterMetadataKey, type ImporterMetadataValue } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
-const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
+import { Dataset, pipeline, runtime, str, z, type ImporterMetadataKey, type ImporterMetadataValue } from '../../../src/index.ts';
+import { pickImage, rollDie } from '../fixtures/work-components.ts';
 
 export default pipeline(
   { name: 'importer-metadata-keys', inputs: { run: z.string().default('r1'), tag: z.string().default('v1'), shards: z.int().default(4) } },

@@ -3,17 +3,9 @@
  * parameter with run-time metadata (a parameter used twice shares one input; str`` templates),
  * a custom artifact type; imported artifacts feeding tasks.
  */
-import { Dataset, Model, pipeline, pythonComponent, str, z, input, output } from '../../../src/index.ts';
+import { Dataset, Model, pipeline, str, z } from '../../../src/index.ts';
 
-import { BQTable, baseImage, inspectEverything, makeEverything, source } from '../fixtures/artifact-components.ts';
-
-const trainOn = pythonComponent({
-  name: 'train_on',
-  source,
-  baseImage,
-  inputs: { data: input(Dataset), epochs: z.int().default(1) },
-  outputs: { model: output(Model) },
-});
+import { BQTable, inspectEverything, makeEverything, trainOn } from '../fixtures/artifact-components.ts';
 
 export default pipeline(
   {

@@ -2,12 +2,8 @@
  * kfp-kubernetes secrets: several secrets as env vars on one task (beside a plain env var),
  * optional secrets, secrets as volumes, secret names from a pipeline parameter and a task output.
  */
-import { kubernetes, pipeline, pythonComponent, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
+import { kubernetes, pipeline, z } from '../../../src/index.ts';
+import { notify, pickImage } from '../fixtures/work-components.ts';
 
 export default pipeline(
   {

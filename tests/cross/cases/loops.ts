@@ -4,21 +4,8 @@
  * (fields), nested loops over parameters; pipeline inputs and f-strings inside loops, conditions
  * on task outputs inside a loop, `.after` inside and outside loops.
  */
-import { eq, gt, itemField, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const makeGrid = pythonComponent({
-  name: 'make_grid',
-  source,
-  baseImage,
-  inputs: { size: z.int().default(2) },
-  outputs: { Output: z.array(z.record(z.string(), z.int())) },
-});
-const showStruct = pythonComponent({ name: 'show_struct', source, baseImage, inputs: { config: z.record(z.string(), z.unknown()) } });
-const showNumber = pythonComponent({ name: 'show_number', source, baseImage, inputs: { number: z.int() } });
-const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
+import { eq, gt, itemField, pipeline, str, z } from '../../../src/index.ts';
+import { notify, makeGrid, showStruct, showNumber, rollDie } from '../fixtures/work-components.ts';
 
 export default pipeline(
   {

@@ -3,22 +3,9 @@
  * artifacts, as a task argument and as a pipeline output; two chains
  * numbering their OneOfs separately.
  */
-import { eq, gt, input, output, pipeline, pythonComponent, z, Dataset, Model, type Scope, type TaskHandle } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const flipCoin = pythonComponent({ name: 'flip_coin', source, baseImage, inputs: { seed: z.int().default(0) }, outputs: { Output: z.string() } });
-const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const writeShard = pythonComponent({ name: 'write_shard', source: artifacts, baseImage: 'python:3.12', inputs: { index: z.int() }, outputs: { shard: output(Dataset) } });
-const trainOn = pythonComponent({
-  name: 'train_on',
-  source: artifacts,
-  baseImage: 'python:3.12',
-  inputs: { data: input(Dataset), epochs: z.int().default(1) },
-  outputs: { model: output(Model) },
-});
+import { eq, gt, pipeline, z, type Scope, type TaskHandle } from '../../../src/index.ts';
+import { flipCoin, pickImage, notify } from '../fixtures/work-components.ts';
+import { writeShard, trainOn } from '../fixtures/artifact-components.ts';
 
 export default pipeline({ name: 'one-of', inputs: { seed: z.int().default(1) }, outputs: { Output: z.string() } }, (p, s) => {
   const coin = s.task(flipCoin, { seed: p.seed });

@@ -4,13 +4,11 @@
  * parameter; inside list and struct arguments; as an importer's URI. runtime.workspacePath needs a
  * workspace.
  */
-import { Dataset, containerComponent, kubernetes, pipeline, pythonComponent, runtime, str, z } from '../../../src/index.ts';
+import { Dataset, containerComponent, kubernetes, pipeline, runtime, str, z } from '../../../src/index.ts';
+import { notify } from '../fixtures/work-components.ts';
 
 import { summariseParams } from '../fixtures/params-component.ts';
 
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
 const echoText = containerComponent({
   name: 'echo_text',
   inputs: { text: z.string() },

@@ -3,15 +3,10 @@
  * parameters and task outputs, repeated values, a template inside a condition; channels inside
  * list and struct arguments.
  */
-import { gt, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
+import { gt, pipeline, str, z } from '../../../src/index.ts';
+import { notify, pickImage, rollDie } from '../fixtures/work-components.ts';
 
 import { summariseParams } from '../fixtures/params-component.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
-const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
 
 export default pipeline(
   {

@@ -4,26 +4,8 @@
  * caching off and a cache key, retry policies (full and minimal), display names, container image
  * overrides (constant, pipeline parameter, task output), `.after`.
  */
-import { pipeline, pythonComponent, z } from '../../../src/index.ts';
-
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const train = pythonComponent({
-  name: 'train',
-  source,
-  baseImage,
-  inputs: { epochs: z.int(), learning_rate: z.number().default(0.01) },
-  outputs: { Output: z.number() },
-});
-const evaluate = pythonComponent({
-  name: 'evaluate',
-  source,
-  baseImage,
-  inputs: { loss: z.number(), threshold: z.number().default(0.5) },
-  outputs: { Output: z.string() },
-});
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
+import { pipeline, z } from '../../../src/index.ts';
+import { train, evaluate, notify, pickImage } from '../fixtures/work-components.ts';
 
 export default pipeline(
   {
