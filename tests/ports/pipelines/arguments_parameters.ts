@@ -1,6 +1,7 @@
-// corpus: valid/arguments_parameters.yaml — kfp compiled the component on its own with
-// pipeline_parameters={'param1': 'hello'} (a default without isOptional).
-import { cmd, containerComponent, pipeline, z } from '../../../src/index.ts';
+// corpus: valid/arguments_parameters.yaml — kfp compiled the component on its own
+// (`pipelineOfComponent`) with pipeline_parameters={'param1': 'hello'} (a default without
+// isOptional).
+import { cmd, containerComponent, pipelineOfComponent, z } from '../../../src/index.ts';
 
 const echo = containerComponent({
   name: 'echo',
@@ -14,6 +15,4 @@ const echo = containerComponent({
 
 export const compileOptions = { pipelineParameters: { param1: 'hello' } };
 
-export default pipeline({ name: 'echo', inputs: { param1: z.string(), param2: z.string() } }, (p, s) => {
-  s.task(echo, { param1: p.param1, param2: p.param2 });
-});
+export default pipelineOfComponent(echo);

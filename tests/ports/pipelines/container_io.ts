@@ -1,6 +1,5 @@
-// corpus: valid/container_io.yaml — kfp compiled the component on its own; kfp-ts has no
-// single-component compile, so the port wraps it in a pipeline of the same shape.
-import { containerComponent, pipeline, z } from '../../../src/index.ts';
+// corpus: valid/container_io.yaml — kfp compiled the component on its own: `pipelineOfComponent`.
+import { containerComponent, pipelineOfComponent, z } from '../../../src/index.ts';
 
 const containerIo = containerComponent({
   name: 'container_io',
@@ -13,7 +12,4 @@ const containerIo = containerComponent({
   }),
 });
 
-export default pipeline({ name: 'container-io', inputs: { text: z.string() }, outputs: { output_path: z.string() } }, (p, s) => {
-  const t = s.task(containerIo, { text: p.text });
-  return { output_path: t.outputs.output_path };
-});
+export default pipelineOfComponent(containerIo);

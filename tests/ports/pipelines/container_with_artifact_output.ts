@@ -1,6 +1,6 @@
-// corpus: valid/container_with_artifact_output.yaml — a single component compiled on its own
-// (wrapped in a pipeline of the same shape).
-import { Model, containerComponent, output, pipeline, z } from '../../../src/index.ts';
+// corpus: valid/container_with_artifact_output.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { Model, containerComponent, output, pipelineOfComponent, z } from '../../../src/index.ts';
 
 const comp = containerComponent({
   name: 'container_with_artifact_output',
@@ -18,10 +18,4 @@ const comp = containerComponent({
   }),
 });
 
-export default pipeline(
-  { name: 'container-with-artifact-output', inputs: { num_epochs: z.int() }, outputs: { model: output(Model), model_config_path: z.string() } },
-  (p, s) => {
-    const t = s.task(comp, { num_epochs: p.num_epochs });
-    return { model: t.outputs.model, model_config_path: t.outputs.model_config_path };
-  },
-);
+export default pipelineOfComponent(comp);

@@ -1,6 +1,6 @@
-// corpus: valid/container_with_concat_placeholder.yaml — a single component compiled on its own
-// (wrapped in a pipeline of the same shape).
-import { Dataset, concat, containerComponent, output, pipeline, z } from '../../../src/index.ts';
+// corpus: valid/container_with_concat_placeholder.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { Dataset, concat, containerComponent, output, pipelineOfComponent, z } from '../../../src/index.ts';
 
 const comp = containerComponent({
   name: 'container_with_concat_placeholder',
@@ -13,10 +13,4 @@ const comp = containerComponent({
   }),
 });
 
-export default pipeline(
-  { name: 'container-with-concat-placeholder', inputs: { text1: z.string() }, outputs: { text2: output(Dataset), output_path: z.string() } },
-  (p, s) => {
-    const t = s.task(comp, { text1: p.text1 });
-    return { text2: t.outputs.text2, output_path: t.outputs.output_path };
-  },
-);
+export default pipelineOfComponent(comp);

@@ -1,6 +1,6 @@
-// corpus: valid/container_with_if_placeholder.yaml — a single component compiled on its own
-// (wrapped in a pipeline of the same shape).
-import { Dataset, containerComponent, ifPresent, output, pipeline, z } from '../../../src/index.ts';
+// corpus: valid/container_with_if_placeholder.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { Dataset, containerComponent, ifPresent, output, pipelineOfComponent, z } from '../../../src/index.ts';
 
 const comp = containerComponent({
   name: 'container_with_if_placeholder',
@@ -18,14 +18,4 @@ const comp = containerComponent({
   }),
 });
 
-export default pipeline(
-  {
-    name: 'container-with-if-placeholder',
-    inputs: { optional_input: z.string().default('default') },
-    outputs: { dataset: output(Dataset), output_path: z.string() },
-  },
-  (p, s) => {
-    const t = s.task(comp, { optional_input: p.optional_input });
-    return { dataset: t.outputs.dataset, output_path: t.outputs.output_path };
-  },
-);
+export default pipelineOfComponent(comp);

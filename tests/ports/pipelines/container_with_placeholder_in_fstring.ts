@@ -1,6 +1,6 @@
 // corpus: valid/container_with_placeholder_in_fstring.yaml — a single component compiled on its
-// own (wrapped in a pipeline of the same shape).
-import { Artifact, cmd, containerComponent, output, pipeline, z } from '../../../src/index.ts';
+// own: `pipelineOfComponent`, as kfp compiles a component.
+import { Artifact, cmd, containerComponent, output, pipelineOfComponent, z } from '../../../src/index.ts';
 
 const comp = containerComponent({
   name: 'container_with_placeholder_in_fstring',
@@ -12,10 +12,4 @@ const comp = containerComponent({
   }),
 });
 
-export default pipeline(
-  { name: 'container-with-placeholder-in-fstring', inputs: { text1: z.string().default('text!') }, outputs: { output_artifact: output(Artifact) } },
-  (p, s) => {
-    const t = s.task(comp, { text1: p.text1 });
-    return { output_artifact: t.outputs.output_artifact };
-  },
-);
+export default pipelineOfComponent(comp);

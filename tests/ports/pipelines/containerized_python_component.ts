@@ -1,6 +1,6 @@
 // corpus: valid/containerized_python_component.yaml — a containerized Python component
-// (target_image) compiled on its own (wrapped in a pipeline of the same shape).
-import { pipeline, pythonComponent, z } from '../../../src/index.ts';
+// (target_image) compiled on its own: `pipelineOfComponent`, as kfp compiles a component.
+import { pipelineOfComponent, pythonComponent, z } from '../../../src/index.ts';
 
 const concatMessage = pythonComponent({
   name: 'concat_message',
@@ -11,10 +11,4 @@ const concatMessage = pythonComponent({
   targetImage: 'kfp-image',
 });
 
-export default pipeline(
-  { name: 'concat-message', inputs: { message1: z.string(), message2: z.string() }, outputs: { Output: z.string() } },
-  (p, s) => {
-    const t = s.task(concatMessage, { message1: p.message1, message2: p.message2 });
-    return { Output: t.outputs.Output };
-  },
-);
+export default pipelineOfComponent(concatMessage);

@@ -1,6 +1,6 @@
-// corpus: valid/input_artifact.yaml — a single component compiled on its own (wrapped in a
-// pipeline of the same shape).
-import { Dataset, input, pipeline, pythonComponent } from '../../../src/index.ts';
+// corpus: valid/input_artifact.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { Dataset, input, pipelineOfComponent, pythonComponent } from '../../../src/index.ts';
 
 const inputArtifact = pythonComponent({
   name: 'input_artifact',
@@ -8,6 +8,4 @@ const inputArtifact = pythonComponent({
   inputs: { data: input(Dataset) },
 });
 
-export default pipeline({ name: 'input-artifact', inputs: { data: input(Dataset) } }, (p, s) => {
-  s.task(inputArtifact, { data: p.data });
-});
+export default pipelineOfComponent(inputArtifact);

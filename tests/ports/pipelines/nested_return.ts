@@ -1,6 +1,6 @@
-// corpus: valid/nested_return.yaml — a single component compiled on its own (wrapped in a
-// pipeline of the same shape).
-import { pipeline, pythonComponent, z } from '../../../src/index.ts';
+// corpus: valid/nested_return.yaml — a single component compiled on its own: `pipelineOfComponent`,
+// as kfp compiles a component.
+import { pipelineOfComponent, pythonComponent, z } from '../../../src/index.ts';
 
 const nestedReturn = pythonComponent({
   name: 'nested_return',
@@ -8,7 +8,4 @@ const nestedReturn = pythonComponent({
   outputs: { Output: z.array(z.record(z.string(), z.string())) },
 });
 
-export default pipeline({ name: 'nested-return', outputs: { Output: z.array(z.record(z.string(), z.string())) } }, (_p, s) => {
-  const t = s.task(nestedReturn, {});
-  return { Output: t.outputs.Output };
-});
+export default pipelineOfComponent(nestedReturn);

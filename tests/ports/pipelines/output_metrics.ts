@@ -1,6 +1,6 @@
-// corpus: valid/output_metrics.yaml — a single component compiled on its own (wrapped in a
-// pipeline of the same shape).
-import { Metrics, output, pipeline, pythonComponent } from '../../../src/index.ts';
+// corpus: valid/output_metrics.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { Metrics, output, pipelineOfComponent, pythonComponent } from '../../../src/index.ts';
 
 const outputMetrics = pythonComponent({
   name: 'output_metrics',
@@ -13,7 +13,4 @@ const outputMetrics = pythonComponent({
   outputs: { metrics: output(Metrics) },
 });
 
-export default pipeline({ name: 'output-metrics', outputs: { metrics: output(Metrics) } }, (_p, s) => {
-  const t = s.task(outputMetrics, {});
-  return { metrics: t.outputs.metrics };
-});
+export default pipelineOfComponent(outputMetrics);

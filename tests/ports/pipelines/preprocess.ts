@@ -1,6 +1,6 @@
-// corpus: valid/preprocess.yaml — a single component compiled on its own (wrapped in a pipeline
-// of the same shape).
-import { Dataset, output, pipeline, pythonComponent, z } from '../../../src/index.ts';
+// corpus: valid/preprocess.yaml — a single component compiled on its own: `pipelineOfComponent`, as
+// kfp compiles a component.
+import { Dataset, output, pipelineOfComponent, pythonComponent, z } from '../../../src/index.ts';
 
 const preprocess = pythonComponent({
   name: 'preprocess',
@@ -32,23 +32,4 @@ const preprocess = pythonComponent({
   },
 });
 
-const outputs = {
-  output_dataset_one: output(Dataset),
-  output_dataset_two_path: output(Dataset),
-  output_parameter_path: z.string(),
-  output_bool_parameter_path: z.boolean(),
-  output_dict_parameter_path: z.record(z.string(), z.int()),
-  output_list_parameter_path: z.array(z.string()),
-};
-
-export default pipeline(
-  {
-    name: 'preprocess',
-    inputs: { message: z.string(), input_dict_parameter: z.record(z.string(), z.int()), input_list_parameter: z.array(z.string()) },
-    outputs,
-  },
-  (p, s) => {
-    const t = s.task(preprocess, { message: p.message, input_dict_parameter: p.input_dict_parameter, input_list_parameter: p.input_list_parameter });
-    return t.outputs;
-  },
-);
+export default pipelineOfComponent(preprocess);

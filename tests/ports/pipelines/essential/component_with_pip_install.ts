@@ -1,6 +1,6 @@
-// corpus: valid/essential/component_with_pip_install.yaml — a single component compiled on its
-// own (wrapped in a pipeline of the same shape).
-import { pipeline, pythonComponent } from '../../../../src/index.ts';
+// corpus: valid/essential/component_with_pip_install.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { pipelineOfComponent, pythonComponent } from '../../../../src/index.ts';
 
 const componentWithPipInstall = pythonComponent({
   name: 'component_with_pip_install',
@@ -9,6 +9,4 @@ const componentWithPipInstall = pythonComponent({
   pipIndexUrls: ['https://pypi.org/simple'],
 });
 
-export default pipeline({ name: 'component-with-pip-install' }, (_p, s) => {
-  s.task(componentWithPipInstall, {});
-});
+export default pipelineOfComponent(componentWithPipInstall);

@@ -1,6 +1,6 @@
-// corpus: valid/essential/component_with_pip_install_in_venv.yaml — a single component compiled on its
-// own (wrapped in a pipeline of the same shape).
-import { pipeline, pythonComponent } from '../../../../src/index.ts';
+// corpus: valid/essential/component_with_pip_install_in_venv.yaml — a single component compiled on
+// its own: `pipelineOfComponent`, as kfp compiles a component.
+import { pipelineOfComponent, pythonComponent } from '../../../../src/index.ts';
 
 const componentWithPipInstall = pythonComponent({
   name: 'component_with_pip_install',
@@ -10,6 +10,4 @@ const componentWithPipInstall = pythonComponent({
   useVenv: true,
 });
 
-export default pipeline({ name: 'component-with-pip-install' }, (_p, s) => {
-  s.task(componentWithPipInstall, {});
-});
+export default pipelineOfComponent(componentWithPipInstall);

@@ -1,6 +1,6 @@
-// corpus: valid/essential/concat_message.yaml — a single component compiled on its own
-// (wrapped in a pipeline of the same shape).
-import { pipeline, pythonComponent, z } from '../../../../src/index.ts';
+// corpus: valid/essential/concat_message.yaml — a single component compiled on its own:
+// `pipelineOfComponent`, as kfp compiles a component.
+import { pipelineOfComponent, pythonComponent, z } from '../../../../src/index.ts';
 
 const concatMessage = pythonComponent({
   name: 'concat_message',
@@ -9,10 +9,4 @@ const concatMessage = pythonComponent({
   outputs: { Output: z.string() },
 });
 
-export default pipeline(
-  { name: 'concat-message', inputs: { message1: z.string(), message2: z.string() }, outputs: { Output: z.string() } },
-  (p, s) => {
-    const t = s.task(concatMessage, { message1: p.message1, message2: p.message2 });
-    return { Output: t.outputs.Output };
-  },
-);
+export default pipelineOfComponent(concatMessage);
