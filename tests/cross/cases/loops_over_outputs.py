@@ -38,7 +38,7 @@ def loops_over_outputs(
         with dsl.ParallelFor(grid.output) as cell:
             with dsl.If(cell.depth == 0):
                 show_number(number=cell.width)
-            with dsl.Elif(cell.width == job.label):
+            with dsl.Elif(cell.width == count):
                 notify(message="same")
             with dsl.Else():
                 show_struct(config=cell)

@@ -1,14 +1,15 @@
 /**
- * ParallelFor, the less common shapes: over a LIST-of-dicts pipeline parameter (sub-variables as
- * arguments and as a struct), over an item's sub-variable (nested, with
- * parallelism; its outputs collected inside the outer loop), over an outer task's output from
- * inside a loop with an If/Elif/Else on the inner item's fields (condition-branches numbered
- * inside loops), over a task output produced inside the loop (artifacts collected), and a
- * literal loop with a display name using its item in an f-string beside the inner loop's item.
+ * ParallelFor, the less common shapes: over a LIST-of-objects pipeline parameter (sub-variables as
+ * arguments, one of them a struct), over an item's sub-variable (nested, with parallelism; its
+ * outputs collected inside the outer loop), over an outer task's output from inside a loop with an
+ * If/Elif/Else on the inner item's fields and a pipeline parameter (condition-branches numbered
+ * inside loops), over a task output produced inside the loop (artifacts collected), and an outer
+ * literal loop's item and a task output used inside a nested loop.
+ *
+ * Sub-variables and outer loop items are kept out of f-strings here: kfp 2.17.3 writes IR that
+ * refers to undeclared inputs for them (see tests/cross/README.md).
  */
-import { Dataset, collected, eq, gt, input, itemField, output, pipeline, pythonComponent, str, z, type ParameterChannel } from '../../../src/index.ts';
-
-type ParameterList = ParameterChannel<readonly number[]>;
+import { Dataset, collected, eq, gt, input, itemField, output, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
 
 const source = new URL('../fixtures/work.py', import.meta.url);
 const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
@@ -40,7 +41,7 @@ export default pipeline(
   {
     name: 'loops-over-outputs',
     inputs: {
-      jobs: z.array(z.record(z.string(), z.unknown())).default([
+      jobs: z.array(z.object({ label: z.string(), sizes: z.array(z.int()), opts: z.record(z.string(), z.int()) })).default([
         { label: 'a', sizes: [1, 2], opts: { lr: 1 } },
         { label: 'b', sizes: [3], opts: { lr: 2 } },
       ]),
@@ -52,10 +53,10 @@ export default pipeline(
     s.parallelFor(
       p.jobs,
       (job, s) => {
-        s.task(notify, { message: itemField(job, 'label') as never, channel: str`#${p.count}` });
-        s.task(showStruct, { config: itemField(job, 'opts') as never });
+        s.task(notify, { message: itemField(job, 'label'), channel: str`#${p.count}` });
+        s.task(showStruct, { config: itemField(job, 'opts') });
         const d = s.parallelFor(
-          itemField(job, 'sizes') as never as ParameterList,
+          itemField(job, 'sizes'),
           (size, s) => {
             const d = s.task(double, { number: size });
             s.if(gt(d.outputs.Output, 2), (s) => void s.task(showNumber, { number: d.outputs.Output }));
@@ -66,7 +67,7 @@ export default pipeline(
         s.task(total, { numbers: collected(d.outputs.Output) });
         s.parallelFor(grid.outputs.Output, (cell, s) => {
           s.if(eq(itemField(cell, 'depth'), 0), (s) => void s.task(showNumber, { number: itemField(cell, 'width') }))
-            .elif(eq(itemField(cell, 'width'), itemField(job, 'label') as never), (s) => void s.task(notify, { message: 'same' }))
+            .elif(eq(itemField(cell, 'width'), p.count), (s) => void s.task(notify, { message: 'same' }))
             .else((s) => void s.task(showStruct, { config: cell }));
         });
       },
