@@ -9,33 +9,15 @@
  * Sub-variables and outer loop items are kept out of f-strings here: kfp 2.17.3 writes IR that
  * refers to undeclared inputs for them (see tests/cross/README.md).
  */
-import { Dataset, collected, eq, gt, input, itemField, output, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
+import { collected, eq, gt, itemField, pipeline, pythonComponent, str, z } from '../../../src/index.ts';
+
+import { mergeDatasets, writeShard } from '../fixtures/artifact-components.ts';
+import { double, makeGrid, notify, showNumber, showStruct, total } from '../fixtures/work-components.ts';
 
 const source = new URL('../fixtures/work.py', import.meta.url);
-const artifacts = new URL('../fixtures/artifacts.py', import.meta.url);
 const baseImage = 'python:3.11-slim';
-const notify = pythonComponent({ name: 'notify', source, baseImage, inputs: { message: z.string(), channel: z.string().default('#ml') } });
-const makeGrid = pythonComponent({
-  name: 'make_grid',
-  source,
-  baseImage,
-  inputs: { size: z.int().default(2) },
-  outputs: { Output: z.array(z.record(z.string(), z.int())) },
-});
 const makeShards = pythonComponent({ name: 'make_shards', source, baseImage, inputs: { count: z.int() }, outputs: { Output: z.array(z.int()) } });
 const makeConfig = pythonComponent({ name: 'make_config', source, baseImage, inputs: { name: z.string() }, outputs: { Output: z.record(z.string(), z.string()) } });
-const showNumber = pythonComponent({ name: 'show_number', source, baseImage, inputs: { number: z.int() } });
-const showStruct = pythonComponent({ name: 'show_struct', source, baseImage, inputs: { config: z.record(z.string(), z.unknown()) } });
-const double = pythonComponent({ name: 'double', source, baseImage, inputs: { number: z.int() }, outputs: { Output: z.int() } });
-const total = pythonComponent({ name: 'total', source, baseImage, inputs: { numbers: z.array(z.int()) }, outputs: { Output: z.int() } });
-const writeShard = pythonComponent({ name: 'write_shard', source: artifacts, baseImage: 'python:3.12', inputs: { index: z.int() }, outputs: { shard: output(Dataset) } });
-const mergeDatasets = pythonComponent({
-  name: 'merge_datasets',
-  source: artifacts,
-  baseImage: 'python:3.12',
-  inputs: { parts: input(Dataset, { list: true }) },
-  outputs: { merged: output(Dataset), Output: z.int() },
-});
 
 export default pipeline(
   {

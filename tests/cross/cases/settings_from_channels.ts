@@ -7,19 +7,9 @@
  * input and output path, job resource name and id, task id, create and schedule time, workspace
  * path) in cmd`` templates and concat(); a workspace with a TTL and an active deadline.
  */
-import { cmd, concat, containerComponent, gt, kubernetes, pipeline, pythonComponent, runtime, z } from '../../../src/index.ts';
+import { cmd, concat, containerComponent, gt, kubernetes, pipeline, runtime, z } from '../../../src/index.ts';
 
-const source = new URL('../fixtures/work.py', import.meta.url);
-const baseImage = 'python:3.11-slim';
-const train = pythonComponent({
-  name: 'train',
-  source,
-  baseImage,
-  inputs: { epochs: z.int(), learning_rate: z.number().default(0.01) },
-  outputs: { Output: z.number() },
-});
-const pickImage = pythonComponent({ name: 'pick_image', source, baseImage, inputs: { flavour: z.string() }, outputs: { Output: z.string() } });
-const rollDie = pythonComponent({ name: 'roll_die', source, baseImage, inputs: { sides: z.int().default(6) }, outputs: { Output: z.int() } });
+import { pickImage, rollDie, train } from '../fixtures/work-components.ts';
 
 const runtimeArgs = containerComponent({
   name: 'runtime_args',
