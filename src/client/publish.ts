@@ -119,17 +119,21 @@ async function createOnce<T>(
   }
 }
 
+/** The new pipeline's fields, the same whether it is created by an upload or empty. */
+function newPipelineFields(req: PublishRequest): { name: string; display_name: string; description?: string; namespace?: string } {
+  return {
+    name: req.name,
+    display_name: req.name,
+    ...(req.description !== undefined ? { description: req.description } : {}),
+    ...(req.namespace !== undefined ? { namespace: req.namespace } : {}),
+  };
+}
+
 async function createWithUpload(kfp: KfpClient, req: PublishRequest, notes: string[]): Promise<PublishResult> {
   const created = await createOnce(
     kfp,
     'pipeline upload',
-    () =>
-      kfp.uploadPipeline(req.file, {
-        name: req.name,
-        display_name: req.name,
-        ...(req.description !== undefined ? { description: req.description } : {}),
-        ...(req.namespace !== undefined ? { namespace: req.namespace } : {}),
-      }),
+    () => kfp.uploadPipeline(req.file, newPipelineFields(req)),
     () => kfp.findPipelineByName(req.name, req.namespace),
     notes,
   );
@@ -148,13 +152,7 @@ async function createThenVersion(kfp: KfpClient, req: PublishRequest, notes: str
   const created = await createOnce(
     kfp,
     'pipeline creation',
-    () =>
-      kfp.createPipeline({
-        name: req.name,
-        display_name: req.name,
-        ...(req.description !== undefined ? { description: req.description } : {}),
-        ...(req.namespace !== undefined ? { namespace: req.namespace } : {}),
-      }),
+    () => kfp.createPipeline(newPipelineFields(req)),
     () => kfp.findPipelineByName(req.name, req.namespace),
     notes,
   );
