@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { pageSize, printPage } from '../listing.ts';
 
 interface ListFlags extends KfpCommandFlags {
   readonly nameContains?: string;
@@ -22,12 +23,10 @@ export function register(program: Command): void {
 }
 
 export async function listPipelines(flags: ListFlags, io: CommandIo): Promise<void> {
-  const limit = flags.limit === undefined ? 20 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    return failWith(io, [{ code: 'pipelines/invalid-limit', path: '--limit', message: `--limit takes a whole number from 1 to 1000, not "${flags.limit}".` }]);
-  }
+  const limit = pageSize(io, flags.limit, 'pipelines');
+  if (limit === undefined) return;
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
-    const { formatTime, renderTable } = await import('../../client/render.ts');
+    const { formatTime } = await import('../../client/render.ts');
     const { filterParam } = await import('../../client/filters.ts');
     const res = await kfp.listPipelines({
       pageSize: limit,
@@ -36,24 +35,12 @@ export async function listPipelines(flags: ListFlags, io: CommandIo): Promise<vo
       ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    const pipelines = res.pipelines ?? [];
-    if (flags.output === 'json') {
-      io.out(JSON.stringify({ pipelines, next_page_token: res.next_page_token ?? null, total_size: res.total_size ?? null }, null, 2));
-      return;
-    }
-    if (pipelines.length === 0) {
-      io.out('No pipelines.');
-      return;
-    }
-    io.out(
-      renderTable(pipelines, [
-        { header: 'PIPELINE ID', value: (p) => p.pipeline_id },
-        { header: 'NAME', value: (p) => p.name ?? p.display_name ?? '', max: 48 },
-        { header: 'CREATED', value: (p) => formatTime(p.created_at) },
-        { header: 'NAMESPACE', value: (p) => p.namespace || '(shared)' },
-        { header: 'DESCRIPTION', value: (p) => p.description ?? '', max: 40 },
-      ]),
-    );
-    if (res.next_page_token) io.out(`\nMore: --page-token ${res.next_page_token}`);
+    await printPage(io, flags.output, 'pipelines', { items: res.pipelines ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+      { header: 'PIPELINE ID', value: (p) => p.pipeline_id },
+      { header: 'NAME', value: (p) => p.name ?? p.display_name ?? '', max: 48 },
+      { header: 'CREATED', value: (p) => formatTime(p.created_at) },
+      { header: 'NAMESPACE', value: (p) => p.namespace || '(shared)' },
+      { header: 'DESCRIPTION', value: (p) => p.description ?? '', max: 40 },
+    ]);
   });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { pageSize, printPage } from '../listing.ts';
 
 interface ListFlags extends KfpCommandFlags {
   readonly experiment?: string;
@@ -29,12 +30,10 @@ export function register(program: Command): void {
 }
 
 export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
-  const limit = flags.limit === undefined ? 20 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    return failWith(io, [{ code: 'runs/invalid-limit', path: '--limit', message: `--limit takes a whole number from 1 to 1000, not "${flags.limit}".` }]);
-  }
+  const limit = pageSize(io, flags.limit, 'runs');
+  if (limit === undefined) return;
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
-    const { formatDuration, formatTime, renderTable } = await import('../../client/render.ts');
+    const { formatDuration, formatTime } = await import('../../client/render.ts');
     const { runDurationMs } = await import('../../client/runs.ts');
     let experimentId = flags.experimentId;
     if (experimentId === undefined && flags.experiment !== undefined) {
@@ -49,25 +48,13 @@ export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
       ...(experimentId !== undefined ? { experimentId } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    const runs = res.runs ?? [];
-    if (flags.output === 'json') {
-      io.out(JSON.stringify({ runs, next_page_token: res.next_page_token ?? null, total_size: res.total_size ?? null }, null, 2));
-      return;
-    }
-    if (runs.length === 0) {
-      io.out('No runs.');
-      return;
-    }
-    io.out(
-      renderTable(runs, [
-        { header: 'RUN ID', value: (r) => r.run_id },
-        { header: 'NAME', value: (r) => r.display_name ?? '', max: 48 },
-        { header: 'STATE', value: (r) => r.state ?? '-' },
-        { header: 'CREATED', value: (r) => formatTime(r.created_at) },
-        { header: 'DURATION', value: (r) => formatDuration(runDurationMs(r)) },
-      ]),
-    );
-    if (res.next_page_token) io.out(`\nMore: --page-token ${res.next_page_token}`);
+    await printPage(io, flags.output, 'runs', { items: res.runs ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+      { header: 'RUN ID', value: (r) => r.run_id },
+      { header: 'NAME', value: (r) => r.display_name ?? '', max: 48 },
+      { header: 'STATE', value: (r) => r.state ?? '-' },
+      { header: 'CREATED', value: (r) => formatTime(r.created_at) },
+      { header: 'DURATION', value: (r) => formatDuration(runDurationMs(r)) },
+    ]);
   });
 }
 

@@ -1,0 +1,37 @@
+import type { Column } from '../client/render.ts';
+import { failWith, type CommandIo } from './connection.ts';
+
+/**
+ * `--limit` as a page size: 20 when it is not given. Anything but a whole number from 1 to 1000 (the
+ * most the API returns in a page) is a user error, `<command>/invalid-limit`; undefined then.
+ */
+export function pageSize(io: CommandIo, limit: string | undefined, command: string): number | undefined {
+  const n = limit === undefined ? 20 : Number(limit);
+  if (Number.isInteger(n) && n >= 1 && n <= 1000) return n;
+  failWith(io, [{ code: `${command}/invalid-limit`, path: '--limit', message: `--limit takes a whole number from 1 to 1000, not "${limit}".` }]);
+  return undefined;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextPageToken: string | undefined;
+  readonly totalSize: number | undefined;
+}
+
+/**
+ * Prints one page of a listing: with `-o json` the items under `key` and the page fields, as the API
+ * names them; otherwise a table, `No <key>.` when empty, and the flag that shows the next page.
+ */
+export async function printPage<T>(io: CommandIo, output: 'text' | 'json', key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
+  if (output === 'json') {
+    io.out(JSON.stringify({ [key]: page.items, next_page_token: page.nextPageToken ?? null, total_size: page.totalSize ?? null }, null, 2));
+    return;
+  }
+  if (page.items.length === 0) {
+    io.out(`No ${key}.`);
+    return;
+  }
+  const { renderTable } = await import('../client/render.ts');
+  io.out(renderTable(page.items, columns));
+  if (page.nextPageToken) io.out(`\nMore: --page-token ${page.nextPageToken}`);
+}
