@@ -8,7 +8,10 @@ export interface CompileFileOptions {
   readonly disableCachingByDefault?: boolean;
 }
 
-/** Loads a `.ts` pipeline file and compiles it to checked YAML text (nothing is written). */
+/**
+ * Loads a `.ts` pipeline file and compiles the pipeline it exports, or a component on its own, to
+ * checked YAML text (nothing is written).
+ */
 export async function compilePipelineFile(file: string, options: CompileFileOptions = {}): Promise<{ yamlText?: string; diagnostics: Diagnostic[] }> {
   const loaded = await loadPipeline(file, options.functionName);
   if (!loaded.pipeline) return { diagnostics: loaded.diagnostics };

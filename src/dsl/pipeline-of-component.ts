@@ -4,7 +4,7 @@ import type { InputDecls, OutputDecls } from './io.ts';
 import { pipelineOf, type Pipeline } from './pipeline.ts';
 
 /** kfp's `maybe_rename_for_k8s`: kfp 2 names a compiled component's pipeline this way. */
-function k8sName(name: string): string {
+export function k8sName(name: string): string {
   return name
     .toLowerCase()
     .replace(/[^-0-9a-z]+/g, '-')

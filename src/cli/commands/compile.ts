@@ -16,10 +16,10 @@ interface CompileFlags {
 export function register(program: Command): void {
   program
     .command('compile')
-    .description('Compile a TypeScript pipeline file to KFP IR YAML (validated before it is written).')
+    .description('Compile a TypeScript pipeline, or a single component on its own, to KFP IR YAML (validated before it is written).')
     .argument('<file>', 'the pipeline file (.ts)')
     .option('-o, --output <file>', 'where to write the YAML (default: <file name>.yaml in the current folder)')
-    .option('--function <name>', 'the exported pipeline to compile, when the file exports several')
+    .option('--function <name>', 'the pipeline or component to compile (its export name or its own name), when the file exports several')
     .option('--pipeline-parameters <json>', 'JSON object of default values for pipeline parameters')
     .option('--disable-caching-by-default', 'tasks do not use the cache unless they ask for it')
     .action(async (file: string, flags: CompileFlags) => {
