@@ -324,7 +324,9 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   if (hasErrors(ds)) return { diagnostics: ds.map(withFile) };
 
   const ctx: Ctx = { pipeline, options, s, analysis, functionText, embeddedHelpers: embedded.helpers, docDescriptions, components: {}, executors: {}, platformExecutors: {}, ds };
-  const root: Json = lowerInterface(pipeline.interface, options.pipelineParameters ?? {});
+  // A component compiled on its own: kfp's root is the component's spec, docstring descriptions too.
+  const rootDocs = pipeline.ofComponent && s.tasks.length === 1 ? docDescriptions.get(s.tasks[0]!.node.id) : undefined;
+  const root: Json = lowerInterface(pipeline.interface, options.pipelineParameters ?? {}, rootDocs);
   try {
     lowerDag(ctx, undefined, root, s.rootChildren);
   } catch (err) {

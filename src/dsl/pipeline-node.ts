@@ -19,6 +19,11 @@ export interface PipelineNode {
   readonly interface: InterfaceNode;
   readonly children: readonly DagNode[];
   readonly outputs: Readonly<Record<string, ChannelNode>>;
+  /**
+   * Made by `pipelineOfComponent`: kfp compiles a single component with the component's own
+   * interface as the root's, descriptions from a Python docstring included.
+   */
+  readonly ofComponent?: true;
   /** kfp-kubernetes pipeline-level config (PipelineConfig), camelCase JSON. */
   readonly pipelineConfig?: Readonly<Record<string, unknown>>;
   readonly problems: readonly BuildProblem[];

@@ -2,6 +2,7 @@ import type { ChannelNode } from './channels.ts';
 import type { Component } from './component.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { pipelineOf, type Pipeline } from './pipeline.ts';
+import type { PipelineNode } from './pipeline-node.ts';
 
 /** kfp's `maybe_rename_for_k8s`: kfp 2 names a compiled component's pipeline this way. */
 export function k8sName(name: string): string {
@@ -15,16 +16,20 @@ export function k8sName(name: string): string {
 /**
  * A single component as a pipeline of its own, as kfp compiles a component (`Compiler().compile(
  * component, …)`): named after the component, the component's inputs as the pipeline's, one task
- * that takes them all, and the task's outputs as the pipeline's outputs.
+ * that takes them all, and the task's outputs as the pipeline's outputs. As in kfp, the root's
+ * inputs and outputs carry the descriptions a Python component's docstring gives.
  *
  * @example compilePipeline(pipelineOfComponent(trainModel).build())
  */
 export function pipelineOfComponent<I extends InputDecls, O extends OutputDecls>(component: Component<I, O>): Pipeline<I, O> {
   const node = component.node;
-  return pipelineOf<I, O>({ name: k8sName(node.name) }, node.interface, (params, s) => {
+  const inner = pipelineOf<I, O>({ name: k8sName(node.name) }, node.interface, (params, s) => {
     const task = s.task(component as Component<InputDecls, OutputDecls>, params as never);
     const outputs: Record<string, ChannelNode> = {};
     for (const name of Object.keys(node.interface.outputs)) outputs[name] = task.outputs[name] as ChannelNode;
     return outputs;
   });
+  let built: PipelineNode | undefined;
+  const build = (): PipelineNode => (built ??= Object.freeze({ ...inner.build(), ofComponent: true as const }));
+  return Object.freeze({ kind: 'pipelineHandle', name: inner.name, build });
 }

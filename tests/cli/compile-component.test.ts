@@ -37,10 +37,11 @@ from twin import component
 from loaded_fixtures import train_model
 compiler.Compiler().compile(component('tests/cross/fixtures/work.py', 'double', base_image='python:3.11-slim'), sys.argv[1] + '/double.yaml')
 compiler.Compiler().compile(train_model, sys.argv[1] + '/train_model.yaml')
+compiler.Compiler().compile(component('tests/cross/fixtures/documented.py', 'score_model', base_image='python:3.12'), sys.argv[1] + '/score_model.yaml')
 `;
   const r = spawnSync(venvPython(), ['-c', script, out], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`kfp failed on the twins:\n${r.stderr}`);
-  for (const name of ['double', 'train_model']) theirs.set(name, readFileSync(path.join(out, `${name}.yaml`), 'utf8'));
+  for (const name of ['double', 'train_model', 'score_model']) theirs.set(name, readFileSync(path.join(out, `${name}.yaml`), 'utf8'));
 });
 
 function compile(file: string, fn?: string): { r: CliResult; dir: string; out: string } {
@@ -76,6 +77,12 @@ describe('kfp-ts compile: a component on its own', () => {
     expectEqualToKfp(out, 'train_model');
   });
 
+  it("a documented Python component: the root carries its docstring's descriptions, as kfp's", () => {
+    const { r, out } = compile(ALONE, 'score_model');
+    expect(r.code, r.stderr).toBe(0);
+    expectEqualToKfp(out, 'score_model');
+  });
+
   it('a file whose default export is a component compiles it without --function', () => {
     const { r, out } = compile(path.join(FIXTURES, 'component-default.ts'));
     expect(r.code, r.stderr).toBe(0);
@@ -86,7 +93,7 @@ describe('kfp-ts compile: a component on its own', () => {
     const { r, dir, out } = compile(ALONE);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[cli/ambiguous-pipeline]');
-    expect(r.stderr).toContain('several components (double, trainModel)');
+    expect(r.stderr).toContain('several components (double, scoreModel, trainModel)');
     expect(r.stderr).toContain('--function');
     expect(r.stderr).toContain(`${out} was not written`);
     expect(readdirSync(dir)).toEqual([]);
@@ -97,7 +104,7 @@ describe('kfp-ts compile: a component on its own', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[cli/no-such-pipeline]');
     expect(r.stderr).toContain("no pipeline or component named 'triple'");
-    expect(r.stderr).toContain('pipelines: none; components: double, trainModel');
+    expect(r.stderr).toContain('pipelines: none; components: double, scoreModel, trainModel');
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -1,0 +1,45 @@
+/**
+ * pipelineOfComponent as kfp's single-component compile (`ComponentSpec.to_pipeline_spec`): the
+ * root is the component's own spec, so a Python docstring's descriptions are on the root's inputs
+ * and outputs too — unlike a pipeline written around the component, whose root has none.
+ */
+import { describe, expect, it } from 'vitest';
+import { pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
+import { compileOk } from './support.ts';
+
+const documented = pythonComponent({
+  name: 'scale',
+  source: {
+    code: 'def scale(x: float, factor: float = 2.0) -> float:\n    """Scales.\n\n    Args:\n        x: The value.\n        factor: How much.\n\n    Returns:\n        Output: The scaled value.\n    """\n    return x * factor\n',
+  },
+  inputs: { x: z.number(), factor: z.number().default(2.0) },
+  outputs: { Output: z.number() },
+});
+
+describe('pipelineOfComponent', () => {
+  it('GIVEN a Python component with a docstring WHEN compiled alone THEN the root carries its descriptions, as kfp', () => {
+    const spec = compileOk(pipelineOfComponent(documented));
+    expect(spec.root.inputDefinitions.parameters.x).toEqual({ description: 'The value.', parameterType: 'NUMBER_DOUBLE' });
+    expect(spec.root.inputDefinitions.parameters.factor).toEqual({ defaultValue: 2, description: 'How much.', isOptional: true, parameterType: 'NUMBER_DOUBLE' });
+    expect(spec.root.outputDefinitions.parameters.Output).toEqual({ description: 'The scaled value.', parameterType: 'NUMBER_DOUBLE' });
+    // and the component's own spec is the same interface
+    expect(spec.components['comp-scale'].inputDefinitions).toEqual(spec.root.inputDefinitions);
+    expect(spec.pipelineInfo).toEqual({ name: 'scale' });
+  });
+
+  it('GIVEN the same component in a pipeline written around it WHEN compiled THEN the root has no descriptions', () => {
+    const around = pipeline({ name: 'scale', inputs: { x: z.number() }, outputs: { Output: z.number() } }, (p, s) => {
+      return { Output: s.task(documented, { x: p.x }).outputs.Output };
+    });
+    const spec = compileOk(around);
+    expect(spec.root.inputDefinitions.parameters.x).toEqual({ parameterType: 'NUMBER_DOUBLE' });
+    expect(spec.components['comp-scale'].inputDefinitions.parameters.x.description).toBe('The value.');
+  });
+
+  it('GIVEN the handle WHEN built twice THEN the same frozen node comes back, marked as a component compile', () => {
+    const p = pipelineOfComponent(documented);
+    expect(p.build()).toBe(p.build());
+    expect(p.build().ofComponent).toBe(true);
+    expect(Object.isFrozen(p.build())).toBe(true);
+  });
+});
