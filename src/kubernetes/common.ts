@@ -35,6 +35,12 @@ export function mergeInto(current: Readonly<Json>, key: string, patch: Readonly<
  * (`pipelinechannel--…` inside groups) and makes the task depend on the producer.
  */
 export function channelReference(channel: ParameterChannel<unknown>): Json {
+  // A setting reads its input whole; kfp 2.17.3 names a field's `…-subvar-…` input, which no DAG has.
+  if (channel.source.kind === 'loopItem' && channel.source.subvar !== undefined)
+    throw argumentError(
+      'parameter',
+      `a loop item's field ('${channel.source.subvar}') cannot be the value of a Kubernetes setting: kfp writes a reference to an input no component has. Loop over a list of the values themselves, or pass the item whole where a JSON object is taken`,
+    );
   return channel.source.kind === 'taskOutput' ? { taskOutputParameter: channel } : { componentInputParameter: channel };
 }
 
