@@ -68,4 +68,19 @@ describe('a loop item field inside a str`` template', () => {
     expect(Object.keys(cond.inputDefinitions.parameters)).toContain('pipelinechannel--grid-Output-loop-item');
     await expectValid(p);
   });
+  it('is read from the item for a resource setting and a container image (kfp writes them as templates too)', async () => {
+    // GIVEN a task in a loop whose CPU limit and image are fields of the item
+    const p = pipeline({ name: 'p', inputs: { cfgs: z.array(z.object({ cpu: z.string(), image: z.string() })) } }, (p, s) => {
+      s.parallelFor(p.cfgs, (c, s) => void s.task(echo, {}).withResources({ cpuLimit: itemField(c, 'cpu') }).withContainerImage(itemField(c, 'image')));
+    });
+    // WHEN compiled
+    const params = compileOk(p).components['comp-for-loop-1'].dag.tasks.echo.inputs.parameters;
+    // THEN both injected inputs read their field out of the loop item
+    for (const field of ['cpu', 'image'])
+      expect(params[`pipelinechannel--cfgs-loop-item-subvar-${field}`]).toEqual({
+        componentInputParameter: 'pipelinechannel--cfgs-loop-item',
+        parameterExpressionSelector: selectorOf(field),
+      });
+    await expectValid(p);
+  });
 });
