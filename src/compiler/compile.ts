@@ -19,6 +19,7 @@ import { mergeSubPipeline } from './merge-subpipeline.ts';
 import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-loop.ts';
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
+import { compileLoadedIrAlone, loadedIrAlone } from './ir-alone.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import type { docstringDescriptions } from './python/docstring.ts';
 import { resolvePython, type PythonProgram } from './python/resolve.ts';
@@ -307,6 +308,8 @@ function pipelineOutputs(ctx: Ctx, root: Json): void {
  * and every problem is returned as a diagnostic rather than thrown.
  */
 export function compilePipeline(pipeline: PipelineNode, options: CompileOptions = {}): CompileResult {
+  const loaded = loadedIrAlone(pipeline);
+  if (loaded) return compileLoadedIrAlone(pipeline, loaded, options);
   const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters), ...checkPipelineOutputs(pipeline)];
   const s = buildStructure(pipeline);
   for (const t of s.tasks) ds.push(...checkTaskArgs(t, s, pipeline));

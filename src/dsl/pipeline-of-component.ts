@@ -17,7 +17,8 @@ export function k8sName(name: string): string {
  * A single component as a pipeline of its own, as kfp compiles a component (`Compiler().compile(
  * component, …)`): named after the component, the component's inputs as the pipeline's, one task
  * that takes them all, and the task's outputs as the pipeline's outputs. As in kfp, the root's
- * inputs and outputs carry the descriptions a Python component's docstring gives.
+ * inputs and outputs carry the descriptions a Python component's docstring gives; a component or
+ * pipeline loaded from IR compiles to the loaded document itself (kfp's `YamlComponent.pipeline_spec`).
  *
  * @example compilePipeline(pipelineOfComponent(trainModel).build())
  */

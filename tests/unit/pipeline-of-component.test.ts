@@ -3,9 +3,12 @@
  * root is the component's own spec, so a Python docstring's descriptions are on the root's inputs
  * and outputs too — unlike a pipeline written around the component, whose root has none.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
-import { compileOk } from './support.ts';
+import { componentFromIrYaml, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
+import { codesAndPaths, compileErrors, compileOk } from './support.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`../cross/fixtures/${name}`, import.meta.url), 'utf8');
 
 const documented = pythonComponent({
   name: 'scale',
@@ -41,5 +44,27 @@ describe('pipelineOfComponent', () => {
     expect(p.build()).toBe(p.build());
     expect(p.build().ofComponent).toBe(true);
     expect(Object.isFrozen(p.build())).toBe(true);
+  });
+});
+
+describe('pipelineOfComponent of a component loaded from IR', () => {
+  it('GIVEN a loaded pipeline WHEN compiled alone THEN its PipelineSpec comes back as loaded (kfp: YamlComponent.pipeline_spec), not wrapped', () => {
+    const text = fixture('loaded_prepare_and_train.yaml');
+    const loaded = componentFromIrYaml(text);
+    const spec = compileOk(pipelineOfComponent(loaded));
+    const original = (loaded.node.implementation as { pipelineSpec: Record<string, any> }).pipelineSpec;
+    expect(spec).toEqual(original);
+    expect(Object.keys(spec.root.dag.tasks).sort()).toEqual(['make-data', 'train-model']);
+    expect(spec.components['comp-prepare-and-train']).toBeUndefined();
+  });
+
+  it('GIVEN pipeline parameters WHEN a loaded pipeline is compiled alone THEN they fill root defaults (as kfp: no isOptional added) and the loaded document is not changed', () => {
+    const loaded = componentFromIrYaml(fixture('loaded_prepare_and_train.yaml'));
+    const before = JSON.stringify((loaded.node.implementation as { pipelineSpec: unknown }).pipelineSpec);
+    const spec = compileOk(pipelineOfComponent(loaded), { pipelineParameters: { rows: 20 } });
+    expect(spec.root.inputDefinitions.parameters.rows.defaultValue).toBe(20);
+    expect(JSON.stringify((loaded.node.implementation as { pipelineSpec: unknown }).pipelineSpec)).toBe(before);
+    // an unknown parameter is refused, as kfp ("does not match any known pipeline input")
+    expect(codesAndPaths(compileErrors(pipelineOfComponent(loaded), { pipelineParameters: { nope: 1 } })).map(([c]) => c)).toEqual(['pipeline/unknown-parameter']);
   });
 });
