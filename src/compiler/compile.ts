@@ -176,7 +176,9 @@ function taskSpec(ctx: Ctx, t: TaskEntry, dag: DagView, compName: string, exitHa
   const inputs = lowerTaskInputs(t, s, dag, resourceInputs(node)) ?? {};
   const deps = dependentTasks(ctx, t.name) ?? [];
   if (exitHandlerName) deps.push(exitHandlerName);
-  lowerTrigger(t, spec, inputs, deps, exitHandlerName, ctx.ds);
+  // kfp compiles a component on its own with is_compiled_component: a PipelineTaskFinalStatus input
+  // is then a plain pipeline input, passed through like the others.
+  if (!ctx.pipeline.ofComponent) lowerTrigger(t, spec, inputs, deps, exitHandlerName, ctx.ds);
   if (Object.keys(inputs).length) spec.inputs = inputs;
   if (deps.length) spec.dependentTasks = deps;
   if (node.config.retry) spec.retryPolicy = retryPolicy(node.config.retry);

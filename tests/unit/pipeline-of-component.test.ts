@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { componentFromIrYaml, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
+import { PipelineTaskFinalStatus, componentFromIrYaml, containerComponent, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
 import { codesAndPaths, compileErrors, compileOk } from './support.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../cross/fixtures/${name}`, import.meta.url), 'utf8');
@@ -37,6 +37,18 @@ describe('pipelineOfComponent', () => {
     const spec = compileOk(around);
     expect(spec.root.inputDefinitions.parameters.x).toEqual({ parameterType: 'NUMBER_DOUBLE' });
     expect(spec.components['comp-scale'].inputDefinitions.parameters.x.description).toBe('The value.');
+  });
+
+  it('GIVEN a component with a PipelineTaskFinalStatus input WHEN compiled alone THEN the status is a plain pipeline input (kfp: is_compiled_component)', () => {
+    const report = containerComponent({
+      name: 'report',
+      inputs: { status: PipelineTaskFinalStatus },
+      implementation: ({ inputs }) => ({ image: 'alpine', command: ['echo', inputs.status] }),
+    });
+    const spec = compileOk(pipelineOfComponent(report));
+    expect(spec.root.inputDefinitions.parameters.status).toEqual({ isOptional: true, parameterType: 'TASK_FINAL_STATUS' });
+    expect(spec.root.dag.tasks.report.inputs.parameters.status).toEqual({ componentInputParameter: 'status' });
+    expect(spec.root.dag.tasks.report.triggerPolicy).toBeUndefined();
   });
 
   it('GIVEN the handle WHEN built twice THEN the same frozen node comes back, marked as a component compile', () => {
