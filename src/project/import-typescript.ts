@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isBuiltin } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -6,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { version } from '../version.ts';
-import { bundleFrames, ModuleLoadError } from './bundle-stack.ts';
+import { BundleError, bundleFrames, ModuleLoadError } from './bundle-errors.ts';
 
 /** Bump when the way bundles are made changes, so older cached bundles are rebuilt. */
-const BUNDLE_FORMAT = 10;
+const BUNDLE_FORMAT = 11;
 
 interface Manifest {
   readonly format: number;
@@ -42,9 +43,42 @@ function packagesExternalButZod(): Plugin {
     name: 'kfp-ts-packages-external-but-zod',
     setup(build) {
       // esbuild's pattern for "a package path": not ./, ../ or absolute.
-      build.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => (/^zod(?:\/|$)/.test(args.path) ? undefined : { path: args.path, external: true }));
+      build.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+        if (/^zod(?:\/|$)/.test(args.path)) return undefined;
+        // An external import is only looked up when Node runs the bundle, where a missing package
+        // would be reported against the bundle; look for it now, so esbuild names the user's line.
+        if (isBuiltin(args.path) || packageInstalled(args.path, args.resolveDir)) return { path: args.path, external: true };
+        return { errors: [{ text: `Could not resolve "${args.path}"` }] };
+      });
     },
   };
+}
+
+function packageInstalled(specifier: string, fromDir: string): boolean {
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  for (let d = fromDir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'node_modules', name))) return true;
+    if (path.dirname(d) === d) return false;
+  }
+}
+
+interface EsbuildMessage {
+  readonly text: string;
+  readonly location?: { readonly file: string; readonly line: number; readonly column: number } | null;
+}
+
+/** Runs esbuild; its failure (which lists every error) becomes a BundleError naming the first. */
+async function bundleOrExplain<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const first = (err as { errors?: readonly EsbuildMessage[] }).errors?.[0];
+    if (!first) throw err;
+    const hint = /^Could not resolve "([^"]+)"/.exec(first.text) && !first.text.includes('./') ? ' (is the package installed in this project?)' : '';
+    const loc = first.location ? { file: path.resolve(first.location.file), line: first.location.line, column: first.location.column + 1 } : undefined;
+    throw new BundleError(`${first.text}${hint}`, loc);
+  }
 }
 
 /** The nearest node_modules above `dir`: bundles written there resolve the project's packages. */
@@ -83,7 +117,8 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
   if (!(await fresh(manifest))) {
     const { build } = await import('esbuild');
     const { sourceUrlPlugin } = await import('./source-url-plugin.ts');
-    const result = await build({
+    const result = await bundleOrExplain(() =>
+      build({
       entryPoints: [abs],
       bundle: true,
       format: 'esm',
@@ -104,7 +139,8 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
       logLevel: 'silent',
       // Without a node_modules to resolve from, the bundle must carry every package itself.
       plugins: [sourceUrlPlugin(), kfpTsFromSource(), ...(modules ? [packagesExternalButZod()] : [])],
-    });
+      }),
+    );
     const inputs = await Promise.all(
       Object.keys(result.metafile.inputs).map(async (p) => {
         const full = path.resolve(p);

@@ -4,7 +4,7 @@ import type { Component } from '../dsl/component.ts';
 import type { Pipeline } from '../dsl/pipeline.ts';
 import { k8sName, pipelineOfComponent } from '../dsl/pipeline-of-component.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { ModuleLoadError } from './bundle-stack.ts';
+import { BundleError, ModuleLoadError } from './bundle-errors.ts';
 
 function isPipeline(v: unknown): v is Pipeline {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'pipelineHandle';
@@ -62,6 +62,11 @@ export async function loadPipeline(file: string, exportName?: string): Promise<{
     // Always through the bundler: a .js pipeline may import TypeScript modules too.
     mod = await (await import('./import-typescript.ts')).importTypeScript(abs);
   } catch (err) {
+    if (err instanceof BundleError) {
+      const at = err.location;
+      const where = at ? (at.file === abs ? `line ${at.line}:${at.column}` : `${at.file}:${at.line}:${at.column}`) : 'module';
+      return { diagnostics: [diagnostic('cli/module-unreadable', where, `the pipeline file could not be bundled: ${err.message}`, file)] };
+    }
     const where = userFrame(err, abs);
     const thrown = err instanceof ModuleLoadError ? err.thrown : err;
     const msg = thrown instanceof Error ? thrown.message.split('\n')[0] : String(thrown);

@@ -85,6 +85,18 @@ const CASES: readonly Case[] = [
     mentions: ['ghost.py', 'pipeline/ghost'],
   },
   {
+    what: 'a pipeline file with a syntax error',
+    file: 'syntax-error.js',
+    code: 'cli/module-unreadable',
+    mentions: ['syntax-error.js', 'line 5:10', 'could not be bundled'],
+  },
+  {
+    what: 'a pipeline file importing a package that is not installed',
+    file: 'missing-package.js',
+    code: 'cli/module-unreadable',
+    mentions: ['missing-package.js', 'line 2:', 'Could not resolve "kfp-ts-fixture-no-such-package"', 'installed'],
+  },
+  {
     what: 'an unknown output name read in plain JavaScript',
     file: 'unknown-output.js',
     code: 'task/unknown-output',

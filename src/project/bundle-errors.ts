@@ -49,3 +49,14 @@ export async function bundleFrames(thrown: unknown, bundleFile: string): Promise
   }
   return frames;
 }
+
+/** esbuild could not bundle the pipeline file (a syntax error, an import it cannot resolve, …). */
+export class BundleError extends Error {
+  constructor(
+    message: string,
+    /** Where in which file, when esbuild says (1-based line and column). */
+    readonly location?: { readonly file: string; readonly line: number; readonly column: number },
+  ) {
+    super(message);
+  }
+}
