@@ -1,7 +1,7 @@
 /**
- * Parameter descriptions from a Google-style docstring, as kfp reads them (it uses the
- * docstring_parser package): `Args:` entries describe inputs; entries under `Returns:` describe
- * outputs of the same name.
+ * Parameter descriptions from a Google-style docstring, as kfp reads them with the
+ * docstring_parser package: `Args:` entries describe inputs; entries under `Returns:` describe
+ * outputs of the same name, with that parser's rules for repeated and malformed sections.
  */
 
 /** Python's `inspect.cleandoc`. */
@@ -18,68 +18,89 @@ export function cleandoc(doc: string): string {
   return out.join('\n');
 }
 
-const SECTION_TITLES = new Set([
-  'Args', 'Arguments', 'Parameters', 'Params', 'Attributes', 'Example', 'Examples', 'Returns', 'Return',
-  'Raises', 'Raise', 'Exceptions', 'Except', 'Yields', 'Yield', 'Todo', 'Note', 'Notes', 'Warning', 'Warnings', 'See Also', 'References',
+// The Google-style sections docstring_parser (which kfp uses) recognises. A section title is a
+// line of its own, at the margin, ending in a colon. Entries of "param" sections become params
+// (Attributes too: its key is one of the parser's param keywords).
+const SECTIONS = new Map<string, 'param' | 'multiple' | 'single'>([
+  ['Arguments', 'param'], ['Args', 'param'], ['Parameters', 'param'], ['Params', 'param'], ['Attributes', 'param'],
+  ['Raises', 'multiple'], ['Exceptions', 'multiple'], ['Except', 'multiple'],
+  ['Example', 'single'], ['Examples', 'single'], ['Returns', 'single'], ['Yields', 'single'],
 ]);
+const TITLE = new RegExp(`^(${[...SECTIONS.keys()].join('|')}):[ \\t\\r\\f\\v]*$`, 'gm');
 
-function parseArgsSection(body: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const nonBlank = body.filter((l) => l.trim());
-  if (!nonBlank.length) return out;
-  const indent = Math.min(...nonBlank.map((l) => l.length - l.trimStart().length));
-  const chunks: string[][] = [];
-  for (const l of body) {
-    if (l.trim() && l.length - l.trimStart().length === indent) chunks.push([l.slice(indent)]);
-    else if (chunks.length) chunks[chunks.length - 1]!.push(l.slice(Math.min(indent, l.length - l.trimStart().length)));
-  }
-  for (const chunk of chunks) {
-    const text = chunk.join('\n');
-    const colon = text.indexOf(':');
-    if (colon < 0) continue;
-    const before = text.slice(0, colon);
-    let desc = text.slice(colon + 1);
-    const name = (/^([^\s(]+)/.exec(before.trim())?.[1] ?? '').trim();
-    if (desc.startsWith(' ')) desc = desc.slice(1);
-    if (desc.includes('\n')) {
-      const nl = desc.indexOf('\n');
-      desc = desc.slice(0, nl) + '\n' + cleandoc(desc.slice(nl + 1));
-    }
-    desc = desc.replace(/^\n+|\n+$/g, '');
-    if (name) out.set(name, desc);
-  }
-  return out;
+/** docstring_parser refuses the whole docstring when an entry of a multi-entry section has no colon. */
+class Unparsable extends Error {}
+
+/** One section's entries: the lines at the section's own indent start a new one. */
+function entries(chunk: string): string[] {
+  const indent = /^\s*/.exec(chunk)![0];
+  const heads = [...chunk.matchAll(new RegExp(`^${indent}(?=\\S)`, 'gm'))];
+  if (heads.length === 0) throw new Unparsable();
+  return heads.map((m, i) => chunk.slice(m.index! + m[0].length, heads[i + 1]?.index ?? chunk.length).replace(/^\n+|\n+$/g, ''));
 }
 
-/** Descriptions of inputs (`Args:`) and of outputs (entries under `Returns:`), by parameter name. */
+/** `name (type): description` → [name, description]. */
+function param(entry: string): [string, string] {
+  const colon = entry.indexOf(':');
+  if (colon < 0) throw new Unparsable();
+  const before = entry.slice(0, colon);
+  let desc = entry.slice(colon + 1);
+  const typed = /^\s*(.+?)\s*\(\s*(.*[^\s]+)\s*\)/.exec(before);
+  const name = typed ? typed[1]! : before;
+  if (desc) {
+    if (desc.startsWith(' ')) desc = desc.slice(1);
+    const nl = desc.indexOf('\n');
+    if (nl >= 0) desc = `${desc.slice(0, nl)}\n${cleandoc(desc.slice(nl + 1))}`;
+    desc = desc.replace(/^\n+|\n+$/g, '');
+  }
+  return [name, desc];
+}
+
+/**
+ * The params docstring_parser's Google parser reads from a cleaned docstring, by name (a later
+ * entry of the same name wins). A section title given twice keeps only its last body, and an
+ * entry without a colon in a multi-entry section makes the parser give up (no params at all).
+ */
+function googleParams(doc: string): Map<string, string> {
+  const titles = [...doc.matchAll(TITLE)];
+  const chunks = new Map<string, string>();
+  titles.forEach((m, i) => {
+    const end = i + 1 < titles.length ? titles[i + 1]!.index! : doc.length;
+    let body = doc.slice(m.index! + m[0].length, end);
+    // Text back at the margin ends the section (an unknown heading such as "Note:").
+    const unknown = /\n\S/.exec(body);
+    if (unknown) body = body.slice(0, unknown.index);
+    chunks.set(m[1]!, body.replace(/^\n+|\n+$/g, ''));
+  });
+  const params = new Map<string, string>();
+  try {
+    for (const [title, chunk] of chunks) {
+      const kind = SECTIONS.get(title)!;
+      if (kind === 'single') continue;
+      for (const entry of entries(chunk)) {
+        const [name, desc] = param(entry);
+        if (kind === 'param') params.set(name, desc);
+      }
+    }
+  } catch (e) {
+    if (e instanceof Unparsable) return new Map();
+    throw e;
+  }
+  return params;
+}
+
+/**
+ * Descriptions of inputs and outputs, by parameter name, as kfp 2.17.3 assigns them: inputs from
+ * the docstring's params; outputs only when it has a Returns (or Return) heading, from the params
+ * of the docstring with that heading renamed to `Args:` — which then replaces an `Args:` section
+ * written above it, so entries under Args describe outputs only when written under another title.
+ */
 export function docstringDescriptions(docstring: string | undefined): { inputs: Map<string, string>; outputs: Map<string, string> } {
-  const inputs = new Map<string, string>();
-  const outputs = new Map<string, string>();
-  if (!docstring) return { inputs, outputs };
-  const lines = cleandoc(docstring).split('\n');
-  let current: { title: string; body: string[] } | undefined;
-  const sections: { title: string; body: string[] }[] = [];
-  for (const l of lines) {
-    const m = /^(\S[^:]*):\s*$/.exec(l);
-    if (m && SECTION_TITLES.has(m[1]!.trim())) {
-      current = { title: m[1]!.trim(), body: [] };
-      sections.push(current);
-    } else if (current) {
-      if (l.trim() && !/^\s/.test(l)) current = undefined;
-      else current.body.push(l);
-    }
-  }
-  // kfp re-parses the docstring with `Returns` renamed to `Args` and gives outputs the
-  // descriptions of every entry then found, so a Returns section makes Args entries count too.
-  const hasReturns = /(^|\n)\s*Returns?:?\n/.test(docstring + '\n');
-  for (const sec of sections) {
-    const argLike = ['Args', 'Arguments', 'Parameters', 'Params'].includes(sec.title);
-    const returns = sec.title === 'Returns' || sec.title === 'Return';
-    if (!argLike && !returns) continue;
-    for (const [k, v] of parseArgsSection(sec.body)) {
-      if (argLike && !inputs.has(k)) inputs.set(k, v);
-      if (hasReturns && !outputs.has(k)) outputs.set(k, v);
-    }
-  }
+  if (!docstring) return { inputs: new Map(), outputs: new Map() };
+  const doc = cleandoc(docstring);
+  const inputs = googleParams(doc);
+  // kfp looks for these four spellings in order and replaces every occurrence of the first found.
+  const heading = ['Returns:\n', 'Returns\n', 'Return:\n', 'Return\n'].find((k) => doc.includes(k));
+  const outputs = heading === undefined ? new Map<string, string>() : googleParams(doc.split(heading.trim()).join('Args:'));
   return { inputs, outputs };
 }
