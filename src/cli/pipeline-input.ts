@@ -15,7 +15,7 @@ export interface PipelineInputFlags {
 /** Adds the flags that only matter when the pipeline file is a .ts to be compiled first. */
 export function addPipelineInputOptions(cmd: Command): Command {
   return cmd
-    .option('--function <name>', 'for .ts files: the pipeline to compile when the file defines several')
+    .option('--function <name>', 'for .ts files: the pipeline or component to compile (export name or its own name) when the file defines several')
     .option('--disable-caching', 'for .ts files: compile with caching off by default');
 }
 

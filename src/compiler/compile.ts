@@ -33,6 +33,11 @@ export interface CompileResult {
   readonly pipelineSpec?: Json;
   /** The second (`platforms:`) document, when any task or the pipeline uses kfp-kubernetes settings. */
   readonly platformSpec?: Json;
+  /**
+   * A description for the file's header comment only: kfp writes a component's docstring there
+   * when it compiles the component on its own, though the IR has no field for it.
+   */
+  readonly commentDescription?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -358,5 +363,6 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   if (Object.keys(ctx.platformExecutors).length) kubernetes.deploymentSpec = { executors: ctx.platformExecutors };
   if (pipeline.pipelineConfig && Object.keys(pipeline.pipelineConfig).length) kubernetes.pipelineConfig = pipeline.pipelineConfig;
   if (Object.keys(kubernetes).length) platformSpec = { platforms: { kubernetes } };
-  return { pipelineSpec, ...(platformSpec ? { platformSpec } : {}), diagnostics: ds.map(withFile) };
+  const commentDescription = rootDocs?.summary;
+  return { pipelineSpec, ...(platformSpec ? { platformSpec } : {}), ...(commentDescription ? { commentDescription } : {}), diagnostics: ds.map(withFile) };
 }

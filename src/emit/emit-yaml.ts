@@ -14,10 +14,13 @@ function documentText(doc: Json, scalars: ScalarText): string {
   }
 }
 
-/** The compiled file: kfp's header comment, the PipelineSpec, and the platform document if any. */
-export function emitPipelineYaml(pipelineSpec: Json, platformSpec?: Json): string {
+/**
+ * The compiled file: kfp's header comment, the PipelineSpec, and the platform document if any.
+ * `commentDescription` replaces the pipeline's description in the header only (CompileResult).
+ */
+export function emitPipelineYaml(pipelineSpec: Json, platformSpec?: Json, commentDescription?: string): string {
   const scalars = new ScalarText();
-  let out = headerComment(pipelineSpec) + documentText(pipelineSpec, scalars);
+  let out = headerComment(pipelineSpec, commentDescription) + documentText(pipelineSpec, scalars);
   if (platformSpec) out += '---\n' + documentText(platformSpec, scalars);
   return out;
 }

@@ -36,12 +36,12 @@ function signature(defs: Json | undefined, heading: string): string[] {
 }
 
 /** kfp's comment block at the top of a compiled file, so outputs diff cleanly against kfp's. */
-export function headerComment(spec: Json): string {
+export function headerComment(spec: Json, description?: string): string {
   const info = spec.pipelineInfo as Json;
   const root = spec.root as Json;
   const lines = ['# PIPELINE DEFINITION', `# Name: ${info.name as string}`];
-  if (typeof info.description === 'string' && info.description)
-    lines.push(`# Description: ${info.description.split(/\r?\n/).join('\n#              ')}`);
+  const text = description ?? info.description;
+  if (typeof text === 'string' && text) lines.push(`# Description: ${text.split(/\r?\n/).join('\n#              ')}`);
   lines.push(...signature(root.inputDefinitions as Json | undefined, '# Inputs:'));
   lines.push(...signature(root.outputDefinitions as Json | undefined, '# Outputs:'));
   return lines.join('\n') + '\n';

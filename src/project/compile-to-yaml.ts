@@ -24,5 +24,5 @@ export async function compileToYaml(pipeline: PipelineNode, options: Omit<Compil
   const docs = result.platformSpec ? [result.pipelineSpec, result.platformSpec] : [result.pipelineSpec];
   const invalid = validateIrDocuments(docs).map((d) => ({ ...d, code: d.code, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));
   if (hasErrors(invalid)) return { diagnostics: [...result.diagnostics, ...invalid] };
-  return { yamlText: emitPipelineYaml(result.pipelineSpec, result.platformSpec), diagnostics: result.diagnostics };
+  return { yamlText: emitPipelineYaml(result.pipelineSpec, result.platformSpec, result.commentDescription), diagnostics: result.diagnostics };
 }

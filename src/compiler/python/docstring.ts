@@ -95,12 +95,26 @@ function googleParams(doc: string): Map<string, string> {
  * of the docstring with that heading renamed to `Args:` — which then replaces an `Args:` section
  * written above it, so entries under Args describe outputs only when written under another title.
  */
-export function docstringDescriptions(docstring: string | undefined): { inputs: Map<string, string>; outputs: Map<string, string> } {
+export function docstringDescriptions(docstring: string | undefined): { inputs: Map<string, string>; outputs: Map<string, string>; summary?: string } {
   if (!docstring) return { inputs: new Map(), outputs: new Map() };
   const doc = cleandoc(docstring);
   const inputs = googleParams(doc);
   // kfp looks for these four spellings in order and replaces every occurrence of the first found.
   const heading = ['Returns:\n', 'Returns\n', 'Return:\n', 'Return\n'].find((k) => doc.includes(k));
   const outputs = heading === undefined ? new Map<string, string>() : googleParams(doc.split(heading.trim()).join('Args:'));
-  return { inputs, outputs };
+  return { inputs, outputs, summary: docstringSummary(doc) };
+}
+
+/**
+ * The text before the first section: its first line, then the rest (trimmed) on a new line — what
+ * kfp calls the component's description when it compiles the component on its own.
+ */
+function docstringSummary(doc: string): string | undefined {
+  const first = doc.search(new RegExp(TITLE.source, 'm'));
+  const text = first < 0 ? doc : doc.slice(0, first);
+  const nl = text.indexOf('\n');
+  const short = nl < 0 ? text : text.slice(0, nl);
+  const long = nl < 0 ? '' : text.slice(nl + 1).trim();
+  const summary = (short && long ? `${short}\n${long}` : short).trim();
+  return summary || undefined;
 }
