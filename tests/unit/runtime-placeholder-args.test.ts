@@ -16,23 +16,41 @@ const show = containerComponent({
 
 const count = pythonComponent({ name: 'count', source: { code: 'def count(n: int):\n    print(n)\n' }, inputs: { n: z.int() } });
 
+/** kfp 2.17.3's `dsl.*_PLACEHOLDER` strings, by the name kfp-ts gives each in `runtime`. */
+const KFP_PLACEHOLDERS: Record<string, string> = {
+  pipelineJobName: '{{$.pipeline_job_name}}', // PIPELINE_JOB_NAME_PLACEHOLDER
+  pipelineJobResourceName: '{{$.pipeline_job_resource_name}}', // PIPELINE_JOB_RESOURCE_NAME_PLACEHOLDER
+  pipelineJobId: '{{$.pipeline_job_uuid}}', // PIPELINE_JOB_ID_PLACEHOLDER
+  pipelineTaskName: '{{$.pipeline_task_name}}', // PIPELINE_TASK_NAME_PLACEHOLDER
+  pipelineTaskId: '{{$.pipeline_task_uuid}}', // PIPELINE_TASK_ID_PLACEHOLDER
+  pipelineRoot: '{{$.pipeline_root}}', // PIPELINE_ROOT_PLACEHOLDER
+  pipelineJobCreateTimeUtc: '{{$.pipeline_job_create_time_utc}}', // PIPELINE_JOB_CREATE_TIME_UTC_PLACEHOLDER
+  pipelineJobScheduleTimeUtc: '{{$.pipeline_job_schedule_time_utc}}', // PIPELINE_JOB_SCHEDULE_TIME_UTC_PLACEHOLDER
+  executorInput: '{{$}}', // PIPELINE_TASK_EXECUTOR_INPUT_PLACEHOLDER
+  executorOutputPath: '{{$.outputs.output_file}}', // PIPELINE_TASK_EXECUTOR_OUTPUT_PATH_PLACEHOLDER
+  workspacePath: '{{$.workspace_path}}', // WORKSPACE_PATH_PLACEHOLDER
+};
+
 describe('runtime placeholders as task arguments', () => {
   it('passes each one to a string input as the constant kfp writes', () => {
     // GIVEN every runtime placeholder given to a Python and to a container component's string input
+    const names = Object.keys(runtime) as (keyof typeof runtime)[];
+    expect([...names].sort()).toEqual(Object.keys(KFP_PLACEHOLDERS).sort());
     const p = pipeline({ name: 'all', pipelineConfig: workspace }, (_p, s) => {
-      for (const ph of Object.values(runtime)) {
-        s.task(echo, { x: ph });
-        s.task(show, { text: ph });
+      for (const name of names) {
+        s.task(echo, { x: runtime[name] });
+        s.task(show, { text: runtime[name] });
       }
     });
     // WHEN compiled
     const tasks = compileOk(p).root.dag.tasks;
-    // THEN each task's input is a runtimeValue constant holding the placeholder's text
-    const expressions = Object.values(runtime).map((ph) => ph.ref.expression);
-    const names = Object.keys(tasks).sort();
-    const given = names.map((n) => tasks[n].inputs.parameters.x?.runtimeValue.constant ?? tasks[n].inputs.parameters.text.runtimeValue.constant);
-    expect([...new Set(given)].sort()).toEqual([...expressions].sort());
-    expect(given).toHaveLength(2 * expressions.length);
+    // THEN each task's input is a runtimeValue constant holding kfp's text for that placeholder
+    expect(Object.keys(tasks)).toHaveLength(2 * names.length);
+    names.forEach((name, i) => {
+      const suffix = i === 0 ? '' : `-${i + 1}`;
+      expect(tasks[`echo${suffix}`].inputs.parameters.x, name).toEqual({ runtimeValue: { constant: KFP_PLACEHOLDERS[name] } });
+      expect(tasks[`show${suffix}`].inputs.parameters.text, name).toEqual({ runtimeValue: { constant: KFP_PLACEHOLDERS[name] } });
+    });
   });
 
   it('writes them inside str`` templates and inside list arguments as their text', () => {
