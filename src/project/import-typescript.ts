@@ -119,26 +119,27 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
     const { sourceUrlPlugin } = await import('./source-url-plugin.ts');
     const result = await bundleOrExplain(() =>
       build({
-      entryPoints: [abs],
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      // Whitespace and syntax only: identifiers stay, so messages like "x is not a function" name
-      // the user's own variables. A smaller file is quicker for Node to compile on every run.
-      minifyWhitespace: true,
-      minifySyntax: true,
-      // Read only when the module throws (bundle-stack.ts); the mappings suffice for that.
-      sourcemap: 'external',
-      sourcesContent: false,
-      // Set (though nothing is written by esbuild) so the source map's paths are relative to
-      // where the bundle will live.
-      outfile: bundle,
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      // Without a node_modules to resolve from, the bundle must carry every package itself.
-      plugins: [sourceUrlPlugin(), kfpTsFromSource(), ...(modules ? [packagesExternalButZod()] : [])],
+        entryPoints: [abs],
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        // Whitespace and syntax only: identifiers stay, so messages like "x is not a function" name
+        // the user's own variables. A smaller file is quicker for Node to compile on every run.
+        minifyWhitespace: true,
+        minifySyntax: true,
+        // Read only when the module throws (bundle-errors.ts); the mappings suffice for that.
+        sourcemap: 'external',
+        sourcesContent: false,
+        // Set (though nothing is written by esbuild) so the source map's paths are relative to
+        // where the bundle will live.
+        outfile: bundle,
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        // Packages stay external where a node_modules can load them; without one the bundle
+        // must carry every package itself.
+        plugins: [sourceUrlPlugin(), kfpTsFromSource(), ...(modules ? [packagesExternalButZod()] : [])],
       }),
     );
     const inputs = await Promise.all(
