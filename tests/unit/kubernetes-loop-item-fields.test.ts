@@ -5,11 +5,11 @@
  * instead (before, it wrote the same reference and failed its own IR check as "a kfp-ts bug").
  */
 import { describe, expect, it } from 'vitest';
-import { containerComponent, itemField, kubernetes, pipeline, z } from '../../src/index.ts';
+import { DiagnosticError, containerComponent, itemField, kubernetes, pipeline, z } from '../../src/index.ts';
 import type { ParameterChannel } from '../../src/dsl/channels.ts';
 import type { TaskHandle } from '../../src/dsl/task-handle.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
-import { compileErrors, type Json } from './support.ts';
+import { codesAndPaths, compileErrors, type Json } from './support.ts';
 
 const use = containerComponent({ name: 'use', implementation: () => ({ image: 'alpine:3.20', command: ['true'] }) });
 const envs = z.array(z.object({ secret: z.string(), cm: z.string(), pvc: z.string() })).default([{ secret: 'a', cm: 'b', pvc: 'c' }]);
@@ -24,17 +24,30 @@ const settings: [string, 'secret' | 'cm' | 'pvc', Setting][] = [
 
 describe('a loop item field as a kubernetes setting', () => {
   for (const [what, field, set] of settings)
-    it(`is refused for ${what}, naming the field`, () => {
+    it(`is refused for ${what} as kubernetes/invalid-argument, naming the field`, () => {
       // GIVEN a loop whose task takes the name from a field of the item
+      let thrown: unknown;
       const p = pipeline({ name: 'k', inputs: { envs } }, (p, s) => {
-        s.parallelFor(p.envs, (e, s) => void set(s.task(use, {}), itemField(e, field)));
+        s.parallelFor(p.envs, (e, s) => {
+          try {
+            set(s.task(use, {}), itemField(e, field));
+          } catch (err) {
+            thrown = err;
+            throw err;
+          }
+        });
       });
       // WHEN compiled
-      const messages = compileErrors(p).map((d) => d.message);
-      // THEN the helper call is refused as an invalid argument naming the field
-      expect(messages).toHaveLength(1);
-      expect(messages[0]).toContain('kubernetes/invalid-argument');
-      expect(messages[0]).toContain(`a loop item's field ('${field}')`);
+      const ds = compileErrors(p);
+      // THEN the helper call throws a DiagnosticError whose one diagnostic is kubernetes/invalid-argument naming the field
+      expect(thrown).toBeInstanceOf(DiagnosticError);
+      const [d, ...rest] = (thrown as DiagnosticError).diagnostics;
+      expect(rest).toEqual([]);
+      expect(d!.code).toBe('kubernetes/invalid-argument');
+      expect(d!.message).toContain(`a loop item's field ('${field}')`);
+      // AND the compile fails with that one problem, reported as the body having thrown
+      expect(codesAndPaths(ds)).toEqual([['dsl/body-threw', 'pipeline/k']]);
+      expect(ds[0]!.message).toContain('[kubernetes/invalid-argument]');
     });
 
   it('still takes the whole loop item', () => {
