@@ -13,10 +13,11 @@ export interface CompileToYamlResult {
 }
 
 /**
- * The whole path from a built pipeline to checked YAML text: read the Python sources, compile
- * (pure), validate against the IR schema and the backend's rules, emit. Writes nothing.
+ * The whole path from a built pipeline to checked YAML text: read the Python sources and the
+ * embedded assets, compile (pure), validate against the IR schema and the backend's rules, emit.
+ * Writes nothing. What it reads is what the compiler gets: `sources` and `embedded` are not options.
  */
-export async function compileToYaml(pipeline: PipelineNode, options: Omit<CompileOptions, 'sources'> = {}): Promise<CompileToYamlResult> {
+export async function compileToYaml(pipeline: PipelineNode, options: Omit<CompileOptions, 'sources' | 'embedded'> = {}): Promise<CompileToYamlResult> {
   const read = await readPythonSources(pipeline);
   if (hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
   const result = compilePipeline(pipeline, { sdkVersion: `kfp-ts-${version}`, ...options, sources: read.sources, embedded: read.embedded });
