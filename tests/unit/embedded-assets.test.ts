@@ -147,15 +147,32 @@ describe('embedded artifacts', () => {
     expect(program).toContain("\n\n__KFP_EMBEDDED_ASSET_FILE = __kfp_os.path.join(__KFP_EMBEDDED_ASSET_DIR, 'log.txt')\n\n\n\n\ndef echo():");
   });
 
-  it('gives the same bytes for the same files', () => {
+  it('gives the same bytes for the same files: no time or owner in the archive', () => {
     // GIVEN one pipeline compiled twice
     const p = pipeline({ name: 'p' }, (_p, s) => {
       s.task(readAssets, { n: 1 });
     });
     const embedded = new Map([['/data/assets', DIR]]);
     // WHEN the programs are compared
-    // THEN they are identical (no time, owner or machine in the archive)
-    expect(programOf(compileOk(p, { embedded }), 'exec-read-assets')).toBe(programOf(compileOk(p, { embedded }), 'exec-read-assets'));
+    const program = programOf(compileOk(p, { embedded }), 'exec-read-assets');
+    // THEN they are identical
+    expect(programOf(compileOk(p, { embedded }), 'exec-read-assets')).toBe(program);
+    // AND (so that two compiles a second or a machine apart agree too) the gzip header's MTIME is 0
+    const gz = Buffer.from(/__KFP_EMBEDDED_ARCHIVE_B64 = '([^']*)'/.exec(program)![1]!, 'base64');
+    expect([...gz.subarray(4, 8)]).toEqual([0, 0, 0, 0]);
+    // AND every member's uid, gid and mtime are 0, and its user and group names empty
+    const tar = archiveOf(program);
+    const headers: Uint8Array[] = [];
+    for (let at = 0; at + 512 <= tar.length && !tar.subarray(at, at + 512).every((b) => b === 0); ) {
+      const h = tar.subarray(at, at + 512);
+      headers.push(h);
+      at += 512 + Math.ceil(parseInt(text(h.subarray(124, 136)).replace(/\0.*$/s, ''), 8) / 512) * 512;
+    }
+    expect(headers).toHaveLength(5);
+    for (const h of headers) {
+      expect([text(h.subarray(108, 116)), text(h.subarray(116, 124)), text(h.subarray(136, 148))]).toEqual(['0000000\0', '0000000\0', '00000000000\0']);
+      expect([...h.subarray(265, 265 + 64)].every((b) => b === 0)).toBe(true);
+    }
   });
 
   it('lists the paths a pipeline embeds, nested pipelines included', () => {
