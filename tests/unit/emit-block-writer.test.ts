@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { blockText } from '../../src/emit/block-writer.ts';
 import { emitPipelineYaml } from '../../src/emit/emit-yaml.ts';
-import { ScalarText } from '../../src/emit/scalar-text.ts';
+import { NotLaidOut, ScalarText } from '../../src/emit/scalar-text.ts';
 import { yamlDocumentText } from '../../src/emit/yaml-document.ts';
 import { sharedDir } from '../support/repo.ts';
 
@@ -90,7 +90,7 @@ describe('block writer', () => {
 
   it('leaves a document whose key it cannot lay out to the yaml package', () => {
     const doc = { pipelineInfo: { name: 'p' }, root: { 'multi\nline key': 'v', ['k'.repeat(1100)]: 1 } };
-    expect(() => blockText(doc, new ScalarText())).toThrow();
+    expect(() => blockText(doc, new ScalarText())).toThrow(NotLaidOut);
     expect(emitPipelineYaml(doc)).toContain(yamlDocumentText(doc));
   });
 });
