@@ -1,6 +1,10 @@
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import type { CollectedOutputs } from './collected.ts';
 import type { DagNode, GroupNode, TaskNode } from '../dsl/task-node.ts';
+import { k8sName } from '../dsl/k8s-name.ts';
+
+// Re-exported for tests/unit/naming.test.ts only, which imports it from here.
+export { k8sName };
 
 /** The name kfp gives the root group (it is never written out). */
 export const ROOT = '__root__';
@@ -45,15 +49,6 @@ const GROUP_PREFIX: Record<GroupNode['kind'], string> = {
 
 export function groupName(node: GroupNode): string {
   return `${GROUP_PREFIX[node.kind]}-${node.seq}`;
-}
-
-/** kfp's k8s-style name: lower case, runs of other characters become one `-`, no edge dashes. */
-export function k8sName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^-0-9a-z]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** The keys of a map-like object as a set, without copying them (naming is per task: copying would be quadratic). */

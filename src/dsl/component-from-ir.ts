@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Component } from './component.ts';
 import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
+import { k8sName } from './k8s-name.ts';
 import type { ParameterType } from './parameter-types.ts';
 
 type Json = Record<string, unknown>;
@@ -9,15 +10,6 @@ type Json = Record<string, unknown>;
 const PARAMETER_TYPES: readonly ParameterType[] = ['STRING', 'NUMBER_INTEGER', 'NUMBER_DOUBLE', 'BOOLEAN', 'LIST', 'STRUCT', 'TASK_FINAL_STATUS'];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** kfp's `sanitize_k8s_name`, as its component and executor keys use it. */
-function k8sName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^-0-9a-z]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function ioSpec(def: unknown, direction: 'input' | 'output'): IoSpec {
   if (!isObject(def)) return { kind: 'invalid', message: 'the IR definition is not a mapping' };

@@ -1,17 +1,9 @@
 import type { ChannelNode } from './channels.ts';
 import type { Component } from './component.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
+import { k8sName } from './k8s-name.ts';
 import { pipelineOf, type Pipeline } from './pipeline.ts';
 import type { PipelineNode } from './pipeline-node.ts';
-
-/** kfp's `maybe_rename_for_k8s`: kfp 2 names a compiled component's pipeline this way. */
-export function k8sName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^-0-9a-z]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * A single component as a pipeline of its own, as kfp compiles a component (`Compiler().compile(

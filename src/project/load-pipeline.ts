@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Component } from '../dsl/component.ts';
 import type { Pipeline } from '../dsl/pipeline.ts';
-import { k8sName, pipelineOfComponent } from '../dsl/pipeline-of-component.ts';
+import { k8sName } from '../dsl/k8s-name.ts';
+import { pipelineOfComponent } from '../dsl/pipeline-of-component.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { BundleError, ModuleLoadError } from './bundle-errors.ts';
 
