@@ -4,7 +4,7 @@
  * sdkVersion aside.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +36,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
   const equal = results.filter((r) => r.equal).length;
   console.log(`cross-compile: ${equal}/${results.length} equal to kfp 2.17.3${equal < results.length ? ` (differ: ${results.filter((r) => !r.equal).map((r) => r.name).join(', ')})` : ''}`);
 });
