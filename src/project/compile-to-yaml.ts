@@ -5,6 +5,7 @@ import { compilePipeline } from '../compiler/compile.ts';
 import type { CompileOptions } from '../compiler/options.ts';
 import { emitPipelineYaml } from '../emit/emit-yaml.ts';
 import { validateIrDocuments } from '../validate/index.ts';
+import { readEmbeddedAssets } from './embedded-files.ts';
 import { readPythonSources } from './python-sources.ts';
 
 export interface CompileToYamlResult {
@@ -18,9 +19,10 @@ export interface CompileToYamlResult {
  * Writes nothing. What it reads is what the compiler gets: `sources` and `embedded` are not options.
  */
 export async function compileToYaml(pipeline: PipelineNode, options: Omit<CompileOptions, 'sources' | 'embedded'> = {}): Promise<CompileToYamlResult> {
-  const read = await readPythonSources(pipeline);
-  if (hasErrors(read.diagnostics)) return { diagnostics: read.diagnostics };
-  const result = compilePipeline(pipeline, { sdkVersion: `kfp-ts-${version}`, ...options, sources: read.sources, embedded: read.embedded });
+  const [python, assets] = await Promise.all([readPythonSources(pipeline), readEmbeddedAssets(pipeline)]);
+  const unread = [...python.diagnostics, ...assets.diagnostics];
+  if (hasErrors(unread)) return { diagnostics: unread };
+  const result = compilePipeline(pipeline, { sdkVersion: `kfp-ts-${version}`, ...options, sources: python.sources, embedded: assets.embedded });
   if (!result.pipelineSpec) return { diagnostics: result.diagnostics };
   const docs = result.platformSpec ? [result.pipelineSpec, result.platformSpec] : [result.pipelineSpec];
   const invalid = validateIrDocuments(docs).map((d) => ({ ...d, code: d.code, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));
