@@ -21,7 +21,9 @@ export interface EmbeddedAsset {
 
 /** A `URL` (`new URL('./data/', import.meta.url)`) or an absolute path, as a path. */
 export function assetPath(location: URL | string): string {
-  const p = location instanceof URL ? decodeURIComponent(location.pathname) : location;
+  // Only a file: URL names a local path. Another (https:, …) is kept whole, so reading it fails
+  // naming the URL, rather than its path part (`/data/`) being read from the local disk.
+  const p = location instanceof URL ? (location.protocol === 'file:' ? decodeURIComponent(location.pathname) : location.href) : location;
   // `new URL('./data/', ...)` ends in a slash; kfp's archive names do not depend on it.
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
 }
