@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from '../../support/repo.ts';
@@ -22,14 +22,22 @@ export function runCliAsync(args: readonly string[], env: Readonly<Record<string
     if (/^(KFP_|KF_PIPELINES_)/.test(k) || /^(https?|no|all)_proxy$/i.test(k) || k === 'XDG_CONFIG_HOME') continue;
     clean[k] = v;
   }
-  clean['HOME'] = mkdtempSync(path.join(tmpdir(), 'kfp-ts-home-'));
+  const home = mkdtempSync(path.join(tmpdir(), 'kfp-ts-home-'));
+  clean['HOME'] = home;
+  const removeHome = () => rmSync(home, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO, 'bin', 'kfp-ts.js'), ...args], { cwd: REPO, env: { ...clean, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('error', (err) => {
+      removeHome();
+      reject(err);
+    });
+    child.on('close', (code) => {
+      removeHome();
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
