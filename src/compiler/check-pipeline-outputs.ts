@@ -2,6 +2,7 @@ import { isChannel, type ChannelNode } from '../dsl/channels.ts';
 import type { IoSpec } from '../dsl/component-node.ts';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { artifactTypesCompatible } from './artifact-compatible.ts';
 
 function describeChannel(ch: ChannelNode): string {
   if (ch.kind === 'parameterChannel') return `a ${ch.parameterType} value`;
@@ -27,13 +28,7 @@ export function checkPipelineOutputs(p: PipelineNode): Diagnostic[] {
     if (!spec || spec.kind === 'invalid' || !isChannel(ch)) continue;
     let compatible: boolean;
     if (ch.kind === 'parameterChannel') compatible = spec.kind === 'parameter' && ch.parameterType === spec.parameterType;
-    else
-      compatible =
-        spec.kind === 'artifact' &&
-        ch.isList === spec.isList &&
-        (ch.artifactType.schemaTitle === 'system.Artifact' ||
-          spec.artifactType.schemaTitle === 'system.Artifact' ||
-          ch.artifactType.schemaTitle === spec.artifactType.schemaTitle);
+    else compatible = spec.kind === 'artifact' && ch.isList === spec.isList && artifactTypesCompatible(ch.artifactType, spec.artifactType);
     if (!compatible)
       ds.push(
         diagnostic(

@@ -3,6 +3,7 @@ import type { IoSpec } from '../dsl/component-node.ts';
 import { valueFitsParameterType } from '../dsl/parameter-values.ts';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { artifactTypesCompatible } from './artifact-compatible.ts';
 import { nestedChannels } from './channel-names.ts';
 import { withRuntimeText } from './runtime-text.ts';
 import type { Structure, TaskEntry } from './structure.ts';
@@ -122,12 +123,7 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
       }
       if (arg.kind === 'artifactChannel') {
         if (spec.kind !== 'artifact') ds.push(diagnostic('task/kind-mismatch', path, `an artifact (${arg.artifactType.schemaTitle}) was passed to ${describeSpec(spec)}; pass a parameter value`));
-        else if (
-          // kfp's check_artifact_type_compatibility: system.Artifact on either side matches any type.
-          spec.artifactType.schemaTitle !== 'system.Artifact' &&
-          arg.artifactType.schemaTitle !== 'system.Artifact' &&
-          arg.artifactType.schemaTitle !== spec.artifactType.schemaTitle
-        )
+        else if (!artifactTypesCompatible(arg.artifactType, spec.artifactType))
           ds.push(diagnostic('task/type-mismatch', path, `a ${arg.artifactType.schemaTitle} artifact was passed to an input of type ${spec.artifactType.schemaTitle}`));
         else if (arg.isList !== spec.isList) ds.push(diagnostic('task/type-mismatch', path, `${arg.isList ? 'a list of artifacts' : 'a single artifact'} was passed to ${describeSpec(spec)}`));
       } else if (spec.kind !== 'parameter') {
