@@ -42,8 +42,9 @@ function packagesExternalButZod(): Plugin {
   return {
     name: 'kfp-ts-packages-external-but-zod',
     setup(build) {
-      // esbuild's pattern for "a package path": not ./, ../ or absolute.
-      build.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+      // esbuild's pattern for "a package path": not ./, ../ or absolute, nor a #-specifier (the
+      // package.json "imports" field, which esbuild resolves to the project's own files).
+      build.onResolve({ filter: /^[^./#]|^\.[^./]|^\.\.[^/]/ }, (args) => {
         if (/^zod(?:\/|$)/.test(args.path)) return undefined;
         // An external import is only looked up when Node runs the bundle, where a missing package
         // would be reported against the bundle; look for it now, so esbuild names the user's line.
