@@ -6,7 +6,7 @@ import { failWith, type CommandIo } from './connection.ts';
  * most the API returns in a page) is a user error, `<command>/invalid-limit`; undefined then.
  */
 export function pageSize(io: CommandIo, limit: string | undefined, command: string): number | undefined {
-  const n = limit === undefined ? 20 : Number(limit);
+  const n = limit === undefined ? 20 : /^\d+$/.test(limit) ? Number(limit) : Number.NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 1000) return n;
   failWith(io, [{ code: `${command}/invalid-limit`, path: '--limit', message: `--limit takes a whole number from 1 to 1000, not "${limit}".` }]);
   return undefined;

@@ -18,7 +18,7 @@ import { lowerTrigger } from './lower-trigger.ts';
 import { mergeSubPipeline } from './merge-subpipeline.ts';
 import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-loop.ts';
 import { lowerResources } from './lower-resources.ts';
-import { lowerTaskInputs, retryPolicy, channelSource, type DagView } from './lower-task.ts';
+import { lowerTaskInputs, retryPolicy, type DagView } from './lower-task.ts';
 import { compileLoadedIrAlone, loadedIrAlone } from './ir-alone.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import type { docstringDescriptions } from './python/docstring.ts';

@@ -3,9 +3,6 @@ import type { CollectedOutputs } from './collected.ts';
 import type { DagNode, GroupNode, TaskNode } from '../dsl/task-node.ts';
 import { k8sName } from '../dsl/k8s-name.ts';
 
-// Re-exported for tests/unit/naming.test.ts only, which imports it from here.
-export { k8sName };
-
 /** The name kfp gives the root group (it is never written out). */
 export const ROOT = '__root__';
 

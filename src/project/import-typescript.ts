@@ -46,10 +46,11 @@ function packagesExternalButZod(): Plugin {
       // package.json "imports" field, which esbuild resolves to the project's own files).
       build.onResolve({ filter: /^[^./#]|^\.[^./]|^\.\.[^/]/ }, (args) => {
         if (/^zod(?:\/|$)/.test(args.path)) return undefined;
-        // An external import is only looked up when Node runs the bundle, where a missing package
-        // would be reported against the bundle; look for it now, so esbuild names the user's line.
+        // An installed package stays external. Anything else is left to esbuild: a tsconfig `paths`
+        // alias resolves to the project's own files (and is bundled), and a package that is not
+        // installed fails now, at the user's line, not later against the bundle when Node runs it.
         if (isBuiltin(args.path) || packageInstalled(args.path, args.resolveDir)) return { path: args.path, external: true };
-        return { errors: [{ text: `Could not resolve "${args.path}"` }] };
+        return undefined;
       });
     },
   };

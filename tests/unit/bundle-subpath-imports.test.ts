@@ -1,7 +1,7 @@
 /**
- * A pipeline file importing through its package.json's "imports" field (`#lib/…`) is bundled like
- * any local import (src/project/import-typescript.ts): such a specifier is not a package to leave
- * external or to look for in node_modules.
+ * A pipeline file importing through its package.json's "imports" field (`#lib/…`) or a tsconfig
+ * `paths` alias (`@lib/…`) is bundled like any local import (src/project/import-typescript.ts):
+ * such a specifier is not a package to leave external or to look for in node_modules.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,5 +28,21 @@ describe('importTypeScript', () => {
     const mod = await importTypeScript(file);
     // THEN it loads, and its default export is the pipeline
     expect((mod.default as { kind?: string }).kind).toBe('pipelineHandle');
+  });
+
+  it('bundles an alias mapped by tsconfig "paths"', async () => {
+    // GIVEN a project whose pipeline imports its name from '@lib/name' through tsconfig paths
+    const dir = path.join(root, 'aliased');
+    mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+    mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'a', type: 'module' }));
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['lib/*'] } } }));
+    writeFileSync(path.join(dir, 'lib', 'name.ts'), "export const NAME = 'from-alias';\n");
+    const file = path.join(dir, 'pipeline.ts');
+    writeFileSync(file, "import { pipeline } from 'kfp-ts';\nimport { NAME } from '@lib/name';\nexport default pipeline({ name: NAME }, () => {});\n");
+    // WHEN the file is imported through the bundler
+    const mod = await importTypeScript(file);
+    // THEN the alias was bundled from the project's file
+    expect((mod.default as { name?: string }).name).toBe('from-alias');
   });
 });
