@@ -224,7 +224,10 @@ function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json,
     );
   let docs: { pipelineSpec?: Json; platformSpec?: Json };
   if (impl.kind === 'graph') {
-    const inner = compilePipeline(impl.pipeline, { ...ctx.options, pipelineParameters: undefined, file: undefined });
+    // Only the root compile is "a component on its own": nested, a pipelineOfComponent(...) is an
+    // ordinary one-task pipeline, as a @dsl.pipeline wrapping that component is in kfp.
+    const { ofComponent: _alone, ...asPipeline } = impl.pipeline;
+    const inner = compilePipeline(asPipeline, { ...ctx.options, pipelineParameters: undefined, file: undefined });
     // The inner paths start at its own root (`pipeline/<task>`): hang them under this task.
     for (const d of inner.diagnostics) ctx.ds.push({ ...d, path: `${path}/${d.path.replace(/^pipeline\//, '')}` });
     docs = inner;

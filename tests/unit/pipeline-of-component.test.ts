@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PipelineTaskFinalStatus, componentFromIrYaml, containerComponent, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
+import { Model, PipelineTaskFinalStatus, componentFromIrYaml, containerComponent, output, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
 import { loadIr } from '../support/yaml-compare.ts';
 import { codesAndPaths, compileErrors, compileOk } from './support.ts';
 
@@ -79,5 +79,30 @@ describe('pipelineOfComponent of a component loaded from IR', () => {
     expect(JSON.stringify((loaded.node.implementation as { pipelineSpec: unknown }).pipelineSpec)).toBe(before);
     // an unknown parameter is refused, as kfp ("does not match any known pipeline input")
     expect(codesAndPaths(compileErrors(pipelineOfComponent(loaded), { pipelineParameters: { nope: 1 } })).map(([c]) => c)).toEqual(['pipeline/unknown-parameter']);
+  });
+});
+
+describe('pipelineOfComponent used inside another pipeline', () => {
+  it('GIVEN it as a task of an outer pipeline THEN it compiles as an ordinary one-task pipeline, the same as one written around the component', () => {
+    // GIVEN a pipeline loaded from IR, wrapped once by pipelineOfComponent and once by hand
+    const loaded = componentFromIrYaml(fixture('loaded_prepare_and_train.yaml'));
+    const byHand = pipeline(
+      {
+        name: 'prepare-and-train',
+        inputs: { epochs: z.int().default(2), rows: z.int().default(10) },
+        outputs: { model: output(Model), score: z.number() },
+      },
+      (p, s) => {
+        const t = s.task(loaded, { epochs: p.epochs, rows: p.rows } as never);
+        return { model: t.outputs.model, score: t.outputs.score } as never;
+      },
+    );
+    const outer = (inner: typeof byHand) =>
+      pipeline({ name: 'outer' }, (_p, s) => {
+        s.task(inner, { epochs: 3 } as never);
+      });
+    // WHEN both outer pipelines are compiled
+    // THEN they are the same IR (the root-only shortcut for a loaded pipeline is not taken inside)
+    expect(compileOk(outer(pipelineOfComponent(loaded) as never))).toEqual(compileOk(outer(byHand)));
   });
 });
