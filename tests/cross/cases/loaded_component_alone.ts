@@ -5,7 +5,7 @@
  */
 import { Dataset, Model, containerComponent, ifPresent, input, output, pipelineOfComponent, z } from '../../../src/index.ts';
 
-const trainModel = containerComponent({
+export const trainModel = containerComponent({
   name: 'train_model',
   inputs: { data: input(Dataset), epochs: z.int(), rate: z.number().default(0.1), tag: z.string().optional() },
   outputs: { model: output(Model), score: z.number() },
