@@ -11,37 +11,91 @@ const COMMENT_TYPE: Record<string, string> = {
   TASK_CONFIG: 'TaskConfig',
 };
 
-/** Python's `str()` of a default value, as kfp prints it in the header (the IR holds numbers as doubles). */
+// What may not stand raw in a comment line. A line break (LF, CR, and to YAML 1.1 readers and
+// go-yaml also NEL, U+2028, U+2029) would end the comment and turn the rest of the value into YAML
+// that every reader loads (`'x\ndefaultPipelineRoot: s3://…'` as a default gave kfp's loader the
+// attacker's pipeline root); PyYAML refuses C0/C1 controls, DEL, U+FFFE/U+FFFF anywhere in a
+// file, comments included; Python's splitlines(), which kfp's loader uses to read the description
+// back from this header, also breaks at VT, FF and U+001C–U+001E. kfp 2.17.3 writes all of them raw.
+const UNSAFE = /[\x00-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+// Python's splitlines() boundaries, which kfp splits a multi-line description at.
+const PY_LINE_BOUNDARY = /\r\n|[\n\r\v\f\x1C-\x1E\x85\u2028\u2029]/;
+// Characters Python's repr() escapes: str.isprintable() is false for them.
+const PY_NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
+
+function pyEscape(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (code === 0x09) return '\\t';
+  if (code === 0x0a) return '\\n';
+  if (code === 0x0d) return '\\r';
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
+  return `\\U${code.toString(16).padStart(8, '0')}`;
+}
+
+/** Python's repr() of a str. */
+function pyRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    if (ch === '\\' || ch === quote) out += `\\${ch}`;
+    else if (PY_NOT_PRINTABLE.test(ch)) out += pyEscape(ch);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** Free text (a name, a description line) with the characters a comment cannot hold escaped. */
+function commentText(s: string): string {
+  return UNSAFE.test(s) ? s.replace(UNSAFE_ALL, pyEscape) : s;
+}
+
+/**
+ * Python's `str()` of a default value, as kfp prints it in the header (the IR holds numbers as
+ * doubles). kfp writes a string default as `'` + value + `'`; one holding a character a comment
+ * cannot hold is written as Python's repr() instead, so nothing leaves the comment line.
+ */
 function pyStr(v: unknown, top = true): string {
-  if (typeof v === 'string') return top ? `'${v}'` : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (typeof v === 'string') return top && !UNSAFE.test(v) ? `'${v}'` : pyRepr(v);
   if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (v === null) return 'None';
   if (Array.isArray(v)) return `[${v.map((x) => pyStr(x, false)).join(', ')}]`;
-  return `{${Object.entries(v as Json).map(([k, x]) => `'${k}': ${pyStr(x, false)}`).join(', ')}}`;
+  return `{${Object.entries(v as Json).map(([k, x]) => `${pyRepr(k)}: ${pyStr(x, false)}`).join(', ')}}`;
 }
 
 function signature(defs: Json | undefined, heading: string): string[] {
   if (!defs) return [];
   const rows: { name: string; text: string }[] = [];
   for (const [name, body] of Object.entries((defs.parameters ?? {}) as Record<string, Json>)) {
-    let text = `#    ${name}: ${COMMENT_TYPE[body.parameterType as string] ?? String(body.parameterType)}`;
+    let text = `#    ${commentText(name)}: ${commentText(COMMENT_TYPE[body.parameterType as string] ?? String(body.parameterType))}`;
     if ('defaultValue' in body) text += ` [Default: ${pyStr(body.defaultValue)}]`;
     rows.push({ name, text });
   }
   for (const [name, body] of Object.entries((defs.artifacts ?? {}) as Record<string, Json>))
-    rows.push({ name, text: `#    ${name}: ${(body.artifactType as Json).schemaTitle as string}` });
+    rows.push({ name, text: `#    ${commentText(name)}: ${commentText(String((body.artifactType as Json).schemaTitle))}` });
   rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [heading, ...rows.map((r) => r.text)];
 }
 
-/** kfp's comment block at the top of a compiled file, so outputs diff cleanly against kfp's. */
+/** Python's str.splitlines(): no empty piece after a final line boundary. */
+function splitLines(text: string): string[] {
+  const lines = text.split(PY_LINE_BOUNDARY);
+  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/**
+ * kfp's comment block at the top of a compiled file, so outputs diff cleanly against kfp's. Every
+ * value in it stays on its comment line (see UNSAFE); otherwise the text is kfp's.
+ */
 export function headerComment(spec: Json, description?: string): string {
   const info = spec.pipelineInfo as Json;
   const root = spec.root as Json;
-  const lines = ['# PIPELINE DEFINITION', `# Name: ${info.name as string}`];
+  const lines = ['# PIPELINE DEFINITION', `# Name: ${commentText(String(info.name))}`];
   const text = description ?? info.description;
-  if (typeof text === 'string' && text) lines.push(`# Description: ${text.split(/\r?\n/).join('\n#              ')}`);
+  if (typeof text === 'string' && text) lines.push(`# Description: ${splitLines(text).map(commentText).join('\n#              ')}`);
   lines.push(...signature(root.inputDefinitions as Json | undefined, '# Inputs:'));
   lines.push(...signature(root.outputDefinitions as Json | undefined, '# Outputs:'));
   return lines.join('\n') + '\n';

@@ -4,6 +4,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { compilePipeline } from '../compiler/compile.ts';
 import type { CompileOptions } from '../compiler/options.ts';
 import { emitPipelineYaml } from '../emit/emit-yaml.ts';
+import { unrepresentableStrings } from '../emit/unrepresentable.ts';
 import { validateIrDocuments } from '../validate/index.ts';
 import { readEmbeddedAssets } from './embedded-files.ts';
 import { readPythonSources } from './python-sources.ts';
@@ -27,5 +28,7 @@ export async function compileToYaml(pipeline: PipelineNode, options: Omit<Compil
   const docs = result.platformSpec ? [result.pipelineSpec, result.platformSpec] : [result.pipelineSpec];
   const invalid = validateIrDocuments(docs).map((d) => ({ ...d, code: d.code, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));
   if (hasErrors(invalid)) return { diagnostics: [...result.diagnostics, ...invalid] };
+  const unwritable = unrepresentableStrings(docs, options.file);
+  if (unwritable.length > 0) return { diagnostics: [...result.diagnostics, ...unwritable] };
   return { yamlText: emitPipelineYaml(result.pipelineSpec, result.platformSpec, result.commentDescription), diagnostics: result.diagnostics };
 }
