@@ -56,8 +56,8 @@ function commentText(s: string): string {
  * doubles). kfp writes a string default as `'` + value + `'`; one holding a character a comment
  * cannot hold is written as Python's repr() instead, so nothing leaves the comment line.
  */
-function pyStr(v: unknown, top = true): string {
-  if (typeof v === 'string') return top && !UNSAFE.test(v) ? `'${v}'` : pyRepr(v);
+function pyStr(v: unknown, top = true, raw = false): string {
+  if (typeof v === 'string') return top && (raw || !UNSAFE.test(v)) ? `'${v}'` : pyRepr(v);
   if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (v === null) return 'None';
@@ -65,16 +65,17 @@ function pyStr(v: unknown, top = true): string {
   return `{${Object.entries(v as Json).map(([k, x]) => `${pyRepr(k)}: ${pyStr(x, false)}`).join(', ')}}`;
 }
 
-function signature(defs: Json | undefined, heading: string): string[] {
+function signature(defs: Json | undefined, heading: string, raw: boolean): string[] {
   if (!defs) return [];
+  const text = raw ? (s: string) => s : commentText;
   const rows: { name: string; text: string }[] = [];
   for (const [name, body] of Object.entries((defs.parameters ?? {}) as Record<string, Json>)) {
-    let text = `#    ${commentText(name)}: ${commentText(COMMENT_TYPE[body.parameterType as string] ?? String(body.parameterType))}`;
-    if ('defaultValue' in body) text += ` [Default: ${pyStr(body.defaultValue)}]`;
-    rows.push({ name, text });
+    let line = `#    ${text(name)}: ${text(COMMENT_TYPE[body.parameterType as string] ?? String(body.parameterType))}`;
+    if ('defaultValue' in body) line += ` [Default: ${pyStr(body.defaultValue, true, raw)}]`;
+    rows.push({ name, text: line });
   }
   for (const [name, body] of Object.entries((defs.artifacts ?? {}) as Record<string, Json>))
-    rows.push({ name, text: `#    ${commentText(name)}: ${commentText(String((body.artifactType as Json).schemaTitle))}` });
+    rows.push({ name, text: `#    ${text(name)}: ${text(String((body.artifactType as Json | undefined)?.schemaTitle))}` });
   rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [heading, ...rows.map((r) => r.text)];
 }
@@ -91,12 +92,25 @@ function splitLines(text: string): string[] {
  * value in it stays on its comment line (see UNSAFE); otherwise the text is kfp's.
  */
 export function headerComment(spec: Json, description?: string): string {
-  const info = spec.pipelineInfo as Json;
-  const root = spec.root as Json;
-  const lines = ['# PIPELINE DEFINITION', `# Name: ${commentText(String(info.name))}`];
-  const text = description ?? info.description;
-  if (typeof text === 'string' && text) lines.push(`# Description: ${splitLines(text).map(commentText).join('\n#              ')}`);
-  lines.push(...signature(root.inputDefinitions as Json | undefined, '# Inputs:'));
-  lines.push(...signature(root.outputDefinitions as Json | undefined, '# Outputs:'));
+  return header(spec, description, false);
+}
+
+/**
+ * The header exactly as kfp 2.17.3 writes it for `spec`, values raw: a value holding a line break
+ * carries the rest of its line out of the comment. The validator compares it with a file's start.
+ */
+export function kfpHeaderComment(spec: Json, description?: string): string {
+  return header(spec, description, true);
+}
+
+function header(spec: Json, description: string | undefined, raw: boolean): string {
+  const info = (spec.pipelineInfo ?? {}) as Json;
+  const root = (spec.root ?? {}) as Json;
+  const text = raw ? (s: string) => s : commentText;
+  const lines = ['# PIPELINE DEFINITION', `# Name: ${text(String(info.name))}`];
+  const about = description ?? info.description;
+  if (typeof about === 'string' && about) lines.push(`# Description: ${splitLines(about).map(text).join('\n#              ')}`);
+  lines.push(...signature(root.inputDefinitions as Json | undefined, '# Inputs:', raw));
+  lines.push(...signature(root.outputDefinitions as Json | undefined, '# Outputs:', raw));
   return lines.join('\n') + '\n';
 }

@@ -13,7 +13,9 @@ import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { awkwardStrings, INJECTIONS, loneSurrogateStrings } from './awkward-strings.ts';
 import { BATCH_PLACES, batchPipeline, PIPELINE_PLACES, pipelinePipeline } from './string-places.ts';
-import { buildGoReaders, readWithYamlPackage, startGoReaders, startPythonReaders, type CompiledFile, type Mismatch } from './read-back.ts';
+import { validateIrText } from '../../src/validate/index.ts';
+import { carefulRead, parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { buildGoReaders, firstDifference, readWithYamlPackage, startGoReaders, startPythonReaders, type CompiledFile, type Mismatch } from './read-back.ts';
 
 const COUNT = 10_000;
 const SEED = 20261210;
@@ -66,6 +68,18 @@ describe('every string kfp-ts writes reads back as that string under every reade
     const go = startGoReaders(goReaders, files, workDir);
     const python = startPythonReaders(files, workDir);
     readWithYamlPackage(files, mismatches);
+    // kfp-ts's own validator accepts every file kfp-ts writes, and reads it back as compiled, both
+    // ways (the careful way on the batch files, which hold every place).
+    for (const file of files) {
+      const problems = validateIrText(file.text, file.name);
+      if (problems.length > 0) mismatches.push({ file: file.name, reader: 'kfp-ts validate', problem: JSON.stringify(problems.slice(0, 2)) });
+      const quick = firstDifference(file.docs, parseYamlDocuments(file.text).docs);
+      if (quick) mismatches.push({ file: file.name, reader: 'kfp-ts validate (quick reading)', problem: quick });
+    }
+    for (const file of files.slice(0, COUNT / BATCH)) {
+      const careful = firstDifference(file.docs, carefulRead(file.text).docs);
+      if (careful) mismatches.push({ file: file.name, reader: 'kfp-ts validate (careful reading)', problem: careful });
+    }
     await go.finish(mismatches, notes);
     await python.finish(mismatches);
     const places = BATCH_PLACES.length + PIPELINE_PLACES.length;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diagnostic, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.ts';
 import { validateIrText } from '../../validate/index.ts';
+import { decodeUtf8 } from '../../validate/utf8.ts';
 import { EXIT_OK, EXIT_USER_ERROR } from '../exit-codes.ts';
 
 export interface ValidateIo {
@@ -25,7 +26,8 @@ export function validateFiles(files: readonly string[], io: ValidateIo): number 
   for (const file of files) {
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = validateIrText(readFileSync(file, 'utf8'), file);
+      const decoded = decodeUtf8(readFileSync(file), file);
+      diagnostics = 'problem' in decoded ? [decoded.problem] : validateIrText(decoded.text, file);
     } catch (err) {
       diagnostics = [readProblem(file, err)];
     }
