@@ -11,12 +11,12 @@
  * than MAX_DEPTH.
  */
 import { defineScalarTag, loadAll, mapTag, NOT_RESOLVED, Schema, seqTag, strTag } from 'js-yaml';
-import { plainIsStringEverywhere, plainReadings, READERS, sameReading, type Reading } from '../yaml/plain-scalar-readings.ts';
+import { isOrdinaryWord, plainIsStringEverywhere, plainReadings, READERS, sameReading, type Reading } from '../yaml/plain-scalar-readings.ts';
 
 class NeedsCloserLook extends Error {}
 
-const STARTS_AS_WORD = /^[A-Za-z_/]/;
-const WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+// Numbers every reader reads alike (decimal integers without leading zeros, decimals with a dot).
+const PLAIN_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]+)?$/;
 
 function value(r: Reading): unknown {
   switch (r.kind) {
@@ -36,7 +36,8 @@ const pyyamlPlain = defineScalarTag('tag:kfp-ts.local,2026:pyyaml-plain', {
   implicitFirstChars: null,
   identify: () => false,
   resolve: (source) => {
-    if (STARTS_AS_WORD.test(source) && !WORDS.test(source)) return NOT_RESOLVED;
+    if (isOrdinaryWord(source)) return NOT_RESOLVED;
+    if (PLAIN_NUMBER.test(source)) return Number(source);
     const r = plainReadings(source);
     if (r.PyYAML.kind === 'string') {
       if (READERS.some((name) => name !== 'go-yaml v2' && r[name].kind !== 'string')) throw new NeedsCloserLook();

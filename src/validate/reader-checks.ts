@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { describeReading, plainReadings, sameReading, type ReaderName } from '../yaml/plain-scalar-readings.ts';
+import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from '../yaml/plain-scalar-readings.ts';
 
 // PyYAML's Reader refuses these anywhere in a file, comments included (yaml/reader.py NON_PRINTABLE);
 // go-yaml's reader refuses the same set ("control characters are not allowed").
@@ -118,8 +118,6 @@ export interface Located {
 // The readers whose disagreement makes a value ambiguous: kfp's (PyYAML), the API server's (go-yaml
 // v3) and the YAML 1.2 core schema. go-yaml v2 reads only what go-yaml v3 wrote again.
 const JUDGES: readonly ReaderName[] = ['PyYAML', 'go-yaml v3', 'YAML 1.2'];
-const STARTS_AS_WORD = /^[A-Za-z_/]/;
-const WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 
 interface Entry {
   readonly node: Node | null;
@@ -185,7 +183,7 @@ export function checkDocument(doc: Document.Parsed): Found<Located> {
 }
 
 function plainProblem(source: string, isKey: boolean): Omit<Located, 'offset'> | undefined {
-  if (STARTS_AS_WORD.test(source) && !WORDS.test(source)) return undefined;
+  if (isOrdinaryWord(source)) return undefined;
   const readings = plainReadings(source);
   const py = readings.PyYAML;
   if (py.kind === 'unconstructable' || (py.kind === 'merge' && !isKey)) {

@@ -177,11 +177,16 @@ const YAML11_TAGS = new Document(null, { version: '1.1' }).schema.tags.filter(
   (t): t is ScalarTag & { test: RegExp } => 'test' in t && t.test instanceof RegExp && t.default === true && t.tag !== 'tag:yaml.org,2002:str',
 );
 
-// Only whole words give a plain scalar that starts with a letter other than e, `_` or `/` a meaning
-// other than a string (no number starts so): the common case (names, paths, images) is decided
-// without the resolvers.
-const STARTS_AS_WORD = /^[A-DF-Za-df-z_/]/;
-const WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
+// A plain scalar that starts with a letter, `_` or `/` is a string to every reader but for a few
+// whole words: booleans and nulls of either YAML version, and the npm yaml 1.1 schema's
+// mantissa-less floats (`E0`, `e5`). The common case (names, paths, images) skips the resolvers.
+const STARTS_AS_WORD = /^[A-Za-z_/]/;
+const WORDS = /^(?:y|n|yes|no|on|off|true|false|null|[eE][-+]?[0-9]+)$/i;
+
+/** A plain scalar every reader reads as a string without running its resolvers. */
+export function isOrdinaryWord(s: string): boolean {
+  return STARTS_AS_WORD.test(s) && !WORDS.test(s);
+}
 
 /** Whether every reader (those above, and the npm yaml package's 1.1 schema) reads `s` as the string `s`. */
 export function plainIsStringEverywhere(s: string): boolean {
