@@ -30,7 +30,7 @@
  */
 import type { ComponentSpec, DagSpec, PipelineDeploymentConfig_ExecutorSpec } from './generated/pipeline-spec.ts';
 
-export type * from './json.ts';
+export { isJsonObject, type JsonValue, type JsonObject, type JsonArray, type Int64, type Duration } from './json.ts';
 export type * from './generated/pipeline-spec.ts';
 export type * from './generated/kubernetes-executor-config.ts';
 export type * from './generated/platform-spec.ts';

@@ -28,3 +28,8 @@ export type Int64 = string | number;
  * (`'3600s'`, `'1.5s'`).
  */
 export type Duration = string;
+
+/** Whether a JSON value is an object (not an array, not null): narrows a Struct field's value. */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -69,15 +69,26 @@ const UNSIGNED_DIGITS = /^[0-9]+$/;
 const FLOAT_STRING = /^(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|Infinity|-Infinity)$/;
 const DURATION_STRING = /^-?[0-9]+(\.[0-9]+)?s$/;
 
-const fieldMaps = new Map<string, ReadonlyMap<string, FieldInfo>>();
+interface Field extends FieldInfo {
+  /** JSON names of the other members of the field's oneof. */
+  readonly rivals: readonly string[];
+}
+
+const fieldMaps = new Map<string, ReadonlyMap<string, Field>>();
 
 /** A message's fields under both spellings. */
-function fieldsOf(def: string): ReadonlyMap<string, FieldInfo> {
+function fieldsOf(def: string): ReadonlyMap<string, Field> {
   let map = fieldMaps.get(def);
   if (map === undefined) {
     const fields = MESSAGES[def];
     if (fields === undefined) throw new Error(`no message def ${def} in the descriptor table`);
-    map = new Map(fields.flatMap((f) => [[f.proto, f] as const, [f.json, f] as const]));
+    map = new Map(
+      fields.flatMap((f) => {
+        const rivals = f.oneof === undefined ? [] : fields.filter((o) => o.oneof === f.oneof && o !== f).map((o) => o.json);
+        const field: Field = { ...f, rivals };
+        return [[f.proto, field] as const, [f.json, field] as const];
+      }),
+    );
     fieldMaps.set(def, map);
   }
   return map;
@@ -108,22 +119,21 @@ function readMessage(def: string, value: unknown): JsonObject | undefined {
   if (!isPlainObject(value)) return undefined;
   const fields = fieldsOf(def);
   const out: Mutable = {};
-  for (const [key, raw] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     const field = fields.get(key);
     if (field === undefined) continue;
-    // Delete first, so a field set again (under its other spelling) moves to its later position.
-    delete out[field.json];
+    const raw = value[key];
     const read = raw === null && field.kind !== 'value' ? undefined : readField(field, raw);
-    if (read === undefined) continue;
-    if (field.oneof !== undefined) {
-      for (const other of MESSAGES[def] ?? []) if (other.oneof === field.oneof) delete out[other.json];
-    }
-    out[field.json] = read;
+    // Rare: the field under its other spelling, or a rival oneof member, came earlier. Deleting
+    // only then keeps `out` a fast object in the common case.
+    if (out[field.json] !== undefined) delete out[field.json];
+    for (const rival of field.rivals) if (read !== undefined && out[rival] !== undefined) delete out[rival];
+    if (read !== undefined) out[field.json] = read;
   }
   return out;
 }
 
-function readField(field: FieldInfo, raw: unknown): JsonValue | undefined {
+function readField(field: Field, raw: unknown): JsonValue | undefined {
   if (field.map === true) {
     if (!isPlainObject(raw)) return undefined;
     const out: Mutable = {};
@@ -148,7 +158,7 @@ function readField(field: FieldInfo, raw: unknown): JsonValue | undefined {
 }
 
 /** One value of a field: the field itself, a list element or a map value. */
-function readOne(field: FieldInfo, raw: unknown): JsonValue | undefined {
+function readOne(field: Field, raw: unknown): JsonValue | undefined {
   switch (field.kind) {
     case 'string':
       return typeof raw === 'string' ? raw : undefined;

@@ -4,7 +4,8 @@
  * a JSON object. Each `@ts-expect-error` sits on the one line that must fail.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ir } from '../../src/index.ts';
+import type { CompileResult, emitPipelineYaml, ir } from '../../src/index.ts';
+import type { PipelinePackage } from '../../src/client/pipeline-file.ts';
 import type { ComponentSpec, DagSpec, InputParameterSpec, JsonObject, KubernetesExecutorConfig, ParameterType, PipelineSpec, PipelineTaskSpec } from '../../src/ir/index.ts';
 
 describe('IR oneofs', () => {
@@ -102,6 +103,14 @@ describe('building and reading IR', () => {
     expectTypeOf<NonNullable<NonNullable<PipelineSpec['deploymentSpec']>['executors']>[string]>().toEqualTypeOf<ir.ExecutorSpec>();
     type K8sExecutors = NonNullable<NonNullable<NonNullable<NonNullable<ir.PlatformSpec['platforms']>['kubernetes']>['deploymentSpec']>['executors']>;
     expectTypeOf<K8sExecutors[string]>().toEqualTypeOf<KubernetesExecutorConfig>();
+  });
+
+  it('the compiler, the emitter and the client speak the IR types', () => {
+    expectTypeOf<CompileResult['pipelineSpec']>().toEqualTypeOf<PipelineSpec | undefined>();
+    expectTypeOf<CompileResult['platformSpec']>().toEqualTypeOf<ir.PlatformSpec | undefined>();
+    expectTypeOf<typeof emitPipelineYaml>().parameter(0).toEqualTypeOf<PipelineSpec>();
+    expectTypeOf<PipelinePackage['pipelineSpec']>().toEqualTypeOf<PipelineSpec>();
+    expectTypeOf<PipelinePackage['rootParameters'][string]['parameterType']>().toEqualTypeOf<ParameterType | undefined>();
   });
 
   it('the package root exports the model as the `ir` namespace', () => {
