@@ -1,6 +1,9 @@
-type Json = Record<string, unknown>;
+import type { ComponentInputsSpec, ComponentOutputsSpec, JsonValue, ParameterType, PipelineSpec } from '../ir/index.ts';
 
-const COMMENT_TYPE: Record<string, string> = {
+/** What the header shows of a parameter, of an input (with its default) or an output. */
+type SignatureParameter = { readonly parameterType?: ParameterType; readonly defaultValue?: JsonValue };
+
+const COMMENT_TYPE: { readonly [type in ParameterType]?: string } = {
   STRING: 'str',
   NUMBER_INTEGER: 'int',
   NUMBER_DOUBLE: 'float',
@@ -51,31 +54,35 @@ function commentText(s: string): string {
   return UNSAFE.test(s) ? s.replace(UNSAFE_ALL, pyEscape) : s;
 }
 
+const asIs = (s: string): string => s;
+
 /**
  * Python's `str()` of a default value, as kfp prints it in the header (the IR holds numbers as
  * doubles). kfp writes a string default as `'` + value + `'`; one holding a character a comment
- * cannot hold is written as Python's repr() instead, so nothing leaves the comment line.
+ * cannot hold is written as Python's repr() instead (unless `raw`), so nothing leaves the line.
  */
-function pyStr(v: unknown, top = true, raw = false): string {
+function pyStr(v: JsonValue, top = true, raw = false): string {
   if (typeof v === 'string') return top && (raw || !UNSAFE.test(v)) ? `'${v}'` : pyRepr(v);
   if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (v === null) return 'None';
-  if (Array.isArray(v)) return `[${v.map((x) => pyStr(x, false)).join(', ')}]`;
-  return `{${Object.entries(v as Json).map(([k, x]) => `${pyRepr(k)}: ${pyStr(x, false)}`).join(', ')}}`;
+  if (Array.isArray(v)) return `[${v.map((x: JsonValue) => pyStr(x, false)).join(', ')}]`;
+  return `{${Object.entries(v).flatMap(([k, x]) => (x === undefined ? [] : [`${pyRepr(k)}: ${pyStr(x, false)}`])).join(', ')}}`;
 }
 
-function signature(defs: Json | undefined, heading: string, raw: boolean): string[] {
+function signature(defs: ComponentInputsSpec | ComponentOutputsSpec | undefined, heading: string, raw: boolean): string[] {
   if (!defs) return [];
-  const text = raw ? (s: string) => s : commentText;
+  const text = raw ? asIs : commentText;
   const rows: { name: string; text: string }[] = [];
-  for (const [name, body] of Object.entries((defs.parameters ?? {}) as Record<string, Json>)) {
-    let line = `#    ${text(name)}: ${text(COMMENT_TYPE[body.parameterType as string] ?? String(body.parameterType))}`;
-    if ('defaultValue' in body) line += ` [Default: ${pyStr(body.defaultValue, true, raw)}]`;
+  const parameters: { readonly [name: string]: SignatureParameter } = defs.parameters ?? {};
+  for (const [name, body] of Object.entries(parameters)) {
+    const type = body.parameterType;
+    let line = `#    ${text(name)}: ${text((type !== undefined ? COMMENT_TYPE[type] : undefined) ?? String(type))}`;
+    // A key holding `undefined` is absent from the YAML, so from the header too.
+    if (body.defaultValue !== undefined) line += ` [Default: ${pyStr(body.defaultValue, true, raw)}]`;
     rows.push({ name, text: line });
   }
-  for (const [name, body] of Object.entries((defs.artifacts ?? {}) as Record<string, Json>))
-    rows.push({ name, text: `#    ${text(name)}: ${text(String((body.artifactType as Json | undefined)?.schemaTitle))}` });
+  for (const [name, body] of Object.entries(defs.artifacts ?? {})) rows.push({ name, text: `#    ${text(name)}: ${text(String(body.artifactType?.schemaTitle))}` });
   rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [heading, ...rows.map((r) => r.text)];
 }
@@ -91,7 +98,7 @@ function splitLines(text: string): string[] {
  * kfp's comment block at the top of a compiled file, so outputs diff cleanly against kfp's. Every
  * value in it stays on its comment line (see UNSAFE); otherwise the text is kfp's.
  */
-export function headerComment(spec: Json, description?: string): string {
+export function headerComment(spec: PipelineSpec, description?: string): string {
   return header(spec, description, false);
 }
 
@@ -99,18 +106,16 @@ export function headerComment(spec: Json, description?: string): string {
  * The header exactly as kfp 2.17.3 writes it for `spec`, values raw: a value holding a line break
  * carries the rest of its line out of the comment. The validator compares it with a file's start.
  */
-export function kfpHeaderComment(spec: Json, description?: string): string {
+export function kfpHeaderComment(spec: PipelineSpec, description?: string): string {
   return header(spec, description, true);
 }
 
-function header(spec: Json, description: string | undefined, raw: boolean): string {
-  const info = (spec.pipelineInfo ?? {}) as Json;
-  const root = (spec.root ?? {}) as Json;
-  const text = raw ? (s: string) => s : commentText;
-  const lines = ['# PIPELINE DEFINITION', `# Name: ${text(String(info.name))}`];
-  const about = description ?? info.description;
+function header(spec: PipelineSpec, description: string | undefined, raw: boolean): string {
+  const text = raw ? asIs : commentText;
+  const lines = ['# PIPELINE DEFINITION', `# Name: ${text(String(spec.pipelineInfo?.name))}`];
+  const about = description ?? spec.pipelineInfo?.description;
   if (typeof about === 'string' && about) lines.push(`# Description: ${splitLines(about).map(text).join('\n#              ')}`);
-  lines.push(...signature(root.inputDefinitions as Json | undefined, '# Inputs:', raw));
-  lines.push(...signature(root.outputDefinitions as Json | undefined, '# Outputs:', raw));
+  lines.push(...signature(spec.root?.inputDefinitions, '# Inputs:', raw));
+  lines.push(...signature(spec.root?.outputDefinitions, '# Outputs:', raw));
   return lines.join('\n') + '\n';
 }

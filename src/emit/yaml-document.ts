@@ -1,8 +1,8 @@
 import { Document, isMap, isScalar, isSeq, visit, type Node, type Tags } from 'yaml';
+import type { JsonObject } from '../ir/index.ts';
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
 import { escapeRawCharacters, forcedStringType, READER_DEPENDENT } from './string-style.ts';
 
-type Json = Record<string, unknown>;
 
 /**
  * The `yaml` package's settings that give PyYAML's `yaml.dump(sort_keys=True)` output for the
@@ -46,7 +46,7 @@ function markDoubles(node: Node | null | undefined, inValue: boolean): void {
  * fast writer (block-writer.ts) is tested against byte for byte, and its fallback for the rare
  * document it does not take on.
  */
-export function yamlDocumentText(doc: Json): string {
+export function yamlDocumentText(doc: JsonObject): string {
   const d = new Document(doc, DOCUMENT_OPTIONS);
   markDoubles(d.contents as Node, false);
   visit(d, {

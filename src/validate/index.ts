@@ -9,6 +9,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
+import { readPipelineSpec, readPlatformSpec } from '../ir/index.ts';
 import { checkBackendRules } from './backend-rules.ts';
 import { isObject } from './ir-access.ts';
 import { indexPipelineSpec } from './ir-index.ts';
@@ -34,12 +35,14 @@ function validateDocuments(docs: readonly unknown[], file: string | undefined): 
     ];
   }
   const out = validateIrSchema(docs, file);
-  const spec = docs[0];
-  if (isObject(spec)) {
+  if (isObject(docs[0])) {
+    // The rules read the typed view: proto field names resolved like camelCase ones, and parts the
+    // schema stage rejected (already reported) left out rather than tripped over.
+    const spec = readPipelineSpec(docs[0]);
     out.push(...checkBackendRules(spec, file));
     const index = indexPipelineSpec(spec);
     out.push(...checkReferences(index, file));
-    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, docs[1], file));
+    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, readPlatformSpec(docs[1]), file));
   }
   return dedupe(out);
 }
@@ -90,7 +93,14 @@ const YAML_LINE_BREAK = /\r\n|[\n\r\x85\u2028\u2029]/;
  */
 function headerInjection(text: string, spec: unknown, file: string | undefined): Diagnostic[] {
   if (!text.startsWith('# PIPELINE DEFINITION') || !isObject(spec)) return [];
-  const kfpHeader = kfpHeaderComment(spec as Record<string, unknown>);
+  // Only what the header shows, so the typed reading stays small on a large file.
+  const field = (m: unknown, json: string, proto: string): unknown => (isObject(m) ? (m[json] ?? m[proto]) : undefined);
+  const root = field(spec, 'root', 'root');
+  const shown = readPipelineSpec({
+    pipelineInfo: field(spec, 'pipelineInfo', 'pipeline_info'),
+    root: { inputDefinitions: field(root, 'inputDefinitions', 'input_definitions'), outputDefinitions: field(root, 'outputDefinitions', 'output_definitions') },
+  });
+  const kfpHeader = kfpHeaderComment(shown);
   if (!text.startsWith(kfpHeader)) return [];
   const lines = kfpHeader.split(YAML_LINE_BREAK);
   const i = lines.findIndex((l) => l !== '' && !l.startsWith('#'));
