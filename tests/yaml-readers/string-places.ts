@@ -1,8 +1,10 @@
 /**
  * Pipelines that carry given strings in every place a user's string reaches the compiled file:
- * one "batch" pipeline puts each of a batch of strings in every place that can hold many strings;
- * one "pipeline" pipeline per string fills the places a file has once (the pipeline's description,
- * which kfp also writes into the header comment, and its display name).
+ * one "batch" pipeline puts each of a batch of strings in every place that can hold many strings,
+ * one "names" pipeline names its inputs with them, and one small pipeline per string fills the
+ * places a file has once (the pipeline's description, which kfp also writes into the header
+ * comment, and its display name) and a task display name (a task costs a component and an
+ * executor of its own, so the display names ride on the small files).
  */
 import * as z from 'zod';
 import { containerComponent, Dataset, kubernetes, pipeline, type Pipeline } from '../../src/index.ts';
@@ -15,7 +17,6 @@ export const BATCH_PLACES = [
   'value of a STRUCT default',
   'constant task argument',
   'env value',
-  'task display name',
   'importer metadata key',
   'importer metadata value',
   'container command item',
@@ -25,7 +26,8 @@ export const BATCH_PLACES = [
   'node selector value',
   'image pull secret',
 ] as const;
-export const PIPELINE_PLACES = ['pipeline description (and the header)', 'pipeline display name'] as const;
+export const NAME_PLACES = ['pipeline input name (a key, the header, a task input reference)'] as const;
+export const PIPELINE_PLACES = ['pipeline description (and the header)', 'pipeline display name', 'task display name'] as const;
 
 const mark = containerComponent({
   name: 'mark',
@@ -55,7 +57,6 @@ export function batchPipeline(strings: readonly string[]): Pipeline {
     strings.forEach((x, i) => (args[`x${i}`] = x));
     s.task(sinkComponent as never, args as never);
     s.task(mark, {}).withEnv(Object.fromEntries(strings.map((x, i) => [`E${i}`, x])));
-    strings.forEach((x) => s.task(mark, {}).withDisplayName(x));
     s.importer({ artifactUri: 'gs://bucket/data', artifactType: Dataset, metadata: Object.fromEntries(strings.map((x) => [x, x])) });
     let k = s.task(shellComponent, {});
     strings.forEach((x, i) => {
@@ -67,7 +68,20 @@ export function batchPipeline(strings: readonly string[]): Pipeline {
   });
 }
 
-/** A pipeline whose description and display name are `s`. */
+/** A pipeline whose inputs are named by `strings` (distinct), all passed to one task. */
+export function namesPipeline(strings: readonly string[]): Pipeline {
+  const inputs: Record<string, z.ZodType> = {};
+  for (const s of strings) inputs[s] = z.string().default('v');
+  const sinkComponent = sink(strings.length);
+  return pipeline({ name: 'strings-names', inputs }, (p, s) => {
+    const params = p as unknown as Record<string, never>;
+    const args: Record<string, never> = {};
+    strings.forEach((name, i) => (args[`x${i}`] = params[name]!));
+    s.task(sinkComponent as never, args as never);
+  });
+}
+
+/** A pipeline whose description, display name and one task's display name are `s`. */
 export function pipelinePipeline(s: string): Pipeline {
-  return pipeline({ name: 'strings-pipeline', description: s, displayName: s }, (_p, sc) => void sc.task(mark, {}));
+  return pipeline({ name: 'strings-pipeline', description: s, displayName: s }, (_p, sc) => void sc.task(mark, {}).withDisplayName(s));
 }
