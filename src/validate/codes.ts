@@ -15,6 +15,7 @@ export const VALIDATE_CODES = {
   'yaml/ambiguous-character': 'NEL, U+2028, U+2029 or a BOM raw: a line break to YAML 1.1 readers only, or skipped by go-yaml only',
   'yaml/tab': 'a tab outside quoted and block scalars and comments, which PyYAML refuses',
   'yaml/too-deep': 'collections nested deeper than PyYAML can read',
+  'yaml/too-many-aliases': 'aliases that expand without bound (a billion-laughs document)',
   'yaml/unreadable-value': 'a plain `=` or `<<` value, which PyYAML cannot construct',
   'yaml/ambiguous-value': 'a plain scalar whose value depends on the reader (PyYAML, go-yaml v3, YAML 1.2): 0o17, 1e3, yes, 010, 1_000, 1:30',
   'yaml/merge-key': 'a `<<` merge key, merged by YAML 1.1 readers and a plain key to YAML 1.2 readers',

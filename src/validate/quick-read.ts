@@ -8,7 +8,7 @@
  * sends the file there: a tab, a plain scalar whose value depends on the reader, a timestamp,
  * `=` or `<<`, a key some reader would not read as that string (js-yaml turns keys into strings,
  * so a quoted `'1'` and a plain `1` look alike), a repeated key, an explicit tag, nesting deeper
- * than MAX_DEPTH.
+ * than MAX_DEPTH, an alias (the careful reading bounds how far aliases expand).
  */
 import { defineScalarTag, loadAll, mapTag, NOT_RESOLVED, Schema, seqTag, strTag } from 'js-yaml';
 import { isOrdinaryWord, plainIsStringEverywhere, plainReadings, READERS, sameReading, type Reading } from '../yaml/plain-scalar-readings.ts';
@@ -73,7 +73,7 @@ export function quickRead(text: string, maxDepth: number): unknown[] | undefined
   if (text.includes('\t')) return undefined;
   let docs: unknown[];
   try {
-    docs = loadAll(text, { schema: SCHEMA, maxDepth });
+    docs = loadAll(text, { schema: SCHEMA, maxDepth, maxAliases: 0 });
   } catch {
     // A syntax error, a repeated key, a tag, too deep, or NeedsCloserLook: the yaml package's
     // reading reports it precisely.

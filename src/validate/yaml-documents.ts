@@ -23,6 +23,9 @@ const YAML_OPTIONS = { version: '1.1', customTags: pyyamlTags, merge: true, uniq
  */
 export const MAX_DEPTH = 400;
 
+/** The yaml package's maxAliasCount, its bound on alias expansion before the file is refused. */
+const MAX_ALIAS_EXPANSION = 1000;
+
 export interface ParsedYaml {
   readonly docs: unknown[];
   readonly diagnostics: Diagnostic[];
@@ -135,7 +138,18 @@ export function carefulRead(text: string, file?: string): ParsedYaml {
     omitted += found.omitted;
   });
   if (diagnostics.length > 0) return { docs: [], diagnostics, omitted };
-  return { docs: documents.map((doc) => doc.toJS({ maxAliasCount: 1000 }) as unknown), diagnostics };
+  const docs: unknown[] = [];
+  for (const [index, doc] of documents.entries()) {
+    try {
+      docs.push(doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }));
+    } catch (e) {
+      // The yaml package refuses aliases that would expand without bound (a "billion laughs").
+      if (!(e instanceof ReferenceError)) throw e;
+      const message = `Aliases in document ${index + 1} expand past the limit of ${MAX_ALIAS_EXPANSION} (${e.message}): aliases of aliases grow exponentially. Write the values out instead.`;
+      return { docs: [], diagnostics: [diagnostic('yaml/too-many-aliases', `(document ${index + 1})`, message, file)] };
+    }
+  }
+  return { docs, diagnostics };
 }
 
 function located(problem: Located, index: number, at: (offset: number) => string, file: string | undefined): Diagnostic {

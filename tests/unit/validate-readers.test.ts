@@ -105,6 +105,17 @@ describe('validate is bounded', () => {
     expect(codes(text)).toEqual([['yaml/too-deep', expect.stringMatching(/^line [12], column \d+$/)]]);
   });
 
+  it('GIVEN aliases of aliases that expand a billion times WHEN validated THEN yaml/too-many-aliases, no exception', () => {
+    let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
+    const names = 'abcdefghij';
+    for (let i = 1; i < 10; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]\n`;
+    expect(codes(text)).toEqual([['yaml/too-many-aliases', '(document 1)']]);
+  });
+
+  it('GIVEN a plain alias WHEN parsed THEN it is read (the careful way) as PyYAML reads it', () => {
+    expect(parseYamlDocuments('a: &p {name: x}\nb: *p\n')).toEqual({ docs: [{ a: { name: 'x' }, b: { name: 'x' } }], diagnostics: [] });
+  });
+
   it('GIVEN nesting PyYAML still reads (300 levels) WHEN parsed THEN it is read', () => {
     expect(parseYamlDocuments(`a: ${'['.repeat(300)}${']'.repeat(300)}\n`).diagnostics).toEqual([]);
   });
