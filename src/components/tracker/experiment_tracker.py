@@ -563,15 +563,17 @@ class ExperimentTracker:
 
     def _send(self, run_id: str, chunk, status) -> Optional[bool]:
         """True sent, False refused by the server (not retried), None unreachable (retried later)."""
-        self.summary.requests += 1
+        with self._lock:
+            self.summary.requests += 1
         try:
             if chunk is not None:
                 self._transport.log_batch(run_id, *chunk)
             else:
                 self._transport.set_terminated(run_id, *status)
         except _RejectedError as err:
-            self.summary.failed_requests += 1
-            self.summary.last_error = str(err)
+            with self._lock:
+                self.summary.failed_requests += 1
+                self.summary.last_error = str(err)
             self._log(f"MLflow refused {'points' if chunk else 'the status'} for run {run_id}: {err}")
             return False
         except Exception as err:  # connection refused, timeout, 5xx, 429: the server may come back
