@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { conditionLabel, loopLabel, stripChannelPrefix } from './group-labels.ts';
 import type { GraphEdge, GraphItem, GroupKind, GroupNode, PipelineGraph, TaskNode } from './graph-model.ts';
-import type { ComponentSpec, DagSpec, InputArtifactSpec, InputParameterSpec, PipelineSpec, PipelineTaskSpec } from './ir-view.ts';
+import type { ComponentSpec, DagSpec, InputArtifactSpec, InputParameterSpec, PipelineSpec, PipelineTaskSpec } from '../ir/index.ts';
 
 /** The tasks of one DAG: the root, a control-flow group's body, or a nested pipeline's body. */
 interface Scope {

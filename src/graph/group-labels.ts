@@ -1,4 +1,4 @@
-import type { PipelineTaskSpec } from './ir-view.ts';
+import type { PipelineTaskSpec } from '../ir/index.ts';
 
 const CHANNEL_PREFIX = /^pipelinechannel--/;
 const MAX_LIST_TEXT = 48;

@@ -10,7 +10,7 @@ import { buildGraph } from '../../src/graph/build-graph.ts';
 import { ELK } from '../../src/graph/elk-constructor.ts';
 import { estimateText, pipelineIds, toElkGraph } from '../../src/graph/elk-graph.ts';
 import { walkItems, type GraphItem, type PipelineGraph } from '../../src/graph/graph-model.ts';
-import type { PipelineSpec } from '../../src/graph/ir-view.ts';
+import { readPipelineSpec, type PipelineSpec } from '../../src/ir/index.ts';
 import { toMermaid } from '../../src/graph/mermaid.ts';
 import { renderSvg, taskPaths } from '../../src/graph/render-svg.ts';
 import { sharedDir } from '../support/repo.ts';
@@ -18,7 +18,7 @@ import { sharedDir } from '../support/repo.ts';
 const VALID = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_data', 'sdk_compiled_pipelines', 'valid');
 
 function graphOf(relative: string): PipelineGraph {
-  const doc = parseAllDocuments(readFileSync(path.join(VALID, relative), 'utf8'))[0]!.toJS() as PipelineSpec;
+  const doc = readPipelineSpec(parseAllDocuments(readFileSync(path.join(VALID, relative), 'utf8'))[0]!.toJS());
   const { graph, diagnostics } = buildGraph(doc);
   expect(diagnostics).toEqual([]);
   return graph!;

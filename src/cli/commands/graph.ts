@@ -5,7 +5,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../../diagnostics.ts';
 import { buildGraph } from '../../graph/build-graph.ts';
 import type { PipelineGraph } from '../../graph/graph-model.ts';
 import { toHtmlPage } from '../../graph/html-page.ts';
-import type { PipelineSpec } from '../../graph/ir-view.ts';
+import { readPipelineSpec } from '../../ir/index.ts';
 import { toMermaid } from '../../graph/mermaid.ts';
 import { parseYamlDocuments } from '../../validate/yaml-documents.ts';
 import { compilePipelineFile } from '../compile-file.ts';
@@ -52,7 +52,7 @@ export async function graphOfFile(file: string, functionName?: string): Promise<
   const parsed = parseYamlDocuments(source.text, file);
   if (hasErrors(parsed.diagnostics)) return { diagnostics: [...source.diagnostics, ...parsed.diagnostics] };
   // The first document is the PipelineSpec; a second one (`platforms:`) does not change the DAG.
-  const built = buildGraph((parsed.docs[0] ?? {}) as PipelineSpec, file);
+  const built = buildGraph(readPipelineSpec(parsed.docs[0]), file);
   return { ...(built.graph ? { graph: built.graph } : {}), diagnostics: [...source.diagnostics, ...built.diagnostics] };
 }
 
