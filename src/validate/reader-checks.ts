@@ -3,7 +3,7 @@
  * PyYAML (kfp's loader), go-yaml v3 (the KFP API server) and YAML 1.2 readers. The emitter avoids
  * all of it (src/emit/string-style.ts); a hand-written or edited file is refused for it.
  */
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from '../yaml/plain-scalar-readings.ts';
 
@@ -174,7 +174,7 @@ export function checkDocument(doc: Document.Parsed): Found<Located> {
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => stack.push({ node: item as Node | null, parent: entry, key: String(i) }));
-    } else if (isScalar(node) && node.type === Scalar.PLAIN && !node.tag && !isAlias(node)) {
+    } else if (isScalar(node) && node.type === Scalar.PLAIN && !node.tag) {
       const problem = plainProblem(node.source ?? String(node.value), false);
       if (problem) add({ ...problem, offset: node.range?.[0] ?? 0, path: pathOf(entry) });
     }

@@ -6,7 +6,7 @@
  * boxes, none overlapping another.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,6 +170,7 @@ describe('kfp-ts graph', () => {
       ),
     );
     const shot = path.join(shots, 'monitoring_pipeline.png');
+    mkdirSync(shots, { recursive: true });
     rmSync(shot, { force: true });
     const dom = renderPage(pathToFileURL(probe).href, { windowSize: [1200, 1000], screenshot: shot });
     const [ox, oy] = /data-svg-origin="([^"]*)"/.exec(dom)![1]!.split(',').map(Number) as [number, number];
