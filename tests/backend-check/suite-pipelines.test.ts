@@ -2,13 +2,15 @@
  * Every pipeline the test suite compiles from TypeScript (seed pipelines, cross-compile cases,
  * corpus ports) goes through the KFP backend's own code too: the API server's template parser and
  * the Argo workflow compiler (tests/backend, commit 0c355f1). Both must accept each file, except
- * where the backend itself refuses kfp's own output for the same pipeline.
+ * where the backend itself refuses kfp's own output for the same pipeline; those refusals are
+ * exactly the ones kfp-ts warns about when it compiles them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkIrFiles, reportBackendCount } from '../support/backend.ts';
+import { refusalMismatches } from '../support/refusal-parity.ts';
 import { compileSuitePipelines, type CompiledSuitePipeline } from '../support/suite-pipelines.ts';
 
 /**
@@ -56,7 +58,7 @@ test('GIVEN every module of the suite\'s pipeline folders WHEN compiled THEN eac
   expect(all.filter((c) => c.yamlFile).length).toBeGreaterThan(150);
 });
 
-test('GIVEN every pipeline the suite compiles WHEN the backend checks it THEN the upload parser and the Argo compiler accept it', { timeout: 45 * 60_000 }, async () => {
+test('GIVEN every pipeline the suite compiles WHEN the backend checks it THEN the upload parser and the Argo compiler accept it, and each refusal is a compile warning', { timeout: 45 * 60_000 }, async () => {
   const all = await compiledOnce();
   const files = all.flatMap((c) => (c.yamlFile ? [c.yamlFile] : []));
   expect(files.length).toBeGreaterThan(150);
@@ -69,5 +71,10 @@ test('GIVEN every pipeline the suite compiles WHEN the backend checks it THEN th
   );
   const expected = Object.fromEntries(Object.entries(ARGO_REFUSES).map(([k, v]) => [k, `ok / ${v}`]));
   expect(refused).toEqual(expected);
-  reportBackendCount(`suite pipelines (pipelines/, tests/cross/cases, tests/ports/pipelines): ${results.filter((r) => r.template === 'ok').length}/${results.length} accepted by the upload parser, ${results.filter((r) => r.argo === 'ok').length}/${results.length} by the Argo compiler`);
+  // kfp-ts warns at compile time about exactly these, quoting the backend (src/validate/backend-refusals.ts).
+  const compiledOf = new Map(all.map((c) => [c.yamlFile, c]));
+  expect(refusalMismatches(results, (f) => compiledOf.get(f)?.warnings ?? [], (f) => sourceOf.get(f) ?? f)).toEqual([]);
+  reportBackendCount(
+    `suite pipelines (pipelines/, tests/cross/cases, tests/ports/pipelines): ${results.filter((r) => r.template === 'ok').length}/${results.length} accepted by the upload parser, ${results.filter((r) => r.argo === 'ok').length}/${results.length} by the Argo compiler; ${Object.keys(refused).length} refusals, each warned about at compile time`,
+  );
 });
