@@ -24,7 +24,10 @@ export type { TaskHandle } from './dsl/task-handle.ts';
 export type { ArgsOf, OutputsOf, ParamsOf } from './dsl/typing.ts';
 export type { PipelineNode } from './dsl/pipeline-node.ts';
 export * as kubernetes from './kubernetes/index.ts';
-export { compilePipeline, type CompileResult } from './compiler/compile.ts';
+/** The KFP IR as types (`ir.PipelineSpec`, `ir.ComponentSpec`, ...) and `ir.readIr`: see src/ir/index.ts. */
+export * as ir from './ir/index.ts';
+export { compilePipeline } from './compiler/compile.ts';
+export type { CompileResult } from './compiler/compile-result.ts';
 export type { CompileOptions } from './compiler/options.ts';
 export { emitPipelineYaml } from './emit/emit-yaml.ts';
 export { compileToYaml } from './project/compile-to-yaml.ts';

@@ -11,12 +11,13 @@
  * first refusal, so the first one listed here carries exactly the error the backend returns; the
  * others are what it would say once that one is fixed.
  *
- * Runs on documents that passed the schema and reference checks. The platform spec is read with
- * no API server configuration: a server configured with a default workspace PVC spec that has
+ * Runs on documents that passed the schema and reference checks, read through the typed IR model
+ * (src/ir). The platform spec is read with no API server configuration: a server configured with a default workspace PVC spec that has
  * accessModes accepts a workspace given by its size alone.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { field, isObject, joinPath, listItems, mapEntries, stringField, type JsonObject } from './ir-access.ts';
+import { executorKind, isJsonObject, type ExecutorSpec, type JsonValue, type PipelineSpec, type PipelineTaskSpec, type PlatformSpec } from '../ir/index.ts';
+import { joinPath } from './ir-access.ts';
 import { indexPipelineSpec, type ComponentInfo, type IrIndex } from './ir-index.ts';
 import { parseQuantity } from './k8s-quantity.ts';
 
@@ -57,22 +58,18 @@ function sorted(names: Iterable<string>): string[] {
  * order the backend meets them.
  *
  * @example
- * const refusals = findBackendRefusals(pipelineSpec, platformSpec);
+ * const refusals = findBackendRefusals(readPipelineSpec(doc), readPlatformSpec(platformDoc));
  * // [{ code: 'backend/argo-artifact-iterator', path: 'root/dag/tasks/for-loop-2',
  * //    backendError: 'compiling DAG "root": artifact iterator not implemented yet', fix: '...' }]
  */
-export function findBackendRefusals(pipelineSpec: unknown, platformSpec?: unknown, index: IrIndex = indexPipelineSpec(pipelineSpec)): BackendRefusal[] {
+export function findBackendRefusals(pipelineSpec: PipelineSpec, platformSpec?: PlatformSpec, index: IrIndex = indexPipelineSpec(pipelineSpec)): BackendRefusal[] {
   const out = workspaceRefusals(platformSpec);
-  const executors = new Map<string, JsonObject>();
-  for (const [label, executor] of mapEntries(field(field(pipelineSpec, 'deploymentSpec', 'deployment_spec'), 'executors'))) {
-    if (isObject(executor)) executors.set(label, executor);
-  }
-  if (index.root) visitComponents({ index, executors }, out);
+  if (index.root) visitComponents({ index, executors: pipelineSpec.deploymentSpec?.executors ?? {} }, out);
   return out;
 }
 
 /** The refusals as compile/validate warnings. */
-export function checkBackendRefusals(pipelineSpec: unknown, platformSpec?: unknown, file?: string, index?: IrIndex): Diagnostic[] {
+export function checkBackendRefusals(pipelineSpec: PipelineSpec, platformSpec?: PlatformSpec, file?: string, index?: IrIndex): Diagnostic[] {
   return findBackendRefusals(pipelineSpec, platformSpec, index).map((r) => ({
     ...diagnostic(r.code, r.path, `the KFP backend accepts the upload but refuses to create a run: its Argo compiler answers "${r.backendError}". ${r.fix}`, file),
     severity: 'warning' as const,
@@ -81,7 +78,7 @@ export function checkBackendRefusals(pipelineSpec: unknown, platformSpec?: unkno
 
 interface Ir {
   readonly index: IrIndex;
-  readonly executors: ReadonlyMap<string, JsonObject>;
+  readonly executors: Readonly<Record<string, ExecutorSpec>>;
 }
 
 function visitComponents(ir: Ir, out: BackendRefusal[]): void {
@@ -91,8 +88,9 @@ function visitComponents(ir: Ir, out: BackendRefusal[]): void {
     if (visited.has(component.name)) return;
     visited.add(component.name);
     if (component.executorLabel !== undefined) {
-      const executor = ir.executors.get(component.executorLabel);
-      if (executor && !isObject(field(executor, 'container')) && !isObject(field(executor, 'importer'))) {
+      const executor = ir.executors[component.executorLabel];
+      const kind = executor && executorKind(executor);
+      if (executor && kind !== 'container' && kind !== 'importer') {
         out.push({
           code: 'backend/argo-executor-kind',
           path: joinPath('deploymentSpec', 'executors', component.executorLabel),
@@ -104,8 +102,7 @@ function visitComponents(ir: Ir, out: BackendRefusal[]): void {
     }
     if (!component.dag) return;
     for (const name of sorted(component.tasks.keys())) {
-      const task = index.task(component, name);
-      const sub = index.componentOf(task);
+      const sub = index.componentOf(index.task(component, name));
       if (sub) visit(sub);
     }
     dagRefusals(ir, component, out);
@@ -113,24 +110,27 @@ function visitComponents(ir: Ir, out: BackendRefusal[]): void {
   visit(index.root!);
 }
 
+const isExitTask = (task: PipelineTaskSpec | undefined) => task?.triggerPolicy?.strategy === EXIT_STRATEGY;
+
 /** argocompiler workflowCompiler.DAG: artifact iterators, exit tasks first, then the others. */
 function dagRefusals(ir: Ir, dag: ComponentInfo, out: BackendRefusal[]): void {
   const names = sorted(dag.tasks.keys());
-  const isExit = (name: string) => stringField(field(dag.tasks.get(name), 'triggerPolicy', 'trigger_policy'), 'strategy') === EXIT_STRATEGY;
   for (const name of names) {
     const task = dag.tasks.get(name)!;
-    const path = joinPath(dag.path, 'dag', 'tasks', name);
-    if (isObject(field(task, 'artifactIterator', 'artifact_iterator'))) {
+    if (task.artifactIterator !== undefined) {
       out.push({
         code: 'backend/argo-artifact-iterator',
-        path,
+        path: joinPath(dag.path, 'dag', 'tasks', name),
         backendError: `compiling DAG "${dag.name}": artifact iterator not implemented yet`,
-        fix: 'A ParallelFor over a list of artifacts has no Argo lowering in KFP 2.17 (GH-12033): loop over a list of parameters instead (e.g. the artifacts\' URIs), or hand the whole list to one task.',
+        fix: "A ParallelFor over a list of artifacts has no Argo lowering in KFP 2.17 (GH-12033): loop over a list of parameters instead (e.g. the artifacts' URIs), or hand the whole list to one task.",
       });
-    } else if (isExit(name)) taskRefusals(ir, dag, name, out);
+    } else if (isExitTask(task)) taskRefusals(ir, dag, name, out);
   }
-  for (const name of names) if (!isExit(name) && !isObject(field(dag.tasks.get(name), 'artifactIterator', 'artifact_iterator'))) taskRefusals(ir, dag, name, out);
-  if (names.every(isExit)) {
+  for (const name of names) {
+    const task = dag.tasks.get(name)!;
+    if (!isExitTask(task) && task.artifactIterator === undefined) taskRefusals(ir, dag, name, out);
+  }
+  if (names.every((n) => isExitTask(dag.tasks.get(n)))) {
     const exits = names.map((n) => `'${n}'`).join(', ');
     out.push({
       code: 'backend/argo-no-non-exit-task',
@@ -149,47 +149,44 @@ function taskRefusals(ir: Ir, dag: ComponentInfo, name: string, out: BackendRefu
   const task = ir.index.task(dag, name);
   const component = ir.index.componentOf(task);
   if (!task || !component || component.executorLabel === undefined) return;
-  const executor = ir.executors.get(component.executorLabel);
-  const condition = stringField(field(task.spec, 'triggerPolicy', 'trigger_policy'), 'condition');
-  if (!isObject(field(executor, 'importer')) || condition === undefined || condition === '') return;
+  const executor = ir.executors[component.executorLabel];
+  const condition = task.spec.triggerPolicy?.condition;
+  if (executor?.importer === undefined || condition === undefined || condition === '') return;
   // An iterator task compiles its body as the task "iteration-item" inside two more wrappers.
-  const iterator = isObject(field(task.spec, 'parameterIterator', 'parameter_iterator'));
   const inner = 'triggerPolicy.condition on importer task is not supported';
   out.push({
     code: 'backend/argo-importer-condition',
     path: task.path,
-    backendError: iterator
-      ? `compiling DAG "${dag.name}": compiling task "${name}": iterator task: iterationItem task: compiling task "iteration-item": ${inner}`
-      : `compiling DAG "${dag.name}": compiling task "${name}": ${inner}`,
+    backendError:
+      task.spec.parameterIterator !== undefined
+        ? `compiling DAG "${dag.name}": compiling task "${name}": iterator task: iterationItem task: compiling task "iteration-item": ${inner}`
+        : `compiling DAG "${dag.name}": compiling task "${name}": ${inner}`,
     fix: 'An importer runs its driver and import in one container, so Argo cannot skip it on a condition: put the importer inside a condition group instead.',
   });
 }
 
 /** argocompiler.GetWorkspacePVC, with no default workspace PVC spec configured on the server. */
-function workspaceRefusals(platformSpec: unknown): BackendRefusal[] {
+function workspaceRefusals(platformSpec: PlatformSpec | undefined): BackendRefusal[] {
   const at = ['platforms', 'kubernetes', 'pipelineConfig', 'workspace'];
-  const kubernetes = field(field(platformSpec, 'platforms'), 'kubernetes');
-  const workspace = field(field(kubernetes, 'pipelineConfig', 'pipeline_config'), 'workspace');
-  const k8s = field(workspace, 'kubernetes');
+  const workspace = platformSpec?.platforms?.kubernetes?.pipelineConfig?.workspace;
   // Without the Kubernetes part no PVC is made, so nothing is checked.
-  if (!isObject(workspace) || !isObject(k8s)) return [];
-  const size = stringField(workspace, 'size') ?? '';
+  if (workspace?.kubernetes === undefined) return [];
+  const size = workspace.size ?? '';
   const refuse = (code: BackendRefusalCode, sub: string[], backendError: string, fix: string): BackendRefusal[] => [{ code, path: joinPath(...at, ...sub), backendError, fix }];
   if (size === '') return refuse('backend/argo-workspace-size', ['size'], 'workspace size is required but not specified', 'Give the workspace a size, e.g. 10Gi.');
 
-  const patch = field(k8s, 'pvcSpecPatch', 'pvc_spec_patch');
+  const patch = workspace.kubernetes.pvcSpecPatch;
   const patchPath = ['kubernetes', 'pvcSpecPatch'];
-  const entries = mapEntries(patch);
-  const unknown = entries.map(([k]) => k).filter((k) => !PVC_PATCH_FIELDS.has(k));
+  const unknown = Object.keys(patch ?? {}).filter((k) => !PVC_PATCH_FIELDS.has(k));
   if (unknown.length > 0) {
     // The backend lists them in Go map order, which varies from run to run.
     return refuse('backend/argo-workspace-patch', [...patchPath, unknown[0]!], `unknown fields in PVC spec patch: [${unknown.join(' ')}]`, 'Patch only accessModes and storageClassName.');
   }
-  const accessModes = field(patch, 'accessModes');
-  const storageClass = isObject(patch) && Object.hasOwn(patch, 'storageClassName') ? patch['storageClassName'] : undefined;
+  const accessModes = patch?.['accessModes'];
+  const storageClass = patch?.['storageClassName'];
   const typeError = goJsonTypeError(accessModes, storageClass);
   if (typeError) return refuse('backend/argo-workspace-patch', [...patchPath, typeError.field], typeError.error, 'accessModes is a list of strings, storageClassName a string.');
-  if (listItems(accessModes).length === 0) {
+  if (!Array.isArray(accessModes) || accessModes.length === 0) {
     return refuse(
       'backend/argo-workspace-access-modes',
       [...patchPath, 'accessModes'],
@@ -214,8 +211,8 @@ function workspaceRefusals(platformSpec: unknown): BackendRefusal[] {
 }
 
 /** encoding/json's error for a patch value that does not fit PersistentVolumeClaimSpec (null is no value). */
-function goJsonTypeError(accessModes: unknown, storageClass: unknown): { field: string; error: string } | undefined {
-  const jsonType = (v: unknown) => (typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : 'object');
+function goJsonTypeError(accessModes: JsonValue | undefined, storageClass: JsonValue | undefined): { field: string; error: string } | undefined {
+  const jsonType = (v: JsonValue) => (typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : isJsonObject(v) ? 'object' : 'null');
   const into = (what: string, goType: string) => `json: cannot unmarshal ${what} into Go struct field PersistentVolumeClaimSpec.accessModes of type ${goType}`;
   if (accessModes !== undefined && accessModes !== null) {
     if (!Array.isArray(accessModes)) return { field: 'accessModes', error: into(jsonType(accessModes), '[]v1.PersistentVolumeAccessMode') };

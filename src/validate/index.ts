@@ -10,6 +10,7 @@
  * a run is created (backend-refusals.ts): the upload works, the run does not.
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { readPipelineSpec, readPlatformSpec } from '../ir/index.ts';
 import { checkBackendRefusals } from './backend-refusals.ts';
 import { checkBackendRules } from './backend-rules.ts';
 import { isObject } from './ir-access.ts';
@@ -36,13 +37,17 @@ function validateDocuments(docs: readonly unknown[], file: string | undefined): 
     ];
   }
   const out = validateIrSchema(docs, file);
-  const spec = docs[0];
-  if (isObject(spec)) {
+  if (isObject(docs[0])) {
+    // The rules read the typed view: proto field names resolved like camelCase ones, and parts the
+    // schema stage rejected (already reported) left out rather than tripped over.
+    const spec = readPipelineSpec(docs[0]);
     out.push(...checkBackendRules(spec, file));
     const index = indexPipelineSpec(spec);
     out.push(...checkReferences(index, file));
-    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, docs[1], file));
-    if (!hasErrors(out)) out.push(...checkBackendRefusals(spec, docs[1], file, index));
+    const platform = docs.length === 2 && isObject(docs[1]) ? readPlatformSpec(docs[1]) : undefined;
+    if (platform !== undefined) out.push(...checkPlatformReferences(index, platform, file));
+    // Only on valid documents: what the backend would refuse of a document it can read.
+    if (!hasErrors(out)) out.push(...checkBackendRefusals(spec, platform, file, index));
   }
   return dedupe(out);
 }
