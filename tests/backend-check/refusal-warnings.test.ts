@@ -82,6 +82,10 @@ describe('backend refusal warnings against the Argo compiler', () => {
     };
     const docsByName: Record<string, Json[]> = {
       'importer-condition': withEdit((d) => void (importerTask(d).triggerPolicy = { condition: '1 == 1' })),
+      // An iterator task's body is compiled as the task "iteration-item", two wrappers deeper.
+      'importer-condition-in-iterator': withEdit((d) => {
+        Object.assign(importerTask(d), { triggerPolicy: { condition: '1 == 1' }, parameterIterator: { itemInput: 'item', items: { raw: '["a", "b"]' } } });
+      }),
       'resolver-executor': withEdit((d) => {
         const label = d[0]!['components'][importerTask(d).componentRef.name].executorLabel as string;
         d[0]!['deploymentSpec'].executors[label] = { resolver: { outputArtifactQueries: {} } };
@@ -104,6 +108,7 @@ describe('backend refusal warnings against the Argo compiler', () => {
 
     expect(Object.fromEntries(cases.map((c) => [c.name, c.warnings.filter(isRefusalWarning).map((d) => d.code)[0] ?? 'accepted']))).toEqual({
       'importer-condition': 'backend/argo-importer-condition',
+      'importer-condition-in-iterator': 'backend/argo-importer-condition',
       'resolver-executor': 'backend/argo-executor-kind',
       'workspace-no-size': 'backend/argo-workspace-size',
       'workspace-patch-field': 'backend/argo-workspace-patch',
