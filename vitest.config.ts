@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
+          // The CLI runs from dist/, as for users: built first when src/ changed.
+          globalSetup: ['tests/support/build-dist.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/unit/**', 'tests/types/**', '**/node_modules/**'],
           testTimeout: 600_000,

@@ -68,6 +68,7 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
         code: 'dsl/body-threw',
         path: `pipeline/${options.name}`,
         message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
+        ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
       });
     }
     built = Object.freeze({

@@ -35,7 +35,7 @@ export async function listPipelines(flags: ListFlags, io: CommandIo): Promise<vo
       ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    await printPage(io, flags.output, 'pipelines', { items: res.pipelines ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    await printPage(io, flags.format, 'pipelines', { items: res.pipelines ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
       { header: 'PIPELINE ID', value: (p) => p.pipeline_id },
       { header: 'NAME', value: (p) => p.name ?? p.display_name ?? '', max: 48 },
       { header: 'CREATED', value: (p) => formatTime(p.created_at) },

@@ -88,7 +88,7 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     const ui = uiBaseUrl(kfp.http.baseUrl, connection.uiUrl);
 
     const { experiment, created } = await ensureExperiment(kfp, flags.experiment, connection.namespace !== undefined ? { namespace: connection.namespace } : {});
-    if (created && flags.output !== 'json') io.err(`Created experiment "${flags.experiment}" (id ${experiment.experiment_id})`);
+    if (created && flags.format !== 'json') io.err(`Created experiment "${flags.experiment}" (id ${experiment.experiment_id})`);
     const submitted = await submitRun(kfp, {
       experimentId: experiment.experiment_id,
       runName,
@@ -101,14 +101,14 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     for (const n of submitted.notes) io.err(`note: ${n}`);
     const runId = submitted.run.run_id;
     const link = runLink(ui, runId);
-    if (flags.output !== 'json') {
+    if (flags.format !== 'json') {
       io.out(`Started run "${runName}"`);
       io.out(`  run id:     ${runId}`);
       io.out(`  experiment: ${flags.experiment} (id ${experiment.experiment_id})`);
       io.out(`  link:       ${link}`);
     }
     if (flags.wait !== true) {
-      if (flags.output === 'json') io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state: submitted.run.state, url: link }, null, 2));
+      if (flags.format === 'json') io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state: submitted.run.state, url: link }, null, 2));
       return;
     }
 
@@ -127,7 +127,7 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     const duration = runDurationMs(final);
     const { collectRunMetrics } = await import('../../client/metrics.ts');
     const metrics = await collectRunMetrics(kfp, final);
-    if (flags.output === 'json') {
+    if (flags.format === 'json') {
       io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state, duration_ms: duration ?? null, url: link, metrics: metrics.values, metrics_note: metrics.note ?? null, error: final.error ?? null }, null, 2));
     } else {
       io.out(`Run ${state} in ${formatDuration(duration)}`);

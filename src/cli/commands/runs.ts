@@ -48,7 +48,7 @@ export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
       ...(experimentId !== undefined ? { experimentId } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    await printPage(io, flags.output, 'runs', { items: res.runs ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    await printPage(io, flags.format, 'runs', { items: res.runs ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
       { header: 'RUN ID', value: (r) => r.run_id },
       { header: 'NAME', value: (r) => r.display_name ?? '', max: 48 },
       { header: 'STATE', value: (r) => r.state ?? '-' },
@@ -64,7 +64,7 @@ export async function getRun(runId: string, flags: GetFlags, io: CommandIo): Pro
     const { runDurationMs, visibleTasks } = await import('../../client/runs.ts');
     const { uiBaseUrl, runLink } = await import('../../client/ui-links.ts');
     const run = await kfp.getRun(runId);
-    if (flags.output === 'json') {
+    if (flags.format === 'json') {
       io.out(JSON.stringify(run, null, 2));
       return;
     }
