@@ -83,6 +83,8 @@ async function buildCli(): Promise<void> {
     // CommonJS dependencies bundled into ESM still call require().
     banner: { js: "import { createRequire as __kfpTsRequire } from 'node:module'; const require = __kfpTsRequire(import.meta.url);" },
     minify: true,
+    // Tells import-typescript.ts it runs from this bundle (its import.meta.url names the source).
+    define: { __KFP_TS_CLI_BUNDLE__: 'true' },
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [sourceUrlPlugin({ relativeTo: CLI_CHUNKS })],
