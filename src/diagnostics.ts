@@ -34,6 +34,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where === '' ? '' : `${where}: `}${d.message} [${d.code}]`;
 }
 
+/** All diagnostics as text, one per line (see {@link formatDiagnostic}). */
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
   return ds.map(formatDiagnostic).join('\n');
 }

@@ -18,12 +18,13 @@ export type { ProxyOptions } from './proxy.ts';
 export type { TlsOptions } from './transport.ts';
 export type { RetryOptions } from './retry.ts';
 export { loadPipelinePackage, runPipelineSpec, MAX_PIPELINE_FILE_BYTES } from './pipeline-file.ts';
-export type { PipelinePackage, RootParameterSpec } from './pipeline-file.ts';
+export type { LoadResult, PipelinePackage, RootParameterSpec } from './pipeline-file.ts';
 export { checkRuntimeParameters, coerceParamString, splitParamArg } from './parameters.ts';
 export { publishPipeline, defaultVersionName } from './publish.ts';
 export type { PublishRequest, PublishResult, PublishOutcome } from './publish.ts';
-export { ensureExperiment } from './experiments.ts';
+export { ensureExperiment, type EnsureExperimentResult } from './experiments.ts';
 export { submitRun, followRun, visibleTasks, runDurationMs } from './runs.ts';
-export type { RunEvent, SubmitRunRequest } from './runs.ts';
+export type { FollowOptions, RunEvent, SubmitRunRequest, SubmitRunResult, TaskView } from './runs.ts';
 export { uiBaseUrl, pipelineVersionLink, runLink, experimentLink } from './ui-links.ts';
+/** The API's response shapes as zod schemas, with their inferred types. */
 export * as schemas from './schemas.ts';

@@ -14,6 +14,7 @@ import {
   Run,
 } from './schemas.ts';
 
+/** Paging and sorting of a list call. */
 export interface ListOptions {
   readonly pageSize?: number;
   readonly pageToken?: string;
@@ -23,6 +24,7 @@ export interface ListOptions {
   readonly filter?: string;
 }
 
+/** A pipeline file to upload: its bytes and the file name the server sees. */
 export interface UploadFile {
   /** The IR YAML bytes. */
   readonly content: Uint8Array;
@@ -30,6 +32,7 @@ export interface UploadFile {
   readonly filename: string;
 }
 
+/** A run to create: the experiment, a name, the pipeline (inline spec or an uploaded version) and its parameters. */
 export interface CreateRunRequest {
   readonly display_name: string;
   readonly description?: string;
@@ -57,12 +60,14 @@ export class KfpClient {
     this.http = new KfpHttp(options);
   }
 
+  /** `GET /apis/v2beta1/healthz`: the server's health and version. */
   healthz(): Promise<Healthz> {
     return this.http.call({ operation: 'HealthzService_GetHealthz', method: 'GET', path: '/apis/v2beta1/healthz', idempotent: true, schema: Healthz });
   }
 
   // Pipelines ---------------------------------------------------------------------------------
 
+  /** `GET /apis/v2beta1/pipelines`: one page of pipelines. */
   listPipelines(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListPipelinesResponse> {
     return this.http.call({
       operation: 'PipelineService_ListPipelines',
@@ -74,6 +79,7 @@ export class KfpClient {
     });
   }
 
+  /** `GET /apis/v2beta1/pipelines/{id}`. */
   getPipeline(pipelineId: string): Promise<Pipeline> {
     return this.http.call({
       operation: 'PipelineService_GetPipeline',
@@ -102,6 +108,7 @@ export class KfpClient {
     });
   }
 
+  /** `GET /apis/v2beta1/pipelines/{id}/versions`: one page of a pipeline's versions. */
   listPipelineVersions(pipelineId: string, opts: ListOptions = {}): Promise<ListPipelineVersionsResponse> {
     return this.http.call({
       operation: 'PipelineService_ListPipelineVersions',
@@ -113,11 +120,13 @@ export class KfpClient {
     });
   }
 
+  /** The version of a pipeline with this name, if there is one. */
   async findPipelineVersionByName(pipelineId: string, name: string): Promise<PipelineVersion | undefined> {
     const res = await this.listPipelineVersions(pipelineId, { filter: equalsFilter('name', name), pageSize: 2 });
     return (res.pipeline_versions ?? []).find((v) => v.name === name);
   }
 
+  /** `GET /apis/v2beta1/pipelines/{id}/versions/{versionId}`. */
   getPipelineVersion(pipelineId: string, versionId: string): Promise<PipelineVersion> {
     return this.http.call({
       operation: 'PipelineService_GetPipelineVersion',
@@ -158,6 +167,7 @@ export class KfpClient {
 
   // Experiments -------------------------------------------------------------------------------
 
+  /** `GET /apis/v2beta1/experiments`: one page of experiments. */
   listExperiments(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListExperimentsResponse> {
     return this.http.call({
       operation: 'ExperimentService_ListExperiments',
@@ -169,6 +179,7 @@ export class KfpClient {
     });
   }
 
+  /** `GET /apis/v2beta1/experiments/{id}`. */
   getExperiment(experimentId: string): Promise<Experiment> {
     return this.http.call({
       operation: 'ExperimentService_GetExperiment',
@@ -179,11 +190,13 @@ export class KfpClient {
     });
   }
 
+  /** The experiment with this display name (in the namespace), if there is one. */
   async findExperimentByName(name: string, namespace?: string): Promise<Experiment | undefined> {
     const res = await this.listExperiments({ filter: equalsFilter('display_name', name), pageSize: 2, ...(namespace !== undefined ? { namespace } : {}) });
     return (res.experiments ?? []).find((e) => e.display_name === name);
   }
 
+  /** `POST /apis/v2beta1/experiments`: creates an experiment (never retried blindly). */
   createExperiment(experiment: { readonly display_name: string; readonly description?: string; readonly namespace?: string }): Promise<Experiment> {
     return this.http.call({
       operation: 'ExperimentService_CreateExperiment',
@@ -197,6 +210,7 @@ export class KfpClient {
 
   // Runs --------------------------------------------------------------------------------------
 
+  /** `POST /apis/v2beta1/runs`: creates a run (never retried blindly). */
   createRun(run: CreateRunRequest): Promise<Run> {
     return this.http.call({
       operation: 'RunService_CreateRun',
@@ -208,10 +222,12 @@ export class KfpClient {
     });
   }
 
+  /** `GET /apis/v2beta1/runs/{id}`: the run with its task details. */
   getRun(runId: string): Promise<Run> {
     return this.http.call({ operation: 'RunService_GetRun', method: 'GET', path: `/apis/v2beta1/runs/${seg(runId)}`, idempotent: true, schema: Run });
   }
 
+  /** `GET /apis/v2beta1/runs`: one page of runs, of an experiment when given. */
   listRuns(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRunsResponse> {
     return this.http.call({
       operation: 'RunService_ListRuns',
@@ -223,6 +239,7 @@ export class KfpClient {
     });
   }
 
+  /** `POST /apis/v2beta1/runs/{id}:terminate`. */
   terminateRun(runId: string): Promise<unknown> {
     return this.http.call({ operation: 'RunService_TerminateRun', method: 'POST', path: `/apis/v2beta1/runs/${seg(runId)}:terminate`, idempotent: true, schema: Empty });
   }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 /** The API server refuses pipeline files larger than this (backend common.MaxFileLength = 32 << 20). */
 export const MAX_PIPELINE_FILE_BYTES = 32 * 1024 * 1024;
 
+/** A root input parameter of a compiled pipeline: its type, default and whether it is optional. */
 export interface RootParameterSpec {
   readonly parameterType?: string;
   readonly isOptional?: boolean;
@@ -30,6 +31,7 @@ export interface PipelinePackage {
   readonly sha256: string;
 }
 
+/** The pipeline a file holds, or why it holds none. */
 export type LoadResult = { readonly ok: true; readonly pkg: PipelinePackage } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Parses IR YAML text; problems come back as diagnostics (`file` set when given), never thrown. */

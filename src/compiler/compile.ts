@@ -28,6 +28,7 @@ import { buildStructure, keysOf, uniqueName, type GroupEntry, type Structure, ty
 
 type Json = Record<string, unknown>;
 
+/** What {@link compilePipeline} returns: the IR documents when there was no error, and every diagnostic. */
 export interface CompileResult {
   /** The PipelineSpec document; absent when there are errors. */
   readonly pipelineSpec?: Json;

@@ -9,6 +9,7 @@ import { validateIrDocuments } from '../validate/index.ts';
 import { readEmbeddedAssets } from './embedded-files.ts';
 import { readPythonSources } from './python-sources.ts';
 
+/** What {@link compileToYaml} returns: the YAML text when there was no error, and every diagnostic. */
 export interface CompileToYamlResult {
   readonly yamlText?: string;
   readonly diagnostics: readonly Diagnostic[];
