@@ -1,13 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` is the fast inner loop (pure TypeScript, type-level tests, about a
  * minute); `integration` starts real processes (kfp in the venv, the Go backend, servers).
  */
+const src = (entry: string) => fileURLToPath(new URL(`./src/${entry}`, import.meta.url));
+
+// Tests and the guide's examples import the package by name, as users do: its sources here.
+const resolve = {
+  alias: [
+    { find: /^kfp-ts$/, replacement: src('index.ts') },
+    { find: /^kfp-ts\/(client|kubernetes|components)$/, replacement: src('$1/index.ts') },
+  ],
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           // Projects with different worker limits must run in separate groups.
@@ -17,6 +29,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
