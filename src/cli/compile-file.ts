@@ -38,7 +38,7 @@ async function placeThrown(diagnostics: readonly Diagnostic[], node: PipelineNod
       const problem = thrown.find((p) => p.code === d.code && p.path === d.path && p.message === d.message);
       if (problem === undefined) return d;
       const error = Object.assign(new Error(problem.message), { stack: problem.stack });
-      const frame = userFrame(await frames(error), abs);
+      const frame = userFrame(await frames(error));
       if (frame === undefined) return d;
       return { ...d, file: frame.file === abs ? file : path.relative(process.cwd(), frame.file), path: `line ${frame.line}:${frame.column}` };
     }),

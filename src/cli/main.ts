@@ -34,7 +34,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Compile, validate, upload and run Kubeflow Pipelines written in TypeScript.')
     .version(version, '-V, --version', 'print the version of kfp-ts')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Program options (--version) only before the command: `upload x --version v1` is an unknown
+    // option of upload (its version name is --version-name), not a request for kfp-ts's version.
+    .enablePositionalOptions();
   const args = [...argv];
   // `kfp-ts help compile` is `kfp-ts compile --help`: the command's module has its options.
   if (args[2] === 'help' && COMMANDS.some((c) => c.name === args[3])) args.splice(2, 2, args[3]!, '--help');

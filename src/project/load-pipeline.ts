@@ -40,15 +40,17 @@ function list(names: readonly string[]): string {
 }
 
 /**
- * The frame of a mapped stack to show: the first in one of the project's own files (the pipeline
- * file or a module it imports), not in kfp-ts or another package bundled with it.
+ * The frame of a mapped stack to show: the innermost in one of the project's own files (the
+ * pipeline file or a module it imports) — where the user's code threw, or called into kfp-ts or
+ * another package that threw.
  */
-export function userFrame(frames: readonly SourceFrame[], file: string): SourceFrame | undefined {
-  return frames.find((f) => f.file === file) ?? frames.find((f) => !/[\\/]node_modules[\\/]/.test(f.file) && !f.file.startsWith(PACKAGE_ROOT));
+export function userFrame(frames: readonly SourceFrame[]): SourceFrame | undefined {
+  return frames.find((f) => !/[\\/]node_modules[\\/]/.test(f.file) && !KFP_TS_CODE.some((dir) => f.file.startsWith(dir)));
 }
 
-/** This package's root; frames in its files are kfp-ts's, not the user's. */
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..') + path.sep;
+/** kfp-ts's own code (sources and build); frames there are kfp-ts's, not the user's. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const KFP_TS_CODE = [path.join(PACKAGE_ROOT, 'src') + path.sep, path.join(PACKAGE_ROOT, 'dist') + path.sep];
 
 /** A loaded pipeline and how to map an error thrown by its code (the body, when it is built) to the user's source. */
 export interface LoadedPipeline {
@@ -88,7 +90,7 @@ export async function loadPipeline(file: string, exportName?: string): Promise<L
       if (at) return { diagnostics: [diagnostic('cli/module-unreadable', `line ${at.line}:${at.column}`, message, at.file === abs ? file : path.relative(process.cwd(), at.file))] };
       return { diagnostics: [diagnostic('cli/module-unreadable', 'module', message, file)] };
     }
-    const frame = err instanceof ModuleLoadError ? userFrame(err.frames, abs) : undefined;
+    const frame = err instanceof ModuleLoadError ? userFrame(err.frames) : undefined;
     const thrown = err instanceof ModuleLoadError ? err.thrown : err;
     const msg = thrown instanceof Error ? thrown.message.split('\n')[0] : String(thrown);
     const where = frame ? `line ${frame.line}:${frame.column}` : 'module';
