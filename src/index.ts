@@ -35,7 +35,10 @@ export type { ImporterOptions, ImporterOutputs } from './dsl/importer.ts';
 export type { ArgsOf, OutputsOf, ParamsOf } from './dsl/typing.ts';
 export type { PipelineNode } from './dsl/pipeline-node.ts';
 export * as kubernetes from './kubernetes/index.ts';
-export { compilePipeline, type CompileResult } from './compiler/compile.ts';
+/** The KFP IR as types (`ir.PipelineSpec`, `ir.ComponentSpec`, ...) and `ir.readIr`: see src/ir/index.ts. */
+export * as ir from './ir/index.ts';
+export { compilePipeline } from './compiler/compile.ts';
+export type { CompileResult } from './compiler/compile-result.ts';
 export type { CompileOptions } from './compiler/options.ts';
 export { emitPipelineYaml } from './emit/emit-yaml.ts';
 export { compileToYaml, type CompileToYamlResult } from './project/compile-to-yaml.ts';

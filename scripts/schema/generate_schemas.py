@@ -1,30 +1,29 @@
-"""Generate the KFP IR JSON Schemas under schemas/ from the installed protobuf descriptors.
+"""Generate the KFP IR JSON Schemas (schemas/) and TS types (src/ir/generated/) from the descriptors.
 
 Reads `pipeline_spec_pb2` (kfp-pipeline-spec) and `kubernetes_executor_config_pb2` (kfp-kubernetes)
 from the project venv and writes draft 2020-12 schemas that mirror what
 `google.protobuf.json_format.ParseDict(..., ignore_unknown_fields=False)` accepts, restricted to the
-proto3 JSON mapping (see schemas/README.md for the exact rules and the known divergences).
+proto3 JSON mapping (see schemas/README.md for the exact rules and the known divergences), and the
+TypeScript types of the canonical JSON form with them (ts_types.py, src/ir/index.ts).
 
 Usage (from the repo root):
-        .venv/bin/python scripts/schema/generate_schemas.py           # rewrite schemas/*.schema.json
-        .venv/bin/python scripts/schema/generate_schemas.py --check   # exit 1 if they are stale
+        .venv/bin/python scripts/schema/generate_schemas.py                # rewrite them all
+        .venv/bin/python scripts/schema/generate_schemas.py --check        # exit 1 if any is stale
+        .venv/bin/python scripts/schema/generate_schemas.py --out-dir DIR  # write them under DIR
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.metadata
 import json
 import pathlib
 import sys
-from typing import Any, Callable
+from typing import Any
 
 from google.protobuf.descriptor import Descriptor, EnumDescriptor, FieldDescriptor
 
-import kfp_protos
-
-pipeline_spec_pb2, kubernetes_executor_config_pb2 = kfp_protos.load()
+import ts_types
+from ir_descriptors import descriptor, is_map, provenance
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPO_ROOT / 'schemas'
@@ -48,10 +47,6 @@ DURATION_STRING = r'^-?[0-9]+(\.[0-9]+)?s$'
 T = FieldDescriptor
 
 
-def _is_map(field: FieldDescriptor) -> bool:
-    return field.message_type is not None and field.message_type.GetOptions().map_entry
-
-
 # Well-known types: their JSON form replaces the message form (json_format's _WKTJSONMETHODS).
 # value: (schema of a present, non-null value, the JSON type of that value or None for "any").
 WELL_KNOWN: dict[str, tuple[dict[str, Any], str | None]] = {
@@ -62,24 +57,9 @@ WELL_KNOWN: dict[str, tuple[dict[str, Any], str | None]] = {
 }
 
 
-class Variant:
-    """A def that reuses a message's fields but types some of them more precisely than the proto.
-
-    The protos declare `PipelineSpec.deployment_spec` and the platform executors as
-    google.protobuf.Struct; KFP really stores PipelineDeploymentConfig and KubernetesExecutorConfig
-    there, and the backend and drivers parse them as such.
-    """
-
-    def __init__(self, name: str, base: Descriptor, overrides: dict[str, Any]):
-        self.name = name
-        self.base = base
-        self.overrides = overrides  # proto field name -> def name | {'map_keys': {key: def name}}
-
-
 class Generator:
-    def __init__(self, variants: dict[str, Variant]):
+    def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
-        self.variants = variants
         self.pending: list[str] = []
 
     # ---- defs ---------------------------------------------------------------------------------
@@ -95,21 +75,6 @@ class Generator:
             self.defs[name] = self.message_def(name)
         return self.defs
 
-    def descriptor(self, def_name: str) -> tuple[Descriptor, dict[str, Any]]:
-        if def_name in self.variants:
-            v = self.variants[def_name]
-            return v.base, v.overrides
-        return self.pool_lookup(def_name), {}
-
-    @staticmethod
-    def pool_lookup(full_name: str) -> Descriptor:
-        for fd in (pipeline_spec_pb2.DESCRIPTOR, kubernetes_executor_config_pb2.DESCRIPTOR):
-            try:
-                return fd.pool.FindMessageTypeByName(full_name)
-            except KeyError:
-                continue
-        raise KeyError(full_name)
-
     def message_def(self, def_name: str) -> dict[str, Any]:
         if def_name in WELL_KNOWN:
             present, json_type = WELL_KNOWN[def_name]
@@ -118,7 +83,7 @@ class Generator:
                 d['type'] = [json_type, 'null']
             d['x-message'] = def_name
             return d
-        desc, overrides = self.descriptor(def_name)
+        desc, overrides = descriptor(def_name)
         props: dict[str, Any] = {}
         for f in desc.fields:
             schema = self.field_schema(f, overrides.get(f.name))
@@ -159,7 +124,7 @@ class Generator:
 
     # ---- fields -------------------------------------------------------------------------------
     def field_schema(self, f: FieldDescriptor, override: Any) -> dict[str, Any]:
-        if _is_map(f):
+        if is_map(f):
             key_f = f.message_type.fields_by_name['key']
             value_f = f.message_type.fields_by_name['value']
             if key_f.type != T.TYPE_STRING:
@@ -253,46 +218,6 @@ class Generator:
         }
 
 
-def provenance() -> dict[str, Any]:
-    def sha(fd: Any) -> str:
-        return hashlib.sha256(fd.serialized_pb).hexdigest()
-
-    return {
-        'generator': 'scripts/schema/generate_schemas.py',
-        'packages': {
-            name: importlib.metadata.version(name)
-            for name in ('kfp-pipeline-spec', 'kfp-kubernetes', 'protobuf')
-        },
-        'protos': {
-            'pipeline_spec.proto': sha(pipeline_spec_pb2.DESCRIPTOR),
-            'kubernetes_executor_config.proto': sha(kubernetes_executor_config_pb2.DESCRIPTOR),
-        },
-    }
-
-
-KUBERNETES_VARIANTS = {
-    'ml_pipelines.SinglePlatformSpec--kubernetes': Variant(
-        'ml_pipelines.SinglePlatformSpec--kubernetes',
-        pipeline_spec_pb2.SinglePlatformSpec.DESCRIPTOR,
-        {'deployment_spec': 'ml_pipelines.PlatformDeploymentConfig--kubernetes'},
-    ),
-    'ml_pipelines.PlatformDeploymentConfig--kubernetes': Variant(
-        'ml_pipelines.PlatformDeploymentConfig--kubernetes',
-        pipeline_spec_pb2.PlatformDeploymentConfig.DESCRIPTOR,
-        {'executors': 'kfp_kubernetes.KubernetesExecutorConfig'},
-    ),
-    'ml_pipelines.PlatformSpec--typed': Variant(
-        'ml_pipelines.PlatformSpec--typed',
-        pipeline_spec_pb2.PlatformSpec.DESCRIPTOR,
-        {'platforms': {'map_keys': {'kubernetes': 'ml_pipelines.SinglePlatformSpec--kubernetes'}}},
-    ),
-    'ml_pipelines.PipelineSpec--typed': Variant(
-        'ml_pipelines.PipelineSpec--typed',
-        pipeline_spec_pb2.PipelineSpec.DESCRIPTOR,
-        {'deployment_spec': 'ml_pipelines.PipelineDeploymentConfig'},
-    ),
-}
-
 # file stem -> (root def, title, description)
 SCHEMAS: dict[str, tuple[str, str, str]] = {
     'pipeline-spec': (
@@ -321,7 +246,7 @@ SCHEMAS: dict[str, tuple[str, str, str]] = {
 
 def render(stem: str) -> str:
     root, title, description = SCHEMAS[stem]
-    gen = Generator(KUBERNETES_VARIANTS)
+    gen = Generator()
     defs = gen.build(root)
     doc = {
         '$schema': DIALECT,
@@ -336,19 +261,28 @@ def render(stem: str) -> str:
     return json.dumps(doc, indent=2, sort_keys=True) + '\n'
 
 
+def outputs() -> dict[str, str]:
+    """Path (relative to the repository) -> text of every generated file: schemas and TS types."""
+    files = {f'schemas/{stem}.schema.json': render(stem) for stem in SCHEMAS}
+    files.update(ts_types.render_files())
+    return files
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--check', action='store_true', help='fail if schemas/ is out of date')
+    parser.add_argument('--check', action='store_true', help='fail if a generated file is out of date')
+    parser.add_argument('--out-dir', type=pathlib.Path, help='write the files under this directory instead')
     args = parser.parse_args(argv)
     stale = []
-    for stem in SCHEMAS:
-        path = SCHEMA_DIR / f'{stem}.schema.json'
-        text = render(stem)
+    for rel, text in outputs().items():
         if args.check:
+            path = REPO_ROOT / rel
             if not path.exists() or path.read_text() != text:
-                stale.append(str(path.relative_to(REPO_ROOT)))
-        else:
-            path.write_text(text)
+                stale.append(rel)
+            continue
+        path = (args.out_dir or REPO_ROOT) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
     if stale:
         print('stale (run scripts/schema/generate_schemas.py): ' + ', '.join(stale), file=sys.stderr)
         return 1

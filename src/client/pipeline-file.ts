@@ -1,29 +1,34 @@
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
+import { readPipelineSpec, readPlatformSpec, type ComponentInputParameterSpec, type PipelineSpec, type PlatformSpec } from '../ir/index.ts';
+
+/** A document as parsed from the file, not validated: what a run sends, so the server judges the file as written. */
+type ParsedDocument = Readonly<Record<string, unknown>>;
 
 /** The API server refuses pipeline files larger than this (backend common.MaxFileLength = 32 << 20). */
 export const MAX_PIPELINE_FILE_BYTES = 32 * 1024 * 1024;
 
-/** A root input parameter of a compiled pipeline: its type, default and whether it is optional. */
-export interface RootParameterSpec {
-  readonly parameterType?: string;
-  readonly isOptional?: boolean;
-  readonly defaultValue?: unknown;
-  /** Allowed values (PipelineSpec `literals`); the backend rejects anything else. */
-  readonly literals?: readonly unknown[];
-  readonly description?: string;
-}
+/**
+ * A pipeline input as the root's `inputDefinitions.parameters` declares it: its `parameterType`,
+ * `isOptional`, `defaultValue`, and the `literals` the backend restricts it to.
+ */
+export type RootParameterSpec = ComponentInputParameterSpec;
 
 /**
- * A compiled pipeline ready to send: the bytes for upload, and the parsed documents for runs —
- * the PipelineSpec plus the optional second `platforms:` document kfp-kubernetes writes.
+ * A compiled pipeline ready to send: the bytes for upload, the parsed documents for runs — the
+ * PipelineSpec plus the optional second `platforms:` document kfp-kubernetes writes — and their
+ * typed view for reading.
  */
 export interface PipelinePackage {
   readonly text: string;
   readonly bytes: Uint8Array;
-  readonly pipelineSpec: Record<string, unknown>;
-  readonly platformSpec: Record<string, unknown> | undefined;
+  /** The PipelineSpec, read into the typed IR (readIr: proto field names resolved, unfit parts left out). */
+  readonly pipelineSpec: PipelineSpec;
+  /** The platform document, read into the typed IR. */
+  readonly platformSpec: PlatformSpec | undefined;
+  /** The documents as parsed, unchanged: what a run sends, so the server judges the file as written. */
+  readonly documents: { readonly pipelineSpec: ParsedDocument; readonly platformSpec: ParsedDocument | undefined };
   /** `pipelineInfo.name`: the default pipeline name, as the Python client uses. */
   readonly pipelineName: string | undefined;
   readonly rootParameters: Readonly<Record<string, RootParameterSpec>>;
@@ -63,31 +68,26 @@ export function loadPipelinePackage(text: string, file?: string): LoadResult {
   if (!isRecord(spec) || !isRecord(spec['root'])) {
     return { ok: false, diagnostics: [at('pipeline-file/not-ir', 'document', 'This is not a compiled KFP pipeline (no `root` in the first YAML document). Compile it first, or pass the .ts file.')] };
   }
-  let platformSpec: Record<string, unknown> | undefined;
+  let platformDocument: ParsedDocument | undefined;
   for (const extra of nonEmpty.slice(1)) {
     if (!isRecord(extra)) {
       diags.push(at('pipeline-file/platform-spec', 'platforms', 'The second YAML document must be a mapping (the `platforms:` document).'));
       continue;
     }
-    platformSpec = { ...(platformSpec ?? {}), ...extra };
+    platformDocument = { ...(platformDocument ?? {}), ...extra };
   }
   if (diags.length > 0) return { ok: false, diagnostics: diags };
-  const info = spec['pipelineInfo'];
-  const pipelineName = isRecord(info) && typeof info['name'] === 'string' ? info['name'] : undefined;
-  const root = spec['root'] as Record<string, unknown>;
-  const inputDefs = root['inputDefinitions'];
-  const params = isRecord(inputDefs) && isRecord(inputDefs['parameters']) ? inputDefs['parameters'] : {};
-  const rootParameters: Record<string, RootParameterSpec> = {};
-  for (const [name, p] of Object.entries(params)) rootParameters[name] = isRecord(p) ? (p as RootParameterSpec) : {};
+  const pipelineSpec = readPipelineSpec(spec);
   return {
     ok: true,
     pkg: {
       text,
       bytes,
-      pipelineSpec: spec,
-      platformSpec,
-      pipelineName,
-      rootParameters,
+      pipelineSpec,
+      platformSpec: platformDocument === undefined ? undefined : readPlatformSpec(platformDocument),
+      documents: { pipelineSpec: spec, platformSpec: platformDocument },
+      pipelineName: pipelineSpec.pipelineInfo?.name,
+      rootParameters: pipelineSpec.root?.inputDefinitions?.parameters ?? {},
       sha256: createHash('sha256').update(bytes).digest('hex'),
     },
   };
@@ -98,9 +98,10 @@ export function loadPipelinePackage(text: string, file?: string): LoadResult {
  * document — `{pipeline_spec, platform_spec}`, the form the Python client sends and the API server
  * unpacks.
  */
-export function runPipelineSpec(pkg: PipelinePackage): Record<string, unknown> {
-  if (pkg.platformSpec === undefined || Object.keys(pkg.platformSpec).length === 0) return pkg.pipelineSpec;
-  return { pipeline_spec: pkg.pipelineSpec, platform_spec: pkg.platformSpec };
+export function runPipelineSpec(pkg: PipelinePackage): ParsedDocument {
+  const { pipelineSpec, platformSpec } = pkg.documents;
+  if (platformSpec === undefined || Object.keys(platformSpec).length === 0) return pipelineSpec;
+  return { pipeline_spec: pipelineSpec, platform_spec: platformSpec };
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -19,6 +19,7 @@ import { mergeSubPipeline } from './merge-subpipeline.ts';
 import { addLoopIterator, groupInputSource, loopGroupChannels } from './lower-loop.ts';
 import { lowerResources } from './lower-resources.ts';
 import { lowerTaskInputs, retryPolicy, type DagView } from './lower-task.ts';
+import { asIrDocuments, type CompileResult } from './compile-result.ts';
 import { compileLoadedIrAlone, loadedIrAlone } from './ir-alone.ts';
 import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import type { docstringDescriptions } from './python/docstring.ts';
@@ -27,20 +28,6 @@ import { resolveEmbedded } from './python/resolve-embedded.ts';
 import { buildStructure, keysOf, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
-
-/** What {@link compilePipeline} returns: the IR documents when there was no error, and every diagnostic. */
-export interface CompileResult {
-  /** The PipelineSpec document; absent when there are errors. */
-  readonly pipelineSpec?: Json;
-  /** The second (`platforms:`) document, when any task or the pipeline uses kfp-kubernetes settings. */
-  readonly platformSpec?: Json;
-  /**
-   * A description for the file's header comment only: kfp writes a component's docstring there
-   * when it compiles the component on its own, though the IR has no field for it.
-   */
-  readonly commentDescription?: string;
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 interface Ctx {
   readonly pipeline: PipelineNode;
@@ -368,5 +355,5 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   if (pipeline.pipelineConfig && Object.keys(pipeline.pipelineConfig).length) kubernetes.pipelineConfig = pipeline.pipelineConfig;
   if (Object.keys(kubernetes).length) platformSpec = { platforms: { kubernetes } };
   const commentDescription = rootDocs?.summary;
-  return { pipelineSpec, ...(platformSpec ? { platformSpec } : {}), ...(commentDescription ? { commentDescription } : {}), diagnostics: ds.map(withFile) };
+  return { ...asIrDocuments(pipelineSpec, platformSpec), ...(commentDescription ? { commentDescription } : {}), diagnostics: ds.map(withFile) };
 }

@@ -2,7 +2,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { IrImplementation } from '../dsl/component-node.ts';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { checkPipeline } from './check-tasks.ts';
-import type { CompileResult } from './compile.ts';
+import { asIrDocuments, type CompileResult } from './compile-result.ts';
 import type { CompileOptions } from './options.ts';
 
 type Json = Record<string, unknown>;
@@ -32,9 +32,6 @@ export function compileLoadedIrAlone(pipeline: PipelineNode, impl: IrImplementat
   for (const [name, value] of Object.entries(options.pipelineParameters ?? {})) {
     if (parameters[name]) parameters[name] = { ...parameters[name], defaultValue: value };
   }
-  return {
-    pipelineSpec,
-    ...(impl.platformSpec ? { platformSpec: structuredClone(impl.platformSpec) as Json } : {}),
-    diagnostics: ds.map(withFile),
-  };
+  const platformSpec = impl.platformSpec ? (structuredClone(impl.platformSpec) as Json) : undefined;
+  return { ...asIrDocuments(pipelineSpec, platformSpec), diagnostics: ds.map(withFile) };
 }

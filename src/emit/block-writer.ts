@@ -1,7 +1,7 @@
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
+import type { JsonObject } from '../ir/index.ts';
 import type { ScalarText } from './scalar-text.ts';
 
-type Json = Record<string, unknown>;
 
 /**
  * Writes a JSON-shaped document in block style: maps with sorted keys, sequences not indented
@@ -10,17 +10,17 @@ type Json = Record<string, unknown>;
  * is what made emission through a whole `yaml` Document half of a large compile. Byte-identical
  * to yaml-document.ts (tests/unit/emit-block-writer.test.ts).
  */
-export function blockText(doc: Json, scalars: ScalarText): string {
+export function blockText(doc: JsonObject, scalars: ScalarText): string {
   const out: string[] = [];
   new Writer(out, scalars).map(doc, '', undefined, false);
   return `${out.join('\n')}\n`;
 }
 
-function isMap(v: unknown): v is Json {
+function isMap(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function definedKeys(m: Json): string[] {
+function definedKeys(m: JsonObject): string[] {
   const keys: string[] = [];
   for (const k of Object.keys(m)) if (m[k] !== undefined) keys.push(k);
   // The `yaml` package's sortMapEntries compares keys with `<`, i.e. by UTF-16 code units.
@@ -34,7 +34,7 @@ class Writer {
   ) {}
 
   /** `firstPrefix` replaces the indent of the first entry (`- ` of a sequence item). */
-  map(m: Json, indent: string, firstPrefix: string | undefined, inValue: boolean, keys = definedKeys(m)): void {
+  map(m: JsonObject, indent: string, firstPrefix: string | undefined, inValue: boolean, keys = definedKeys(m)): void {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : indent;

@@ -1,11 +1,10 @@
+import type { JsonObject, PipelineSpec, PlatformSpec } from '../ir/index.ts';
 import { blockText } from './block-writer.ts';
 import { headerComment } from './header.ts';
 import { NotLaidOut, ScalarText } from './scalar-text.ts';
 import { yamlDocumentText } from './yaml-document.ts';
 
-type Json = Record<string, unknown>;
-
-function documentText(doc: Json, scalars: ScalarText): string {
+function documentText(doc: JsonObject, scalars: ScalarText): string {
   try {
     return blockText(doc, scalars);
   } catch (e) {
@@ -17,8 +16,12 @@ function documentText(doc: Json, scalars: ScalarText): string {
 /**
  * The compiled file: kfp's header comment, the PipelineSpec, and the platform document if any.
  * `commentDescription` replaces the pipeline's description in the header only (CompileResult).
+ *
+ * @example
+ * const result = compilePipeline(myPipeline.build());
+ * if (result.pipelineSpec) writeFileSync('p.yaml', emitPipelineYaml(result.pipelineSpec, result.platformSpec));
  */
-export function emitPipelineYaml(pipelineSpec: Json, platformSpec?: Json, commentDescription?: string): string {
+export function emitPipelineYaml(pipelineSpec: PipelineSpec, platformSpec?: PlatformSpec, commentDescription?: string): string {
   const scalars = new ScalarText();
   let out = headerComment(pipelineSpec, commentDescription) + documentText(pipelineSpec, scalars);
   if (platformSpec) out += '---\n' + documentText(platformSpec, scalars);

@@ -1,6 +1,9 @@
-type Json = Record<string, unknown>;
+import type { ComponentInputsSpec, ComponentOutputsSpec, JsonValue, ParameterType, PipelineSpec } from '../ir/index.ts';
 
-const COMMENT_TYPE: Record<string, string> = {
+/** What the header shows of a parameter, of an input (with its default) or an output. */
+type SignatureParameter = { readonly parameterType?: ParameterType; readonly defaultValue?: JsonValue };
+
+const COMMENT_TYPE: { readonly [type in ParameterType]?: string } = {
   STRING: 'str',
   NUMBER_INTEGER: 'int',
   NUMBER_DOUBLE: 'float',
@@ -12,37 +15,37 @@ const COMMENT_TYPE: Record<string, string> = {
 };
 
 /** Python's `str()` of a default value, as kfp prints it in the header (the IR holds numbers as doubles). */
-function pyStr(v: unknown, top = true): string {
+function pyStr(v: JsonValue, top = true): string {
   if (typeof v === 'string') return top ? `'${v}'` : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (v === null) return 'None';
-  if (Array.isArray(v)) return `[${v.map((x) => pyStr(x, false)).join(', ')}]`;
-  return `{${Object.entries(v as Json).map(([k, x]) => `'${k}': ${pyStr(x, false)}`).join(', ')}}`;
+  if (Array.isArray(v)) return `[${v.map((x: JsonValue) => pyStr(x, false)).join(', ')}]`;
+  return `{${Object.entries(v).flatMap(([k, x]) => (x === undefined ? [] : [`'${k}': ${pyStr(x, false)}`])).join(', ')}}`;
 }
 
-function signature(defs: Json | undefined, heading: string): string[] {
+function signature(defs: ComponentInputsSpec | ComponentOutputsSpec | undefined, heading: string): string[] {
   if (!defs) return [];
   const rows: { name: string; text: string }[] = [];
-  for (const [name, body] of Object.entries((defs.parameters ?? {}) as Record<string, Json>)) {
-    let text = `#    ${name}: ${COMMENT_TYPE[body.parameterType as string] ?? String(body.parameterType)}`;
-    if ('defaultValue' in body) text += ` [Default: ${pyStr(body.defaultValue)}]`;
+  const parameters: { readonly [name: string]: SignatureParameter } = defs.parameters ?? {};
+  for (const [name, body] of Object.entries(parameters)) {
+    const type = body.parameterType;
+    let text = `#    ${name}: ${(type !== undefined ? COMMENT_TYPE[type] : undefined) ?? String(type)}`;
+    // A key holding `undefined` is absent from the YAML, so from the header too.
+    if (body.defaultValue !== undefined) text += ` [Default: ${pyStr(body.defaultValue)}]`;
     rows.push({ name, text });
   }
-  for (const [name, body] of Object.entries((defs.artifacts ?? {}) as Record<string, Json>))
-    rows.push({ name, text: `#    ${name}: ${(body.artifactType as Json).schemaTitle as string}` });
+  for (const [name, body] of Object.entries(defs.artifacts ?? {})) rows.push({ name, text: `#    ${name}: ${body.artifactType?.schemaTitle}` });
   rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [heading, ...rows.map((r) => r.text)];
 }
 
 /** kfp's comment block at the top of a compiled file, so outputs diff cleanly against kfp's. */
-export function headerComment(spec: Json, description?: string): string {
-  const info = spec.pipelineInfo as Json;
-  const root = spec.root as Json;
-  const lines = ['# PIPELINE DEFINITION', `# Name: ${info.name as string}`];
-  const text = description ?? info.description;
+export function headerComment(spec: PipelineSpec, description?: string): string {
+  const lines = ['# PIPELINE DEFINITION', `# Name: ${spec.pipelineInfo?.name}`];
+  const text = description ?? spec.pipelineInfo?.description;
   if (typeof text === 'string' && text) lines.push(`# Description: ${text.split(/\r?\n/).join('\n#              ')}`);
-  lines.push(...signature(root.inputDefinitions as Json | undefined, '# Inputs:'));
-  lines.push(...signature(root.outputDefinitions as Json | undefined, '# Outputs:'));
+  lines.push(...signature(spec.root?.inputDefinitions, '# Inputs:'));
+  lines.push(...signature(spec.root?.outputDefinitions, '# Outputs:'));
   return lines.join('\n') + '\n';
 }

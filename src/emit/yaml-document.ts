@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { JsonObject } from '../ir/index.ts';
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
 
-type Json = Record<string, unknown>;
 
 /**
  * The `yaml` package's settings that give PyYAML's `yaml.dump(sort_keys=True)` output for the
@@ -36,7 +36,7 @@ function markDoubles(node: Node | null | undefined, inValue: boolean): void {
  * fast writer (block-writer.ts) is tested against byte for byte, and its fallback for the rare
  * document it does not take on.
  */
-export function yamlDocumentText(doc: Json): string {
+export function yamlDocumentText(doc: JsonObject): string {
   const d = new Document(doc, DOCUMENT_OPTIONS);
   markDoubles(d.contents as Node, false);
   return d.toString(TO_STRING_OPTIONS);

@@ -3,7 +3,7 @@
  * (kubeflow/pipelines backend/src/apiserver: template/v2_template.go and common/utils.go).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { field, isObject, stringField } from './ir-access.ts';
+import type { PipelineSpec } from '../ir/index.ts';
 
 /** The only PipelineSpec schema version the backend accepts (template.SCHEMA_VERSION_2_1_0). */
 export const SUPPORTED_SCHEMA_VERSION = '2.1.0';
@@ -14,10 +14,9 @@ export const SUPPORTED_SCHEMA_VERSION = '2.1.0';
  */
 export const PIPELINE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,127}$/;
 
-export function checkBackendRules(spec: unknown, file?: string): Diagnostic[] {
-  if (!isObject(spec)) return [];
+export function checkBackendRules(spec: PipelineSpec, file?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const version = field(spec, 'schemaVersion', 'schema_version');
+  const version = spec.schemaVersion;
   if (version !== SUPPORTED_SCHEMA_VERSION) {
     out.push(
       diagnostic(
@@ -29,7 +28,7 @@ export function checkBackendRules(spec: unknown, file?: string): Diagnostic[] {
       ),
     );
   }
-  const name = stringField(field(spec, 'pipelineInfo', 'pipeline_info'), 'name');
+  const name = spec.pipelineInfo?.name;
   if (name === undefined || name === '') {
     out.push(
       diagnostic(
@@ -50,7 +49,7 @@ export function checkBackendRules(spec: unknown, file?: string): Diagnostic[] {
       ),
     );
   }
-  if (!isObject(field(spec, 'root'))) {
+  if (spec.root === undefined) {
     out.push(diagnostic('backend/root-missing', 'root', 'The root component is missing: add `root` with the pipeline DAG.', file));
   }
   return out;

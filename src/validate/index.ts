@@ -9,6 +9,7 @@
  */
 import type { Diagnostic } from '../diagnostics.ts';
 import { diagnostic } from '../diagnostics.ts';
+import { readPipelineSpec, readPlatformSpec } from '../ir/index.ts';
 import { checkBackendRules } from './backend-rules.ts';
 import { isObject } from './ir-access.ts';
 import { indexPipelineSpec } from './ir-index.ts';
@@ -33,12 +34,14 @@ function validateDocuments(docs: readonly unknown[], file: string | undefined): 
     ];
   }
   const out = validateIrSchema(docs, file);
-  const spec = docs[0];
-  if (isObject(spec)) {
+  if (isObject(docs[0])) {
+    // The rules read the typed view: proto field names resolved like camelCase ones, and parts the
+    // schema stage rejected (already reported) left out rather than tripped over.
+    const spec = readPipelineSpec(docs[0]);
     out.push(...checkBackendRules(spec, file));
     const index = indexPipelineSpec(spec);
     out.push(...checkReferences(index, file));
-    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, docs[1], file));
+    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, readPlatformSpec(docs[1]), file));
   }
   return dedupe(out);
 }

@@ -1,43 +1,10 @@
 /**
- * Reading IR documents that have only passed (or even failed) schema validation: every accessor
- * tolerates any JSON value, and message fields are read under both spellings json_format accepts.
+ * Helpers for reading raw parsed documents (before or regardless of schema validation). The rule
+ * checks read the typed model instead (src/ir, through readIr).
  */
 
-export type JsonObject = Readonly<Record<string, unknown>>;
-
-export function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * A message field under its camelCase JSON name or its proto name. json_format accepts both and,
- * when both are given, keeps the later one; `null` clears the field.
- */
-export function field(message: unknown, jsonName: string, protoName: string = jsonName): unknown {
-  if (!isObject(message)) return undefined;
-  let value: unknown;
-  for (const key of Object.keys(message)) {
-    if (key === jsonName || key === protoName) value = message[key];
-  }
-  return value === null ? undefined : value;
-}
-
-export function stringField(message: unknown, jsonName: string, protoName?: string): string | undefined {
-  const value = field(message, jsonName, protoName);
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Entries of a proto map field (or of any JSON object); nothing for anything else. */
-export function mapEntries(value: unknown): Array<[string, unknown]> {
-  return isObject(value) ? Object.entries(value) : [];
-}
-
-export function mapKeys(value: unknown): ReadonlySet<string> {
-  return new Set(isObject(value) ? Object.keys(value) : []);
-}
-
-export function listItems(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
 }
 
 /** Slash path for diagnostics, e.g. `root/dag/tasks/train`. */

@@ -1,28 +1,29 @@
 /**
  * An index of the components and tasks of a PipelineSpec, shared by the reference checks. Built
- * from whatever the document holds: missing or mistyped parts are simply absent from the index.
+ * from the typed view of the document (readIr), so missing or mistyped parts are simply absent.
  */
-import { field, isObject, joinPath, mapEntries, mapKeys, stringField, type JsonObject } from './ir-access.ts';
+import type { ComponentSpec, DagSpec, PipelineSpec, PipelineTaskSpec } from '../ir/index.ts';
+import { joinPath } from './ir-access.ts';
 
 export interface ComponentInfo {
   readonly name: string;
   /** Diagnostic path of the component: `root` or `components/<name>`. */
   readonly path: string;
-  readonly spec: JsonObject;
+  readonly spec: ComponentSpec;
   readonly inputParameters: ReadonlySet<string>;
   readonly inputArtifacts: ReadonlySet<string>;
   readonly outputParameters: ReadonlySet<string>;
   readonly outputArtifacts: ReadonlySet<string>;
   readonly executorLabel: string | undefined;
   /** The DAG's tasks by name (empty for an executor-backed component). */
-  readonly tasks: ReadonlyMap<string, JsonObject>;
-  readonly dag: JsonObject | undefined;
+  readonly tasks: ReadonlyMap<string, PipelineTaskSpec>;
+  readonly dag: DagSpec | undefined;
 }
 
 export interface TaskInfo {
   readonly name: string;
   readonly path: string;
-  readonly spec: JsonObject;
+  readonly spec: PipelineTaskSpec;
   /** The component whose DAG holds this task. */
   readonly parent: ComponentInfo;
   readonly componentName: string | undefined;
@@ -41,34 +42,29 @@ export interface IrIndex {
   componentOf(task: TaskInfo | undefined): ComponentInfo | undefined;
 }
 
-function componentInfo(name: string, path: string, spec: JsonObject): ComponentInfo {
-  const inputs = field(spec, 'inputDefinitions', 'input_definitions');
-  const outputs = field(spec, 'outputDefinitions', 'output_definitions');
-  const dag = field(spec, 'dag');
-  const tasks = new Map<string, JsonObject>();
-  for (const [taskName, task] of mapEntries(field(dag, 'tasks'))) if (isObject(task)) tasks.set(taskName, task);
+const keys = (map: object | undefined): ReadonlySet<string> => new Set(Object.keys(map ?? {}));
+
+function componentInfo(name: string, path: string, spec: ComponentSpec): ComponentInfo {
   return {
     name,
     path,
     spec,
-    inputParameters: mapKeys(field(inputs, 'parameters')),
-    inputArtifacts: mapKeys(field(inputs, 'artifacts')),
-    outputParameters: mapKeys(field(outputs, 'parameters')),
-    outputArtifacts: mapKeys(field(outputs, 'artifacts')),
-    executorLabel: stringField(spec, 'executorLabel', 'executor_label'),
-    tasks,
-    dag: isObject(dag) ? dag : undefined,
+    inputParameters: keys(spec.inputDefinitions?.parameters),
+    inputArtifacts: keys(spec.inputDefinitions?.artifacts),
+    outputParameters: keys(spec.outputDefinitions?.parameters),
+    outputArtifacts: keys(spec.outputDefinitions?.artifacts),
+    executorLabel: spec.executorLabel,
+    tasks: new Map(Object.entries(spec.dag?.tasks ?? {})),
+    dag: spec.dag,
   };
 }
 
-export function indexPipelineSpec(spec: unknown): IrIndex {
+export function indexPipelineSpec(spec: PipelineSpec): IrIndex {
   const components = new Map<string, ComponentInfo>();
-  for (const [name, component] of mapEntries(field(spec, 'components'))) {
-    if (isObject(component)) components.set(name, componentInfo(name, joinPath('components', name), component));
+  for (const [name, component] of Object.entries(spec.components ?? {})) {
+    components.set(name, componentInfo(name, joinPath('components', name), component));
   }
-  const rootSpec = field(spec, 'root');
-  const root = isObject(rootSpec) ? componentInfo('root', 'root', rootSpec) : undefined;
-  const deployment = field(spec, 'deploymentSpec', 'deployment_spec');
+  const root = spec.root ? componentInfo('root', 'root', spec.root) : undefined;
   const tasks: TaskInfo[] = [];
   const byParent = new Map<ComponentInfo, Map<string, TaskInfo>>();
   for (const parent of [...(root ? [root] : []), ...components.values()]) {
@@ -80,7 +76,7 @@ export function indexPipelineSpec(spec: unknown): IrIndex {
         path: joinPath(parent.path, 'dag', 'tasks', name),
         spec: task,
         parent,
-        componentName: stringField(field(task, 'componentRef', 'component_ref'), 'name'),
+        componentName: task.componentRef?.name,
       };
       tasks.push(info);
       siblings.set(name, info);
@@ -89,8 +85,8 @@ export function indexPipelineSpec(spec: unknown): IrIndex {
   return {
     components,
     root,
-    executors: mapKeys(field(deployment, 'executors')),
-    hasDeploymentSpec: isObject(deployment),
+    executors: keys(spec.deploymentSpec?.executors),
+    hasDeploymentSpec: spec.deploymentSpec !== undefined,
     tasks,
     task: (parent, name) => byParent.get(parent)?.get(name),
     componentOf: (task) => (task?.componentName === undefined ? undefined : components.get(task.componentName)),

@@ -6,7 +6,8 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ValidateCode } from './codes.ts';
-import { field, isObject, joinPath, mapEntries, stringField } from './ir-access.ts';
+import { isJsonObject, type JsonValue, type PlatformSpec } from '../ir/index.ts';
+import { joinPath } from './ir-access.ts';
 import type { IrIndex, TaskInfo } from './ir-index.ts';
 
 type Emit = (code: ValidateCode, path: string, message: string) => void;
@@ -19,42 +20,42 @@ interface ParameterReference {
 }
 
 /**
- * Every task-output / component-input reference inside one executor config. They appear in
- * `*Parameter`/`*Json` fields (TaskInputsSpec.InputParameterSpec) and directly in `pvcMount`;
- * `runtimeValue` subtrees are constants (user data) and are not searched.
+ * Every task-output / component-input reference inside one executor config. They appear in the
+ * `*Parameter`/`*Json` fields (TaskInputsSpec.InputParameterSpec) and directly in `pvcMount` (its
+ * deprecated oneof). The config is searched as JSON rather than field by field, so a field that a
+ * newer kfp-kubernetes adds is checked as soon as the types are regenerated; `runtimeValue`
+ * subtrees are constants (user data) and are not searched.
  */
-function parameterReferences(config: unknown, path: string, out: ParameterReference[] = []): ParameterReference[] {
+function parameterReferences(config: JsonValue | undefined, path: string, out: ParameterReference[] = []): ParameterReference[] {
   if (Array.isArray(config)) {
-    config.forEach((item, i) => parameterReferences(item, joinPath(path, i), out));
+    config.forEach((item: JsonValue, i: number) => parameterReferences(item, joinPath(path, i), out));
     return out;
   }
-  if (!isObject(config)) return out;
-  const fromTask = field(config, 'taskOutputParameter', 'task_output_parameter');
-  if (isObject(fromTask)) {
-    const producerTask = stringField(fromTask, 'producerTask', 'producer_task');
-    const outputParameterKey = stringField(fromTask, 'outputParameterKey', 'output_parameter_key');
+  if (!isJsonObject(config)) return out;
+  const fromTask = config['taskOutputParameter'];
+  if (isJsonObject(fromTask)) {
+    const { producerTask, outputParameterKey } = fromTask;
     out.push({
       path: joinPath(path, 'taskOutputParameter'),
-      ...(producerTask !== undefined ? { producerTask } : {}),
-      ...(outputParameterKey !== undefined ? { outputParameterKey } : {}),
+      ...(typeof producerTask === 'string' ? { producerTask } : {}),
+      ...(typeof outputParameterKey === 'string' ? { outputParameterKey } : {}),
     });
   }
-  const fromInput = stringField(config, 'componentInputParameter', 'component_input_parameter');
-  if (fromInput !== undefined) out.push({ path: joinPath(path, 'componentInputParameter'), componentInputParameter: fromInput });
+  const fromInput = config['componentInputParameter'];
+  if (typeof fromInput === 'string') out.push({ path: joinPath(path, 'componentInputParameter'), componentInputParameter: fromInput });
   for (const [key, value] of Object.entries(config)) {
-    if (['taskOutputParameter', 'task_output_parameter', 'runtimeValue', 'runtime_value'].includes(key)) continue;
-    if (typeof value === 'object' && value !== null) parameterReferences(value, joinPath(path, key), out);
+    if (key === 'taskOutputParameter' || key === 'runtimeValue') continue;
+    parameterReferences(value, joinPath(path, key), out);
   }
   return out;
 }
 
-export function checkPlatformReferences(index: IrIndex, platformSpec: unknown, file?: string): Diagnostic[] {
+export function checkPlatformReferences(index: IrIndex, platformSpec: PlatformSpec, file?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const emit: Emit = (code, path, message) => out.push(diagnostic(code, path, message, file));
-  const kubernetes = field(field(platformSpec, 'platforms'), 'kubernetes');
-  const executors = field(field(kubernetes, 'deploymentSpec', 'deployment_spec'), 'executors');
+  const executors = platformSpec.platforms?.kubernetes?.deploymentSpec?.executors ?? {};
   const base = 'platforms/kubernetes/deploymentSpec/executors';
-  for (const [executor, config] of mapEntries(executors)) {
+  for (const [executor, config] of Object.entries(executors)) {
     const at = joinPath(base, executor);
     if (!index.executors.has(executor)) {
       emit(

@@ -6,10 +6,22 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ValidateCode } from './codes.ts';
-import { field, isObject, joinPath, listItems, mapEntries, mapKeys, stringField } from './ir-access.ts';
+import type { ParameterSelectorSpec } from '../ir/index.ts';
+import { joinPath } from './ir-access.ts';
 import type { ComponentInfo, IrIndex, TaskInfo } from './ir-index.ts';
 
 type Emit = (code: ValidateCode, path: string, message: string) => void;
+
+/** A task output named by a task input (producerTask) or a DAG output selector (producerSubtask). */
+interface OutputReference {
+  readonly producer: string | undefined;
+  readonly key: string | undefined;
+  readonly kind: 'parameter' | 'artifact';
+}
+
+function parameterSelector(selector: ParameterSelectorSpec): OutputReference {
+  return { producer: selector.producerSubtask, key: selector.outputParameterKey, kind: 'parameter' };
+}
 
 function known(names: Iterable<string>): string {
   const list = [...names];
@@ -54,8 +66,8 @@ function checkTask(index: IrIndex, task: TaskInfo, emit: Emit): void {
   }
 
   // dependentTasks
-  listItems(field(spec, 'dependentTasks', 'dependent_tasks')).forEach((dependency, i) => {
-    if (typeof dependency === 'string' && !siblings.has(dependency)) {
+  (spec.dependentTasks ?? []).forEach((dependency, i) => {
+    if (!siblings.has(dependency)) {
       emit(
         'ref/dependent-task',
         joinPath(path, 'dependentTasks', i),
@@ -64,15 +76,13 @@ function checkTask(index: IrIndex, task: TaskInfo, emit: Emit): void {
     }
   });
 
-  const inputs = field(spec, 'inputs');
-  for (const [name, input] of mapEntries(field(inputs, 'parameters'))) {
+  for (const [name, input] of Object.entries(spec.inputs?.parameters ?? {})) {
     const at = joinPath(path, 'inputs', 'parameters', name);
-    const fromTask = field(input, 'taskOutputParameter', 'task_output_parameter');
-    if (isObject(fromTask)) {
-      checkProducer(index, task, joinPath(at, 'taskOutputParameter'), fromTask, 'parameter', emit);
+    if (input.taskOutputParameter !== undefined) {
+      const { producerTask, outputParameterKey } = input.taskOutputParameter;
+      checkProducer(index, task, joinPath(at, 'taskOutputParameter'), { producer: producerTask, key: outputParameterKey, kind: 'parameter' }, emit);
     }
-    const finalStatus = field(input, 'taskFinalStatus', 'task_final_status');
-    const finalProducer = stringField(finalStatus, 'producerTask', 'producer_task');
+    const finalProducer = input.taskFinalStatus?.producerTask;
     if (finalProducer !== undefined && !siblings.has(finalProducer)) {
       emit(
         'ref/producer-task',
@@ -80,7 +90,7 @@ function checkTask(index: IrIndex, task: TaskInfo, emit: Emit): void {
         `producerTask "${finalProducer}" is not a task of the same DAG (${known(siblings.keys())}).`,
       );
     }
-    const fromInput = stringField(input, 'componentInputParameter', 'component_input_parameter');
+    const fromInput = input.componentInputParameter;
     if (fromInput !== undefined && !parent.inputParameters.has(fromInput)) {
       emit(
         'ref/component-input',
@@ -90,13 +100,13 @@ function checkTask(index: IrIndex, task: TaskInfo, emit: Emit): void {
       );
     }
   }
-  for (const [name, input] of mapEntries(field(inputs, 'artifacts'))) {
+  for (const [name, input] of Object.entries(spec.inputs?.artifacts ?? {})) {
     const at = joinPath(path, 'inputs', 'artifacts', name);
-    const fromTask = field(input, 'taskOutputArtifact', 'task_output_artifact');
-    if (isObject(fromTask)) {
-      checkProducer(index, task, joinPath(at, 'taskOutputArtifact'), fromTask, 'artifact', emit);
+    if (input.taskOutputArtifact !== undefined) {
+      const { producerTask, outputArtifactKey } = input.taskOutputArtifact;
+      checkProducer(index, task, joinPath(at, 'taskOutputArtifact'), { producer: producerTask, key: outputArtifactKey, kind: 'artifact' }, emit);
     }
-    const fromInput = stringField(input, 'componentInputArtifact', 'component_input_artifact');
+    const fromInput = input.componentInputArtifact;
     if (fromInput !== undefined && !parent.inputArtifacts.has(fromInput)) {
       emit(
         'ref/component-input',
@@ -115,11 +125,9 @@ function checkProducer(
   index: IrIndex,
   task: TaskInfo,
   at: string,
-  reference: object,
-  kind: 'parameter' | 'artifact',
+  { producer, key, kind }: OutputReference,
   emit: Emit,
 ): void {
-  const producer = stringField(reference, 'producerTask', 'producer_task');
   if (producer === undefined) return;
   const producerTask = index.task(task.parent, producer);
   if (producerTask === undefined) {
@@ -130,10 +138,6 @@ function checkProducer(
     );
     return;
   }
-  const key =
-    kind === 'parameter'
-      ? stringField(reference, 'outputParameterKey', 'output_parameter_key')
-      : stringField(reference, 'outputArtifactKey', 'output_artifact_key');
   const component = index.componentOf(producerTask);
   if (key === undefined || component === undefined) return;
   const outputs = kind === 'parameter' ? component.outputParameters : component.outputArtifacts;
@@ -153,11 +157,10 @@ const CONDITION_REFERENCE = /inputs\s*\.\s*(parameter_values|artifacts)\s*\[\s*(
  * `inputs.parameter_values['x']` and `inputs.artifacts['x']` can only read the task's inputs.
  */
 function checkCondition(task: TaskInfo, emit: Emit): void {
-  const condition = stringField(field(task.spec, 'triggerPolicy', 'trigger_policy'), 'condition');
+  const condition = task.spec.triggerPolicy?.condition;
   if (condition === undefined) return;
-  const inputs = field(task.spec, 'inputs');
-  const parameters = mapKeys(field(inputs, 'parameters'));
-  const artifacts = mapKeys(field(inputs, 'artifacts'));
+  const parameters = new Set(Object.keys(task.spec.inputs?.parameters ?? {}));
+  const artifacts = new Set(Object.keys(task.spec.inputs?.artifacts ?? {}));
   for (const match of condition.matchAll(CONDITION_REFERENCE)) {
     const [, kind, , name = ''] = match;
     const available = kind === 'parameter_values' ? parameters : artifacts;
@@ -173,10 +176,8 @@ function checkCondition(task: TaskInfo, emit: Emit): void {
 }
 
 function checkIterators(task: TaskInfo, emit: Emit): void {
-  const inputs = field(task.spec, 'inputs');
-  const parameterItems = field(field(task.spec, 'parameterIterator', 'parameter_iterator'), 'items');
-  const inputParameter = stringField(parameterItems, 'inputParameter', 'input_parameter');
-  const parameters = mapKeys(field(inputs, 'parameters'));
+  const inputParameter = task.spec.parameterIterator?.items?.inputParameter;
+  const parameters = new Set(Object.keys(task.spec.inputs?.parameters ?? {}));
   if (inputParameter !== undefined && !parameters.has(inputParameter)) {
     emit(
       'ref/iterator-input',
@@ -184,9 +185,8 @@ function checkIterators(task: TaskInfo, emit: Emit): void {
       `parameterIterator iterates over "${inputParameter}", which is not an input parameter of task "${task.name}" (${known(parameters)}).`,
     );
   }
-  const artifactItems = field(field(task.spec, 'artifactIterator', 'artifact_iterator'), 'items');
-  const inputArtifact = stringField(artifactItems, 'inputArtifact', 'input_artifact');
-  const artifacts = mapKeys(field(inputs, 'artifacts'));
+  const inputArtifact = task.spec.artifactIterator?.items?.inputArtifact;
+  const artifacts = new Set(Object.keys(task.spec.inputs?.artifacts ?? {}));
   if (inputArtifact !== undefined && !artifacts.has(inputArtifact)) {
     emit(
       'ref/iterator-input',
@@ -198,10 +198,9 @@ function checkIterators(task: TaskInfo, emit: Emit): void {
 
 /** dag.outputs select outputs of the DAG's own subtasks. */
 function checkDagOutputs(index: IrIndex, component: ComponentInfo, emit: Emit): void {
-  const outputs = field(component.dag, 'outputs');
+  const outputs = component.dag?.outputs;
   const base = joinPath(component.path, 'dag', 'outputs');
-  const check = (at: string, selector: unknown, kind: 'parameter' | 'artifact'): void => {
-    const producer = stringField(selector, 'producerSubtask', 'producer_subtask');
+  const check = (at: string, { producer, key, kind }: OutputReference): void => {
     if (producer === undefined) return;
     const subtask = index.task(component, producer);
     if (subtask === undefined) {
@@ -212,10 +211,6 @@ function checkDagOutputs(index: IrIndex, component: ComponentInfo, emit: Emit): 
       );
       return;
     }
-    const key =
-      kind === 'parameter'
-        ? stringField(selector, 'outputParameterKey', 'output_parameter_key')
-        : stringField(selector, 'outputArtifactKey', 'output_artifact_key');
     const producerComponent = index.componentOf(subtask);
     if (key === undefined || producerComponent === undefined) return;
     const declared = kind === 'parameter' ? producerComponent.outputParameters : producerComponent.outputArtifacts;
@@ -227,17 +222,21 @@ function checkDagOutputs(index: IrIndex, component: ComponentInfo, emit: Emit): 
       );
     }
   };
-  for (const [name, output] of mapEntries(field(outputs, 'parameters'))) {
+  for (const [name, output] of Object.entries(outputs?.parameters ?? {})) {
     const at = joinPath(base, 'parameters', name);
-    check(joinPath(at, 'valueFromParameter'), field(output, 'valueFromParameter', 'value_from_parameter'), 'parameter');
-    const oneof = field(output, 'valueFromOneof', 'value_from_oneof');
-    listItems(field(oneof, 'parameterSelectors', 'parameter_selectors')).forEach((selector, i) =>
-      check(joinPath(at, 'valueFromOneof', 'parameterSelectors', i), selector, 'parameter'),
+    const fromParameter = output.valueFromParameter;
+    if (fromParameter !== undefined) check(joinPath(at, 'valueFromParameter'), parameterSelector(fromParameter));
+    (output.valueFromOneof?.parameterSelectors ?? []).forEach((selector, i) =>
+      check(joinPath(at, 'valueFromOneof', 'parameterSelectors', i), parameterSelector(selector)),
     );
   }
-  for (const [name, output] of mapEntries(field(outputs, 'artifacts'))) {
-    listItems(field(output, 'artifactSelectors', 'artifact_selectors')).forEach((selector, i) =>
-      check(joinPath(base, 'artifacts', name, 'artifactSelectors', i), selector, 'artifact'),
+  for (const [name, output] of Object.entries(outputs?.artifacts ?? {})) {
+    (output.artifactSelectors ?? []).forEach((selector, i) =>
+      check(joinPath(base, 'artifacts', name, 'artifactSelectors', i), {
+        producer: selector.producerSubtask,
+        key: selector.outputArtifactKey,
+        kind: 'artifact',
+      }),
     );
   }
 }

@@ -139,7 +139,7 @@ describe.skipIf(skip)('the real KFP API server', { timeout: 120_000 }, () => {
     for (const values of cases) {
       const local = checkRuntimeParameters(loaded.pkg.rootParameters, values).filter((d) => d.severity !== 'warning');
       const server = await client
-        .createRun({ display_name: 'p', experiment_id: experiment.experiment_id, pipeline_spec: loaded.pkg.pipelineSpec, runtime_config: { parameters: values } })
+        .createRun({ display_name: 'p', experiment_id: experiment.experiment_id, pipeline_spec: loaded.pkg.documents.pipelineSpec, runtime_config: { parameters: values } })
         .then(
           () => 'accepted',
           (e: unknown) => {

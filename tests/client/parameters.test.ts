@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRuntimeParameters, coerceParamString, splitParamArg } from '../../src/client/parameters.ts';
-import type { RootParameterSpec } from '../../src/client/pipeline-file.ts';
+import { loadPipelinePackage, runPipelineSpec, type RootParameterSpec } from '../../src/client/pipeline-file.ts';
 
 /**
  * The backend's run-creation parameter rules (v2_template.go validatePipelineJobInputs), case by
@@ -75,5 +75,33 @@ describe('--param parsing', () => {
     expect(splitParamArg('query=a=b')).toEqual({ name: 'query', value: 'a=b' });
     expect(splitParamArg('=x')).toBeUndefined();
     expect(splitParamArg('novalue')).toBeUndefined();
+  });
+});
+
+describe('loadPipelinePackage', () => {
+  it('GIVEN a file in another proto3 JSON spelling WHEN loaded THEN the typed view is canonical and a run sends the documents as written', () => {
+    const text = [
+      'pipeline_info: {name: p}',
+      'root:',
+      '  input_definitions:',
+      '    parameters:',
+      '      n: {parameter_type: 2, default_value: 3}',
+      '      s: {parameterType: STRING, is_optional: true}',
+      '  dag: {tasks: {}}',
+      'schemaVersion: 2.1.0',
+      '---',
+      'platforms: {kubernetes: {deploymentSpec: {executors: {exec-a: {active_deadline_seconds: "20"}}}}}',
+      '',
+    ].join('\n');
+    const loaded = loadPipelinePackage(text, 'p.yaml');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const { pkg } = loaded;
+    expect(pkg.pipelineName).toBe('p');
+    expect(pkg.rootParameters).toEqual({ n: { parameterType: 'NUMBER_INTEGER', defaultValue: 3 }, s: { parameterType: 'STRING', isOptional: true } });
+    expect(pkg.platformSpec?.platforms?.kubernetes?.deploymentSpec?.executors?.['exec-a']).toEqual({ activeDeadlineSeconds: '20' });
+    expect(checkRuntimeParameters(pkg.rootParameters, { n: 4 })).toEqual([]);
+    const sent = runPipelineSpec(pkg) as { pipeline_spec: Record<string, unknown>; platform_spec: Record<string, unknown> };
+    expect(Object.keys(sent.pipeline_spec)).toEqual(['pipeline_info', 'root', 'schemaVersion']);
+    expect(sent.platform_spec).toEqual({ platforms: { kubernetes: { deploymentSpec: { executors: { 'exec-a': { active_deadline_seconds: '20' } } } } } });
   });
 });

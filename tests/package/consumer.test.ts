@@ -99,14 +99,14 @@ describe('the packed tarball', () => {
     const report = JSON.parse(r.stdout) as { analysis: { problems: { kind: string }[]; entrypoints: Record<string, unknown> } };
     // The JSON lists ignored problems too.
     expect(report.analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM')).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './client', './components', './kubernetes', './package.json'].sort());
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './client', './components', './ir', './kubernetes', './package.json'].sort());
     expect(r.code).toBe(0);
   });
 
   it('holds the built package, its license and sources, and no build script or test', async () => {
     const r = ok(await run('tar', ['tzf', tarball], work), 'tar');
     const files = r.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/kfp-ts.js', 'dist/cli.mjs', 'dist/index.js', 'dist/index.d.ts', 'dist/index.d.ts.map', 'dist/client/index.d.ts', 'dist/components/train_model.py', 'dist/validate/generated/ir-validators.js', 'schemas/pipeline-spec.schema.json', 'src/index.ts']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/kfp-ts.js', 'dist/cli.mjs', 'dist/index.js', 'dist/index.d.ts', 'dist/index.d.ts.map', 'dist/client/index.d.ts', 'dist/ir/index.d.ts', 'dist/components/train_model.py', 'dist/validate/generated/ir-validators.js', 'schemas/pipeline-spec.schema.json', 'src/index.ts']) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^(scripts|tests|bench|pipelines|docs|src\/cli)\/|\.mjs\.map$|tsconfig/.test(f))).toEqual([]);

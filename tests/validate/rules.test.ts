@@ -152,6 +152,31 @@ describe('referential integrity of the PipelineSpec', () => {
   });
 });
 
+describe('the rules read the typed view of the document (src/ir readIr)', () => {
+  it('GIVEN spellings json_format accepts (enum numbers, integer strings, nulls, proto names) WHEN validated THEN nothing is reported', () => {
+    expect(
+      afterBreaking((s) => {
+        s.root.inputDefinitions.parameters.lr.parameterType = 1;
+        s.root.inputDefinitions.parameters.lr.description = null;
+        rootTasks(s).report.dependent_tasks = rootTasks(s).report.dependentTasks;
+        delete rootTasks(s).report.dependentTasks;
+      }),
+    ).toEqual([]);
+  });
+
+  it('GIVEN parts of the wrong type WHEN validated THEN the schema reports them and the rules skip them (a list with a bad item as a whole)', () => {
+    expect(
+      afterBreaking((s) => {
+        rootTasks(s).report.dependentTasks = ['nope', 3];
+        s.components['comp-train'].inputDefinitions = 'none';
+      }),
+    ).toEqual([
+      { code: 'schema/type', path: 'components/comp-train/inputDefinitions' },
+      { code: 'schema/type', path: 'root/dag/tasks/report/dependentTasks/1' },
+    ]);
+  });
+});
+
 describe('references from the platform spec', () => {
   it('GIVEN a Kubernetes config for an executor deploymentSpec lacks WHEN validated THEN platform/executor', () => {
     expect(
