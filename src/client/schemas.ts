@@ -5,7 +5,7 @@ import * as z from 'zod';
  * 2.17), declared once as zod schemas; the TypeScript types are inferred from them. Field names are
  * the proto names the server emits (snake_case). proto3 JSON omits empty fields, so almost
  * everything is optional; only the ids a call cannot succeed without are required. Objects are
- * loose: a newer server may add fields, and `--output json` passes them through untouched.
+ * loose: a newer server may add fields, and `--format json` passes them through untouched.
  */
 
 export const RpcStatus = z.looseObject({
