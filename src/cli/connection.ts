@@ -13,7 +13,8 @@ import { EXIT_USER_ERROR } from './exit-codes.ts';
 import { addFormatOption, type FormatFlags } from './output-format.ts';
 
 /**
- * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines).
+ * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines,
+ * experiments, recurring-runs).
  * Each setting comes from the first of: a flag, an environment variable, the config file. The
  * library never reads the environment; this module is where it is mapped to client options.
  *
@@ -337,11 +338,15 @@ export function cliHint(code: string): string | undefined {
   }
 }
 
-/** Runs a KFP command body with a connected client; user errors become messages and exit code 1. */
+/**
+ * Runs a KFP command body with a connected client; user errors become messages and exit code 1.
+ * `hints` adds the command's own advice for an error code (e.g. what a 404 means for its argument).
+ */
 export async function withKfpClient(
   io: CommandIo,
   flags: ConnectionFlags,
   body: (ctx: { readonly kfp: import('../client/kfp-client.ts').KfpClient; readonly connection: ResolvedConnection }) => Promise<void>,
+  hints: Readonly<Partial<Record<import('../client/errors.ts').KfpErrorCode, string>>> = {},
 ): Promise<void> {
   const resolved = await resolveConnection(flags, { env: process.env, ...withOnEvent(verboseLogger(io, flags.verbose)) });
   if (!resolved.ok) return failWith(io, resolved.diagnostics);
@@ -355,7 +360,7 @@ export async function withKfpClient(
     if (!isKfpError(err)) throw err;
     const redact = (s: string): string => (kfp ? kfp.http.redactor.redact(s) : s);
     io.err(`error: ${redact(err.message)} [${err.code}]`);
-    const hint = cliHint(err.code);
+    const hint = hints[err.code] ?? cliHint(err.code);
     if (hint !== undefined) io.err(`hint: ${hint}`);
     process.exitCode = EXIT_USER_ERROR;
   }

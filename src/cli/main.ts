@@ -16,6 +16,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', summary: 'start a run of a pipeline in an experiment', load: () => import('./commands/run.ts') },
   { name: 'runs', summary: 'list and inspect runs', load: () => import('./commands/runs.ts') },
   { name: 'pipelines', summary: 'list uploaded pipelines', load: () => import('./commands/pipelines.ts') },
+  { name: 'experiments', summary: 'create, list, inspect, archive and delete experiments', load: () => import('./commands/experiments.ts') },
+  { name: 'recurring-runs', summary: 'schedule, list, inspect, enable, disable and delete recurring runs', load: () => import('./commands/recurring-runs.ts') },
 ];
 
 interface CommandEntry {

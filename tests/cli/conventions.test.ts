@@ -31,7 +31,7 @@ describe('kfp-ts conventions', () => {
   it('--help lists every command with its summary; no command at all is a usage error (2) that shows it', () => {
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['compile', 'validate', 'upload', 'run', 'runs', 'pipelines']) expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['compile', 'validate', 'graph', 'upload', 'run', 'runs', 'pipelines', 'experiments', 'recurring-runs']) expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     const none = runCli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Usage: kfp-ts');
@@ -44,7 +44,7 @@ describe('kfp-ts conventions', () => {
   });
 
   it('the commands that print results take --format text|json, and -o/--output is no format there', () => {
-    for (const args of [['upload'], ['run'], ['runs', 'list'], ['runs', 'get'], ['pipelines', 'list']]) {
+    for (const args of [['upload'], ['run'], ['runs', 'list'], ['runs', 'get'], ['pipelines', 'list'], ['experiments', 'list'], ['recurring-runs', 'list']]) {
       const help = runCli([...args, '--help']).stdout.replace(/\s+/g, ' ');
       expect(help, args.join(' ')).toContain('--format <format> output format: text for people, json for scripts (choices: "text", "json", default: "text")');
       expect(help, args.join(' ')).not.toContain('--output');

@@ -50,8 +50,7 @@ const INPUTS = [...PIPELINES, ...CORPUS];
 
 const out = mkdtempSync(path.join(tmpdir(), 'kfp-ts-graph-'));
 const shots = path.join(REPO, 'test-artifacts', 'graph');
-// A fresh clone has no test-artifacts/graph; Chromium does not create the screenshot's folder.
-mkdirSync(shots, { recursive: true });
+mkdirSync(shots, { recursive: true }); // chromium --screenshot does not make the folder; a fresh checkout has none
 
 interface Drawn {
   readonly input: string;
