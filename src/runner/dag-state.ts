@@ -14,8 +14,14 @@ export interface DagInstance {
   readonly parameters: ReadonlyMap<string, JsonValue>;
   readonly artifacts: ReadonlyMap<string, readonly LocalArtifact[]>;
   readonly nodes: Map<string, TaskNode>;
-  /** A task in this DAG failed: like an Argo DAG (failFast), start no new task here. */
-  failed: boolean;
+  /**
+   * Counts the DAG's task completions; a task becomes ready at the count of its last dependency's
+   * completion. Like an Argo DAG (failFast), a task that becomes ready after a task here failed is
+   * not started; tasks ready before (or at the start) run.
+   */
+  completions: number;
+  /** The completion count at the first failure. */
+  firstFailure?: number;
   /** A number unique in the run, as the backend's execution id (`{{$.pipeline_task_uuid}}` is the parent DAG's). */
   readonly executionId: number;
 }
@@ -32,6 +38,8 @@ export interface TaskNode {
   attempts: number;
   startedAt?: number;
   finishedAt?: number;
+  /** The DAG's completion count when this task finished. */
+  completion?: number;
   /** Outputs of an executor task (container, Python, importer). */
   outputs?: TaskOutputs;
   /** The DAG a pipeline, condition or group task runs. */

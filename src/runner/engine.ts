@@ -35,7 +35,7 @@ export function newDagInstance(
   parameters: ReadonlyMap<string, JsonValue>,
   artifacts: ReadonlyMap<string, readonly LocalArtifact[]>,
 ): DagInstance {
-  return { path, component, parameters, artifacts, nodes: new Map(), failed: false, executionId: ctx.nextExecutionId() };
+  return { path, component, parameters, artifacts, nodes: new Map(), completions: 0, executionId: ctx.nextExecutionId() };
 }
 
 function componentOf(ctx: EngineContext, spec: PipelineTaskSpec): ComponentSpec {
@@ -129,7 +129,10 @@ function finish(ctx: EngineContext, dag: DagInstance | undefined, node: TaskNode
   if (message !== undefined) node.message = message;
   if (reason !== undefined) node.skipReason = reason;
   node.finishedAt = Date.now();
-  if (state === 'FAILED' && dag !== undefined) dag.failed = true;
+  if (dag !== undefined) {
+    node.completion = ++dag.completions;
+    if (state === 'FAILED') dag.firstFailure ??= node.completion;
+  }
   ctx.changed(node);
 }
 
@@ -145,7 +148,8 @@ async function runNode(ctx: EngineContext, dag: DagInstance, node: TaskNode, dep
   } else {
     const blocked = deps.find((d) => !succeeded(d.state));
     if (blocked !== undefined) return skipTree(ctx, node, 'upstream', `upstream task ${blocked.name} ${blocked.state}`);
-    if (dag.failed) return skipTree(ctx, node, 'fail-fast', 'not started: another task in the same DAG failed');
+    const readyAt = Math.max(0, ...deps.map((d) => d.completion ?? 0));
+    if (dag.firstFailure !== undefined && dag.firstFailure < readyAt) return skipTree(ctx, node, 'fail-fast', 'not started: another task in the same DAG failed first');
   }
   node.startedAt = Date.now();
   node.state = 'RUNNING';

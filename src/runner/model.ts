@@ -90,7 +90,7 @@ export interface LocalRunResult {
 
 /** What `runLocal` reports while it runs (`RunLocalOptions.onEvent`). */
 export type RunEvent =
-  | { readonly kind: 'run-started'; readonly runId: string; readonly runName: string; readonly runDir: string; readonly at: string }
+  | { readonly kind: 'run-started'; readonly runId: string; readonly runName: string; readonly runDir: string; readonly diagnostics: readonly Diagnostic[]; readonly at: string }
   | { readonly kind: 'task'; readonly task: TaskRecord; readonly at: string }
   | { readonly kind: 'progress'; readonly message: string; readonly at: string }
   | { readonly kind: 'run-finished'; readonly result: LocalRunResult; readonly at: string };

@@ -138,7 +138,7 @@ export async function runLocal(pipelineSpec: PipelineSpec, args: Readonly<Record
     nextExecutionId: () => executionIds++,
   };
 
-  emit({ kind: 'run-started', runId, runName, runDir, at: started.toISOString() });
+  emit({ kind: 'run-started', runId, runName, runDir, diagnostics: [...diagnostics], at: started.toISOString() });
   await writeRunFile(runDir, { runId, runName, pipelineName, state: 'RUNNING', startedAt: started.toISOString(), parameters: args });
 
   const root = pipelineSpec.root ?? {};
