@@ -10,6 +10,7 @@ export interface LocalRunFlags {
   readonly python?: string;
   readonly parallelism?: string;
   readonly secretEnv: string[];
+  readonly artifact: string[];
   readonly format?: 'text' | 'json';
 }
 
@@ -23,6 +24,7 @@ export function addLocalRunOptions(cmd: Command): Command {
     .option('--venv <dir>', 'with --local: run every Python task in this existing virtual environment (no package installs)')
     .option('--python <path>', 'with --local: run every Python task with this interpreter (no package installs)')
     .option('--parallelism <n>', 'with --local: task processes at once (default: the number of CPUs)')
+    .option('--artifact <name=path>', 'with --local: a pipeline input artifact, as a local path (or URI); repeat for several', collect, [])
     .option('--secret-env <name=file>', 'with --local: the Kubernetes secret <name> as KEY=VALUE lines, a JSON object or a directory of key files; repeat for several', collect, []);
   // `--format` is the output format of every command that prints results; add it if the command does not have it yet.
   if (!cmd.options.some((o) => o.long === '--format')) cmd.addOption(new Option('--format <format>', 'output format').choices(['text', 'json']));

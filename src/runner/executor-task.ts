@@ -48,8 +48,9 @@ export async function runContainerTask(ctx: EngineContext, dag: DagInstance, nod
     if ('constant' in source) named.push({ spec: secret, name: source.constant });
     else {
       const r = resolveParameterSpec(taskCtx, source.parameter);
-      if (!r.ok || typeof r.value !== 'string') return fail(`the name of a secret could not be resolved: ${r.ok ? 'not a string' : r.message}`);
-      named.push({ spec: secret, name: r.value });
+      if (r.ok && typeof r.value === 'string' && r.value !== '') named.push({ spec: secret, name: r.value });
+      // An optional secret named by an input that has no value is left out, as the driver does.
+      else if (secret.optional !== true) return fail(`the name of secret mapped to ${(secret.keyToEnv ?? []).map((k) => k.envVar).join(', ')} could not be resolved: ${r.ok ? `got ${JSON.stringify(r.value ?? null)}` : r.message}`);
     }
   }
   const secretEnv = secretEnvironment(named, ctx.secrets);

@@ -54,16 +54,24 @@ export function classifyExecutor(spec: PipelineSpec, component: ComponentSpec): 
   return 'unsupported';
 }
 
-export function preflight(spec: PipelineSpec, platform: PlatformSpec | undefined, args: Readonly<Record<string, JsonValue>>, secrets: Readonly<Record<string, unknown>>): Preflight {
+export function preflight(
+  spec: PipelineSpec,
+  platform: PlatformSpec | undefined,
+  args: Readonly<Record<string, JsonValue>>,
+  secrets: Readonly<Record<string, unknown>>,
+  artifacts: Readonly<Record<string, unknown>>,
+): Preflight {
   const diagnostics: Diagnostic[] = [];
   const warn = (code: string, path: string, message: string): void => void diagnostics.push({ code, path, message, severity: 'warning' });
   const error = (code: string, path: string, message: string): void => void diagnostics.push({ code, path, message });
   if (spec.root?.dag === undefined) error('runner/not-a-pipeline', 'root', 'The document has no root DAG: it is not a compiled pipeline.');
   diagnostics.push(...checkRuntimeParameters(spec.root?.inputDefinitions?.parameters ?? {}, args));
-  for (const name of Object.keys(spec.root?.inputDefinitions?.artifacts ?? {})) {
-    if (spec.root?.inputDefinitions?.artifacts?.[name]?.isOptional !== true) {
-      warn('runner/pipeline-input-artifact', `inputs/${name}`, `The pipeline takes an input artifact "${name}"; a local run has no way to pass one, so tasks that use it fail.`);
-    }
+  const declared = spec.root?.inputDefinitions?.artifacts ?? {};
+  for (const [name, def] of Object.entries(declared)) {
+    if (def.isOptional !== true && !(name in artifacts)) error('runner/artifact-missing', `artifacts/${name}`, `The pipeline takes an input artifact "${name}": pass it with --artifact ${name}=PATH.`);
+  }
+  for (const name of Object.keys(artifacts)) {
+    if (!(name in declared)) error('runner/artifact-unknown', `artifacts/${name}`, `The pipeline has no input artifact "${name}"${Object.keys(declared).length > 0 ? ` (it has ${Object.keys(declared).join(', ')})` : ''}.`);
   }
   const k8s = kubernetesConfigs(platform);
   const containerTasks: string[] = [];

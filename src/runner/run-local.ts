@@ -7,13 +7,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.ts';
-import type { JsonValue, PipelineSpec, PlatformSpec } from '../ir/index.ts';
+import type { JsonObject, JsonValue, PipelineSpec, PlatformSpec } from '../ir/index.ts';
 import { CacheStore } from './cache-store.ts';
 import { detectContainerEngine, type ContainerEngine } from './container-engine.ts';
 import { nodeRecord, type TaskNode } from './dag-state.ts';
 import type { EngineContext } from './engine-context.ts';
 import { newDagInstance, runDag } from './engine.ts';
-import type { LocalRunResult, RunEvent, TaskOutputs, TaskRecord } from './model.ts';
+import type { LocalArtifact, LocalRunResult, RunEvent, TaskOutputs, TaskRecord } from './model.ts';
 import { artifactValue, parameterValue, resolveArtifactOutput, resolveParameterOutput } from './output-resolution.ts';
 import { kubernetesConfigs, preflight } from './preflight.ts';
 import { Semaphore } from './semaphore.ts';
@@ -36,6 +36,8 @@ export interface RunLocalOptions {
   readonly venvCacheDir?: string;
   /** Interpreter that creates those venvs; default `python3`. */
   readonly basePython?: string;
+  /** The pipeline's input artifacts by name: a URI (a local path, usually) and optional metadata. */
+  readonly inputArtifacts?: Readonly<Record<string, { readonly uri: string; readonly metadata?: JsonObject }>>;
   /** Neither read nor write the cache. */
   readonly disableCaching?: boolean;
   /** Secrets by name, each a map of keys to values; the only source of secret env variables. */
@@ -61,7 +63,7 @@ export interface RunLocalOptions {
  */
 export async function runLocal(pipelineSpec: PipelineSpec, args: Readonly<Record<string, JsonValue>>, options: RunLocalOptions = {}): Promise<LocalRunResult> {
   const secrets = options.secrets ?? {};
-  const checked = preflight(pipelineSpec, options.platformSpec, args, secrets);
+  const checked = preflight(pipelineSpec, options.platformSpec, args, secrets, options.inputArtifacts ?? {});
   const diagnostics: Diagnostic[] = [...checked.diagnostics];
   let engine: ContainerEngine | undefined;
   if (checked.containerTasks.length > 0) {
@@ -148,7 +150,12 @@ export async function runLocal(pipelineSpec: PipelineSpec, args: Readonly<Record
     if (def.defaultValue !== undefined) parameters.set(name, def.defaultValue);
     else if (def.isOptional === true) parameters.set(name, null);
   }
-  const rootDag = newDagInstance(ctx, '', root, parameters, new Map());
+  const artifacts = new Map<string, readonly LocalArtifact[]>();
+  for (const [name, given] of Object.entries(options.inputArtifacts ?? {})) {
+    const type = root.inputDefinitions?.artifacts?.[name]?.artifactType ?? { schemaTitle: 'system.Artifact', schemaVersion: '0.0.1' };
+    artifacts.set(name, [{ name, uri: path.resolve(given.uri), type, metadata: given.metadata ?? {} }]);
+  }
+  const rootDag = newDagInstance(ctx, '', root, parameters, artifacts);
   try {
     await runDag(ctx, rootDag);
   } finally {

@@ -28,6 +28,12 @@ export async function runLocalCommand(file: string, flags: RunFlags, io: Command
     if (!/^\d+$/.test(flags.parallelism) || parallelism < 1) problems.push({ code: 'run/invalid-number', path: '--parallelism', message: `--parallelism takes a whole number of at least 1, not "${flags.parallelism}".` });
   }
   if (flags.venv !== undefined && flags.python !== undefined) problems.push({ code: 'run/conflicting-options', path: '--venv', message: 'Give --venv or --python, not both.' });
+  const inputArtifacts: Record<string, { uri: string }> = {};
+  for (const arg of flags.artifact ?? []) {
+    const at = arg.indexOf('=');
+    if (at <= 0 || at === arg.length - 1) problems.push({ code: 'run/artifact-syntax', path: `--artifact ${arg}`, message: 'Write --artifact NAME=PATH (a pipeline input artifact and the file or directory it is).' });
+    else inputArtifacts[arg.slice(0, at)] = { uri: arg.slice(at + 1) };
+  }
   const secretRead = await readSecretEnv(flags.secretEnv ?? []);
   problems.push(...secretRead.diagnostics);
   if (problems.length > 0) return failWith(io, problems);
@@ -66,6 +72,7 @@ export async function runLocalCommand(file: string, flags: RunFlags, io: Command
       venvCacheDir: path.join(cacheHome, 'kfp-ts', 'venvs'),
       disableCaching: flags.disableCaching === true,
       secrets: secretRead.secrets,
+      inputArtifacts,
       signal: controller.signal,
       onEvent: (e) => view.event(e),
     });

@@ -1,0 +1,67 @@
+"""Runs compiled pipelines with kfp 2.17.3's own local runner, for comparison with kfp-ts's.
+
+Reads a JSON list of jobs ``[{"name", "yaml", "args", "root"}]`` from argv[1] and writes one
+result per job to argv[2]: the run's outcome and the pipeline's outputs, artifacts summarised as
+their schema title, metadata and a content hash (the same summary kfp-ts's side computes). One
+interpreter runs every job; each task is still a subprocess (``SubprocessRunner(use_venv=False)``,
+this venv), with ``PIP_NO_INDEX=1`` so a task's pip prelude never installs anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+
+def content_hash(path: str):
+    p = Path(path)
+    if p.is_file():
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+    if p.is_dir():
+        h = hashlib.sha256()
+        for f in sorted(x for x in p.rglob("*") if x.is_file()):
+            h.update(f"{f.relative_to(p).as_posix()}\0{hashlib.sha256(f.read_bytes()).hexdigest()}\n".encode())
+        return h.hexdigest()
+    return None
+
+
+def summarise(value):
+    from kfp import dsl
+
+    if isinstance(value, dsl.Artifact):
+        return {"artifact": value.schema_title, "metadata": value.metadata, "content": content_hash(value.path) if value.uri else None}
+    if isinstance(value, list) and value and all(isinstance(v, dsl.Artifact) for v in value):
+        return [summarise(v) for v in value]
+    return {"value": value}
+
+
+def main() -> None:
+    os.environ["PIP_NO_INDEX"] = "1"
+    os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    import kfp.components
+    import kfp.local
+
+    jobs = json.loads(Path(sys.argv[1]).read_text())
+    results = {}
+    for job in jobs:
+        started = time.monotonic()
+        kfp.local.init(runner=kfp.local.SubprocessRunner(use_venv=False), pipeline_root=job["root"])
+        try:
+            pipeline = kfp.components.load_component_from_file(job["yaml"])
+            task = pipeline(**job["args"])
+            outputs = {name: summarise(v) for name, v in (task.outputs or {}).items()}
+            results[job["name"]] = {"state": "SUCCEEDED", "outputs": outputs, "seconds": time.monotonic() - started}
+        except BaseException as err:  # noqa: BLE001 - any failure of kfp's runner is a result
+            results[job["name"]] = {"state": "FAILED", "error": f"{type(err).__name__}: {err}".splitlines()[0][:500],
+                                   "trace": traceback.format_exc()[-2000:], "seconds": time.monotonic() - started}
+        print(f"{job['name']}: {results[job['name']]['state']} in {results[job['name']]['seconds']:.1f} s", file=sys.stderr, flush=True)
+    Path(sys.argv[2]).write_text(json.dumps(results, indent=1, sort_keys=True, default=str))
+
+
+if __name__ == "__main__":
+    main()
