@@ -151,9 +151,12 @@ async function runNode(ctx: EngineContext, dag: DagInstance, node: TaskNode, dep
     const readyAt = Math.max(0, ...deps.map((d) => d.completion ?? 0));
     if (dag.firstFailure !== undefined && dag.firstFailure < readyAt) return skipTree(ctx, node, 'fail-fast', 'not started: another task in the same DAG failed first');
   }
-  node.startedAt = Date.now();
-  node.state = 'RUNNING';
-  ctx.changed(node);
+  // An executor task stays PENDING until it has a process slot (executor-task.ts); a DAG runs now.
+  if (node.component.dag !== undefined) {
+    node.startedAt = Date.now();
+    node.state = 'RUNNING';
+    ctx.changed(node);
+  }
 
   const iterator = node.spec.parameterIterator ?? node.spec.artifactIterator;
   const taskCtx: TaskContext = {

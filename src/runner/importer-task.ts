@@ -34,6 +34,7 @@ function resolveMetadata(value: JsonValue, parameters: Readonly<Record<string, J
 export async function runImporterTask(ctx: EngineContext, node: TaskNode, inputs: ResolvedInputs, importer: ImporterSpec): Promise<void> {
   const dir = path.join(ctx.runDir, node.path);
   node.dir = dir;
+  node.startedAt = Date.now();
   const source = importer.artifactUri;
   const uri = source?.constant !== undefined ? source.constant : source?.runtimeParameter !== undefined ? inputs.parameters[source.runtimeParameter] : undefined;
   if (typeof uri !== 'string' || uri === '') {

@@ -1,7 +1,8 @@
 """Runs compiled pipelines with kfp 2.17.3's own local runner, for comparison with kfp-ts's.
 
-Reads a JSON list of jobs ``[{"name", "yaml", "args", "root"}]`` from argv[1] and writes one
-result per job to argv[2]: the run's outcome and the pipeline's outputs, artifacts summarised as
+Reads a JSON list of jobs ``[{"name", "yaml", "yaml_sha256", "args", "root"}]`` from argv[1] and
+writes one result per job to argv[2] (after each job; jobs already there for the same YAML are
+skipped): the run's outcome and the pipeline's outputs, artifacts summarised as
 their schema title, metadata and a content hash (the same summary kfp-ts's side computes). One
 interpreter runs every job; each task is still a subprocess (``SubprocessRunner(use_venv=False)``,
 this venv), with ``PIP_NO_INDEX=1`` so a task's pip prelude never installs anything.
@@ -14,7 +15,6 @@ import json
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 
@@ -24,7 +24,7 @@ def content_hash(path: str):
         return hashlib.sha256(p.read_bytes()).hexdigest()
     if p.is_dir():
         h = hashlib.sha256()
-        for f in sorted(x for x in p.rglob("*") if x.is_file()):
+        for f in sorted((x for x in p.rglob("*") if x.is_file()), key=lambda x: x.relative_to(p).as_posix()):
             h.update(f"{f.relative_to(p).as_posix()}\0{hashlib.sha256(f.read_bytes()).hexdigest()}\n".encode())
         return h.hexdigest()
     return None
@@ -47,20 +47,25 @@ def main() -> None:
     import kfp.local
 
     jobs = json.loads(Path(sys.argv[1]).read_text())
-    results = {}
+    out = Path(sys.argv[2])
+    # Results so far are kept: a long batch can be stopped and continued.
+    results = json.loads(out.read_text()) if out.exists() else {}
     for job in jobs:
+        if job["name"] in results and results[job["name"]].get("yaml") == job["yaml_sha256"]:
+            continue
         started = time.monotonic()
         kfp.local.init(runner=kfp.local.SubprocessRunner(use_venv=False), pipeline_root=job["root"])
         try:
             pipeline = kfp.components.load_component_from_file(job["yaml"])
             task = pipeline(**job["args"])
             outputs = {name: summarise(v) for name, v in (task.outputs or {}).items()}
-            results[job["name"]] = {"state": "SUCCEEDED", "outputs": outputs, "seconds": time.monotonic() - started}
+            results[job["name"]] = {"state": "SUCCEEDED", "outputs": outputs}
         except BaseException as err:  # noqa: BLE001 - any failure of kfp's runner is a result
-            results[job["name"]] = {"state": "FAILED", "error": f"{type(err).__name__}: {err}".splitlines()[0][:500],
-                                   "trace": traceback.format_exc()[-2000:], "seconds": time.monotonic() - started}
-        print(f"{job['name']}: {results[job['name']]['state']} in {results[job['name']]['seconds']:.1f} s", file=sys.stderr, flush=True)
-    Path(sys.argv[2]).write_text(json.dumps(results, indent=1, sort_keys=True, default=str))
+            results[job["name"]] = {"state": "FAILED", "error": f"{type(err).__name__}: {err}".splitlines()[0][:300]}
+        results[job["name"]]["yaml"] = job["yaml_sha256"]
+        results[job["name"]]["args"] = job.get("args_template", job["args"])
+        print(f"{job['name']}: {results[job['name']]['state']} in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+        out.write_text(json.dumps(results, indent=1, sort_keys=True, default=str) + "\n")
 
 
 if __name__ == "__main__":

@@ -178,8 +178,12 @@ function liveView(): View {
       schedule();
     },
     stop() {
+      // The summary follows on stdout: leave the notes, take the block away.
       clearInterval(timer);
-      draw();
+      let text = drawn > 0 ? `\x1b[${drawn}A\x1b[J` : '';
+      for (const n of notes.splice(0)) text += `${n}\n`;
+      stream.write(text);
+      drawn = 0;
     },
   };
 }
