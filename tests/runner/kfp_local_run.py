@@ -13,9 +13,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
+import signal
+import sys  # noqa: F401 - argv
 import time
 from pathlib import Path
+
+TIMEOUT_SECONDS = 300  # kfp's runner loops forever on some pipelines (nested_with_parameters)
+
+
+class TimedOut(Exception):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise TimedOut(f"kfp's local runner did not finish in {TIMEOUT_SECONDS} s")
 
 
 def content_hash(path: str):
@@ -41,6 +52,13 @@ def summarise(value):
 
 
 def main() -> None:
+    # kfp's runner prints every task's output and redraws status lines (gigabytes on a pipeline
+    # it loops on): drop stdout and stderr; progress goes to the original stderr.
+    progress = os.fdopen(os.dup(2), "w")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    signal.signal(signal.SIGALRM, on_alarm)
     os.environ["PIP_NO_INDEX"] = "1"
     os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     import kfp.components
@@ -55,6 +73,7 @@ def main() -> None:
             continue
         started = time.monotonic()
         kfp.local.init(runner=kfp.local.SubprocessRunner(use_venv=False), pipeline_root=job["root"])
+        signal.alarm(TIMEOUT_SECONDS)
         try:
             pipeline = kfp.components.load_component_from_file(job["yaml"])
             task = pipeline(**job["args"])
@@ -62,9 +81,11 @@ def main() -> None:
             results[job["name"]] = {"state": "SUCCEEDED", "outputs": outputs}
         except BaseException as err:  # noqa: BLE001 - any failure of kfp's runner is a result
             results[job["name"]] = {"state": "FAILED", "error": f"{type(err).__name__}: {err}".splitlines()[0][:300]}
+        finally:
+            signal.alarm(0)
         results[job["name"]]["yaml"] = job["yaml_sha256"]
         results[job["name"]]["args"] = job.get("args_template", job["args"])
-        print(f"{job['name']}: {results[job['name']]['state']} in {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+        print(f"{job['name']}: {results[job['name']]['state']} in {time.monotonic() - started:.1f} s", file=progress, flush=True)
         out.write_text(json.dumps(results, indent=1, sort_keys=True, default=str) + "\n")
 
 

@@ -120,10 +120,26 @@ function judge(c: Case, result: LocalRunResult, kfp: KfpResult | undefined, expe
     const names = [...new Set(failedTasks.map((t) => t.name))].sort();
     if (stable(names) !== stable([...expected.failed].sort())) problems.push(`failed tasks ${JSON.stringify(names)}, expected ${JSON.stringify(expected.failed)} (${describe})`);
   }
-  if (expected?.message !== undefined && !failedTasks.some((t) => expected.message!.test(t.message ?? ''))) problems.push(`no failed task's message matches ${expected.message} (${describe})`);
+  if (expected?.message !== undefined && !result.tasks.some((t) => t.state === 'FAILED' && expected.message!.test(t.message ?? ''))) problems.push(`no failed task's message matches ${expected.message} (${describe})`);
   for (const check of expected?.checks ?? []) {
-    const got = check.task === undefined ? result.outputs.parameters : result.tasks.find((t) => t.path === check.task)?.outputs?.parameters;
-    if (stable(got) !== stable(check.parameters)) problems.push(`${check.task ?? 'pipeline'} outputs ${JSON.stringify(got)}, expected ${JSON.stringify(check.parameters)}`);
+    const task = check.task === undefined ? undefined : result.tasks.find((t) => t.path === check.task);
+    if (check.task !== undefined && task === undefined) {
+      problems.push(`no task ${check.task} (tasks: ${result.tasks.map((t) => t.path).join(', ')})`);
+      continue;
+    }
+    if ('parameters' in check) {
+      const got = task === undefined ? result.outputs.parameters : task.outputs?.parameters;
+      if (stable(got) !== stable(check.parameters)) problems.push(`${check.task ?? 'pipeline'} outputs ${JSON.stringify(got)}, expected ${JSON.stringify(check.parameters)}`);
+    } else if ('state' in check) {
+      if (task?.state !== check.state) problems.push(`${check.task} ${task?.state}, expected ${check.state}`);
+    } else if ('log' in check) {
+      const log = task?.logFile !== undefined && existsSync(task.logFile) ? readFileSync(task.logFile, 'utf8') : '';
+      if (!check.log.test(log)) problems.push(`${check.task}'s log does not match ${check.log}: ${log.slice(-600)}`);
+    } else {
+      const uri = task?.outputs?.artifacts[check.artifact]?.[0]?.uri;
+      const text = uri !== undefined && existsSync(uri) ? readFileSync(uri, 'utf8') : undefined;
+      if (text !== check.text) problems.push(`${check.task}'s ${check.artifact} holds ${JSON.stringify(text)}, expected ${JSON.stringify(check.text)}`);
+    }
   }
   const kfpState = expected?.kfp?.state ?? 'SUCCEEDED';
   if (kfp === undefined) problems.push("no result from kfp's local runner");
