@@ -1,8 +1,9 @@
 /**
- * The flags of `kfp-ts run --local`, added to the `run` command. Only their declarations live
- * here: the local runner itself (commands/run-local.ts) is imported when `--local` is given.
+ * The flags of `kfp-ts run --local`, added to the `run` command (which has `--format`, the
+ * parameters and the pipeline root already). Only their declarations live here: the local runner
+ * itself (commands/run-local.ts) is imported when `--local` is given.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 
 export interface LocalRunFlags {
   readonly local?: boolean;
@@ -11,7 +12,6 @@ export interface LocalRunFlags {
   readonly parallelism?: string;
   readonly secretEnv: string[];
   readonly artifact: string[];
-  readonly format?: 'text' | 'json';
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -26,7 +26,5 @@ export function addLocalRunOptions(cmd: Command): Command {
     .option('--parallelism <n>', 'with --local: task processes at once (default: the number of CPUs)')
     .option('--artifact <name=path>', 'with --local: a pipeline input artifact, as a local path (or URI); repeat for several', collect, [])
     .option('--secret-env <name=file>', 'with --local: the Kubernetes secret <name> as KEY=VALUE lines, a JSON object or a directory of key files; repeat for several', collect, []);
-  // `--format` is the output format of every command that prints results; add it if the command does not have it yet.
-  if (!cmd.options.some((o) => o.long === '--format')) cmd.addOption(new Option('--format <format>', 'output format').choices(['text', 'json']));
   return cmd;
 }

@@ -16,7 +16,8 @@ import { EXIT_USER_ERROR } from '../exit-codes.ts';
 import { failWith, type CommandIo } from '../connection.ts';
 import { loadPipelineInput } from '../pipeline-input.ts';
 import { readSecretEnv } from '../secret-env.ts';
-import { collectParameters, type RunFlags } from './run.ts';
+import { collectParameters } from '../run-parameters.ts';
+import type { RunFlags } from './run.ts';
 
 export const EXIT_INTERRUPTED = 130;
 
