@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the compile benchmark (bench/compile-bench.ts), then the local runner benchmark
- * (bench/run-local-bench.ts). `--only compile` or `--only local` runs one; every other argument
- * goes to the compile benchmark, as before (`npm run bench -- --quick`).
+ * (bench/run-local-bench.ts). `--only compile` or `--only local` runs one. Arguments go to the
+ * compile benchmark as before (`npm run bench -- --quick`, `-- --validate-only`), which then runs
+ * alone.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,5 +16,5 @@ const run = (script: string, rest: readonly string[]): number =>
   spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script), ...rest], { stdio: 'inherit' }).status ?? 1;
 let status = 0;
 if (only !== 'local') status ||= run('compile-bench.ts', args);
-if (only !== 'compile') status ||= run('run-local-bench.ts', []);
+if (only === 'local' || (only === undefined && args.length === 0)) status ||= run('run-local-bench.ts', []);
 process.exit(status);

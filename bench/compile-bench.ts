@@ -4,7 +4,11 @@
  *   npm run bench                  # sizes 1, 100, 1000, 3000; chain and fan; both compilers (~10 min)
  *   npm run bench -- --quick       # sizes 1 and 100, kfp-ts only (a smoke run, ~15 s)
  *   npm run bench -- --sizes 1,100 --shapes chain --reps 3 --json out.json --keep
+ *   npm run bench -- --validate-only  # only the validator benchmark (bench/validate-bench.ts)
+ *   npm run bench -- --no-validate    # only the compile benchmark
+ *   npm run bench -- --installed   # the one-task compile and --help from the packed tarball (bench/installed.ts)
  *
+ * After the compile benchmark, the validator benchmark runs (bench/validate-bench.ts, ~5 min).
  * Whole-process: wall time from spawn to exit of `node bin/kfp-ts.js compile F.ts -o F.yaml` and of
  * `.venv/bin/kfp dsl compile --py F.py --output F.yaml`. In-process: define + build + compile +
  * write inside an already-started process (bench/inprocess-kfp-ts.ts, bench/inprocess_kfp.py),
@@ -21,6 +25,7 @@ import { writeCase, writePackageJson, type BenchCase, type Shape } from './gener
 import { growthLines, resultsTable, targetLines, type Measurement, type Metric, type Results, type Tool } from './report.ts';
 import { timedRun, workerTimes, type WorkerTimes } from './run-process.ts';
 import { median } from './stats.ts';
+import { runValidateBench, SHAPES } from './validate-bench.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KFP_TS_BIN = path.join(REPO, 'bin', 'kfp-ts.js');
@@ -35,6 +40,8 @@ interface Options {
   readonly repsFor: (tool: Tool, tasks: number) => number;
   readonly json?: string;
   readonly keep: boolean;
+  readonly compile: boolean;
+  readonly validate: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -48,6 +55,8 @@ function parseOptions(argv: readonly string[]): Options {
       'no-kfp': { type: 'boolean', default: false },
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'validate-only': { type: 'boolean', default: false },
+      'no-validate': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick === true;
@@ -69,6 +78,8 @@ function parseOptions(argv: readonly string[]): Options {
     repsFor,
     ...(values.json ? { json: values.json } : {}),
     keep: values.keep === true,
+    compile: values['validate-only'] !== true,
+    validate: values['no-validate'] !== true && !quick,
   };
 }
 
@@ -128,12 +139,12 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Which CLI `bin/kfp-ts.js` runs: the bundle when it is at least as new as src/, else src through tsx. */
+/** `bin/kfp-ts.js` always runs dist/cli.mjs; say when that is older than src/ (`npm run build`). */
 async function cliMode(): Promise<string> {
   const bundle = path.join(REPO, 'dist', 'cli.mjs');
   const built = await stat(bundle).then((s) => s.mtimeMs, () => undefined);
-  if (built === undefined) return 'CLI from src/ through tsx (no dist/; `npm run build` makes it)';
-  return built >= (await newestMtime(path.join(REPO, 'src'))) ? 'CLI from dist/cli.mjs' : 'CLI from src/ through tsx (dist/ older than src/)';
+  if (built === undefined) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+  return built >= (await newestMtime(path.join(REPO, 'src'))) ? 'CLI from dist/cli.mjs' : 'CLI from dist/cli.mjs, OLDER than src/ (run `npm run build`)';
 }
 
 /** The commit measured, and whether src/ or bin/ differ from it. */
@@ -154,7 +165,16 @@ async function kfpVersion(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--installed')) {
+    const { installedBench } = await import('./installed.ts');
+    return installedBench(process.argv.slice(2));
+  }
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.compile) await compileBench(opts);
+  if (opts.validate) process.stdout.write(await runValidateBench({ sizesMb: [1, 10, 50], shapes: SHAPES, reps: 3, bigTasks: 10_000 }));
+}
+
+async function compileBench(opts: Options): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-bench-'));
   const started = process.hrtime.bigint();
   const load0 = loadavg();
