@@ -13,7 +13,11 @@ export { pythonComponent, containerComponent, type Component, type PythonCompone
 export { notebookComponent, type NotebookComponentOptions } from './dsl/notebook-component.ts';
 export type { EmbeddedInputDecls } from './dsl/embedded.ts';
 export { pipeline, str, type Pipeline, type PipelineOptions } from './dsl/pipeline.ts';
-export { componentFromIr, componentFromIrYaml } from './dsl/component-from-ir.ts';
+export { componentFromIr } from './dsl/component-from-ir.ts';
+export { componentFromIrYaml, loadComponentFromText, type DeclaredInterface, type LoadTextOptions } from './dsl/component-from-text.ts';
+export { loadComponentFromFile } from './load/component-from-file.ts';
+export { loadComponentFromUrl, type UrlLoadOptions } from './load/component-from-url.ts';
+export type { UrlFetchOptions } from './load/fetch-component-text.ts';
 export { pipelineOfComponent } from './dsl/pipeline-of-component.ts';
 export type { Runnable } from './dsl/graph-component.ts';
 export { itemField } from './dsl/item-field.ts';

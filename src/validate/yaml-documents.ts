@@ -27,8 +27,13 @@ function location(lineCounter: LineCounter, offset: number): string {
   return `line ${line}, column ${col}`;
 }
 
-/** Parse every YAML document of `text`; syntax problems become diagnostics, never exceptions. */
-export function parseYamlDocuments(text: string, file?: string): ParsedYaml {
+export interface ParsedYamlNodes {
+  readonly documents: readonly Document.Parsed[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** The YAML documents of `text` as nodes (for readers that need a scalar's source form); syntax problems become diagnostics. */
+export function parseYamlDocumentNodes(text: string, file?: string): ParsedYamlNodes {
   const lineCounter = new LineCounter();
   const documents: Document.Parsed[] = [...new Composer(YAML_OPTIONS).compose(tokens(text, lineCounter))];
   const diagnostics: Diagnostic[] = [];
@@ -45,6 +50,12 @@ export function parseYamlDocuments(text: string, file?: string): ParsedYaml {
       }
     }
   });
+  return { documents, diagnostics };
+}
+
+/** Parse every YAML document of `text`; syntax problems become diagnostics, never exceptions. */
+export function parseYamlDocuments(text: string, file?: string): ParsedYaml {
+  const { documents, diagnostics } = parseYamlDocumentNodes(text, file);
   if (diagnostics.length > 0) return { docs: [], diagnostics };
   return { docs: documents.map((doc) => doc.toJS({ maxAliasCount: 1000 }) as unknown), diagnostics };
 }
