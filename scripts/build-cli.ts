@@ -23,8 +23,9 @@ await build({
   target: 'node20',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
-  // Native or loader packages stay outside; everything else is bundled.
-  external: ['esbuild', 'tsx'],
+  // Native or loader packages stay outside, and ts-morph (an optional dependency that only
+  // `kfp-ts codegen` loads); everything else is bundled.
+  external: ['esbuild', 'tsx', 'ts-morph'],
   // CommonJS dependencies bundled into ESM still call require().
   banner: { js: "import { createRequire as __kfpTsRequire } from 'node:module'; const require = __kfpTsRequire(import.meta.url);" },
   minify: true,

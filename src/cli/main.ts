@@ -9,6 +9,7 @@ const COMMANDS = [
   { name: 'compile', load: () => import('./commands/compile.ts') },
   { name: 'validate', load: () => import('./commands/validate.ts') },
   { name: 'graph', load: () => import('./commands/graph.ts') },
+  { name: 'codegen', load: () => import('./commands/codegen.ts') },
   { name: 'upload', load: () => import('./commands/upload.ts') },
   { name: 'run', load: () => import('./commands/run.ts') },
   { name: 'runs', load: () => import('./commands/runs.ts') },

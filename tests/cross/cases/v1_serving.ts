@@ -3,44 +3,15 @@
  * through {outputPath} as a parameter file, task env and caching), Build dict (JsonObject
  * outputs into JsonObject inputs), and the Vertex model upload component of
  * google_cloud_pipeline_components (google.* artifact types, `concat` with several inputs, an
- * `if` on an optional artifact, `{{$}}`) fed by an importer of a custom google type.
+ * `if` on an optional artifact, `{{$}}`) fed by an importer of a custom google type. The
+ * components are the modules `kfp-ts codegen` wrote for the files (fixtures/generated/).
  */
-import { artifactType, input, loadComponentFromFile, ne, output, pipeline, z } from '../../../src/index.ts';
-import { v1File } from '../fixtures/v1-components.ts';
+import { artifactType, ne, pipeline, z } from '../../../src/index.ts';
+import { buildDict } from '../fixtures/generated/build-dict.ts';
+import { serveAModelWithKserve as kserve } from '../fixtures/generated/kserve.ts';
+import { modelUpload as vertexModelUpload } from '../fixtures/generated/vertex-model-upload.ts';
 
 const VertexModel = artifactType('google.VertexModel');
-const Struct = z.record(z.string(), z.unknown());
-
-const buildDict = loadComponentFromFile(v1File('build_dict'), {
-  inputs: {
-    key_1: z.string().optional(),
-    value_1: Struct.optional(),
-    key_2: z.string().optional(),
-    value_2: Struct.optional(),
-    key_3: z.string().optional(),
-    value_3: Struct.optional(),
-    key_4: z.string().optional(),
-    value_4: Struct.optional(),
-    key_5: z.string().optional(),
-    value_5: Struct.optional(),
-  },
-  outputs: { output: Struct },
-});
-// Untyped (19 inputs); codegen writes its declarations (see the codegen tests).
-const kserve = loadComponentFromFile(v1File('kserve'));
-const vertexModelUpload = loadComponentFromFile(v1File('vertex_model_upload'), {
-  inputs: {
-    project: z.string(),
-    location: z.string().default('us-central1'),
-    display_name: z.string(),
-    description: z.string().default(''),
-    unmanaged_container_model: input(artifactType('google.UnmanagedContainerModel'), { optional: true }),
-    encryption_spec_key_name: z.string().default(''),
-    labels: Struct.default({}),
-    parent_model: input(VertexModel, { optional: true }),
-  },
-  outputs: { model: output(VertexModel), gcp_resources: z.string() },
-});
 
 export default pipeline(
   {
@@ -63,7 +34,7 @@ export default pipeline(
       .withEnv({ LOG_LEVEL: 'debug' })
       .withCaching(false)
       .after(wrapped);
-    s.if(ne(serve.outputs.inferenceservice_status as never, ''), (s) => {
+    s.if(ne(serve.outputs.inferenceservice_status, ''), (s) => {
       const parent = s.importer({
         artifactUri: 'https://us-central1-aiplatform.googleapis.com/v1/projects/acme/locations/us-central1/models/1',
         artifactType: VertexModel,
