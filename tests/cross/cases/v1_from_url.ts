@@ -45,7 +45,7 @@ const [chicagoTaxiTrips, calculateHash, makeData] = await withTestServer(async (
 
 export default pipeline({ name: 'v1-from-url', inputs: { algorithms: z.array(z.unknown()).default(['SHA256', 'MD5']) } }, (p, s) => {
   const data = s.task(chicagoTaxiTrips, { limit: 10 });
-  s.parallelFor(p.algorithms, (algorithm, s) => void s.task(calculateHash, { data: data.outputs.table, hash_algorithm: algorithm as never }));
+  s.parallelFor(p.algorithms, (algorithm, s) => void s.task(calculateHash, { data: data.outputs.table, hash_algorithm: algorithm }));
   const made = s.task(makeData, { rows: 3 });
   s.task(calculateHash, { data: made.outputs.data });
 });
