@@ -12,7 +12,8 @@ import type { ProxyOptions } from '../client/proxy.ts';
 import { EXIT_USER_ERROR } from './exit-codes.ts';
 
 /**
- * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines).
+ * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines,
+ * experiments, recurring-runs).
  * Each setting comes from the first of: a flag, an environment variable, the config file. The
  * library never reads the environment; this module is where it is mapped to client options.
  *
@@ -51,9 +52,9 @@ export interface ConnectionFlags {
   readonly verbose?: boolean;
 }
 
-/** A KFP command's flags as `addConnectionOptions` declares them: the connection and `-o, --output`. */
+/** A KFP command's flags as `addConnectionOptions` declares them: the connection and `--format`. */
 export interface KfpCommandFlags extends ConnectionFlags {
-  readonly output: 'text' | 'json';
+  readonly format: 'text' | 'json';
 }
 
 export const DEFAULT_SA_TOKEN_PATH = '/var/run/secrets/kubeflow/pipelines/token';
@@ -92,7 +93,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--retries <n>', 'retries for idempotent calls (default 3)')
     .option('--config <path>', 'config file (default ~/.config/kfp-ts/config.yaml) [env KFP_CONFIG]')
     .option('--verbose', 'log each request to stderr (never with credentials)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
 }
 
 export interface ResolvedConnection {
@@ -339,11 +340,15 @@ export function cliHint(code: string): string | undefined {
   }
 }
 
-/** Runs a KFP command body with a connected client; user errors become messages and exit code 1. */
+/**
+ * Runs a KFP command body with a connected client; user errors become messages and exit code 1.
+ * `hints` adds the command's own advice for an error code (e.g. what a 404 means for its argument).
+ */
 export async function withKfpClient(
   io: CommandIo,
   flags: ConnectionFlags,
   body: (ctx: { readonly kfp: import('../client/kfp-client.ts').KfpClient; readonly connection: ResolvedConnection }) => Promise<void>,
+  hints: Readonly<Partial<Record<import('../client/errors.ts').KfpErrorCode, string>>> = {},
 ): Promise<void> {
   const resolved = await resolveConnection(flags, { env: process.env, ...withOnEvent(verboseLogger(io, flags.verbose)) });
   if (!resolved.ok) return failWith(io, resolved.diagnostics);
@@ -357,7 +362,7 @@ export async function withKfpClient(
     if (!isKfpError(err)) throw err;
     const redact = (s: string): string => (kfp ? kfp.http.redactor.redact(s) : s);
     io.err(`error: ${redact(err.message)} [${err.code}]`);
-    const hint = cliHint(err.code);
+    const hint = hints[err.code] ?? cliHint(err.code);
     if (hint !== undefined) io.err(`hint: ${hint}`);
     process.exitCode = EXIT_USER_ERROR;
   }

@@ -19,11 +19,11 @@ export interface Page<T> {
 }
 
 /**
- * Prints one page of a listing: with `-o json` the items under `key` and the page fields, as the API
+ * Prints one page of a listing: with `--format json` the items under `key` and the page fields, as the API
  * names them; otherwise a table, `No <key>.` when empty, and the flag that shows the next page.
  */
-export async function printPage<T>(io: CommandIo, output: 'text' | 'json', key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
-  if (output === 'json') {
+export async function printPage<T>(io: CommandIo, format: 'text' | 'json', key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
+  if (format === 'json') {
     io.out(JSON.stringify({ [key]: page.items, next_page_token: page.nextPageToken ?? null, total_size: page.totalSize ?? null }, null, 2));
     return;
   }

@@ -14,6 +14,8 @@ const COMMANDS = [
   { name: 'run', load: () => import('./commands/run.ts') },
   { name: 'runs', load: () => import('./commands/runs.ts') },
   { name: 'pipelines', load: () => import('./commands/pipelines.ts') },
+  { name: 'experiments', load: () => import('./commands/experiments.ts') },
+  { name: 'recurring-runs', load: () => import('./commands/recurring-runs.ts') },
 ] as const;
 
 export interface CliCommandModule {

@@ -147,6 +147,45 @@ export const ListRunsResponse = z.looseObject({
 });
 export type ListRunsResponse = z.infer<typeof ListRunsResponse>;
 
+/** A proto int64: JSON carries it as a string ("3600"); a number is accepted too. */
+export const Int64 = z.union([z.string(), z.number()]);
+
+export const CronSchedule = z.looseObject({ cron: z.string().optional(), start_time: z.string().optional(), end_time: z.string().optional() });
+export const PeriodicSchedule = z.looseObject({ interval_second: Int64.optional(), start_time: z.string().optional(), end_time: z.string().optional() });
+export const Trigger = z.looseObject({ cron_schedule: CronSchedule.optional(), periodic_schedule: PeriodicSchedule.optional() });
+export type Trigger = z.infer<typeof Trigger>;
+
+/** v2beta1RecurringRun. `mode` is what was asked (ENABLE/DISABLE), `status` what the server did (ENABLED/DISABLED). */
+export const RecurringRun = z.looseObject({
+  recurring_run_id: z.string(),
+  display_name: z.string().optional(),
+  description: z.string().optional(),
+  pipeline_version_id: z.string().optional(),
+  pipeline_spec: z.record(z.string(), z.unknown()).optional(),
+  pipeline_version_reference: z.looseObject({ pipeline_id: z.string().optional(), pipeline_version_id: z.string().optional() }).optional(),
+  runtime_config: z.looseObject({ parameters: z.record(z.string(), z.unknown()).optional(), pipeline_root: z.string().optional() }).optional(),
+  service_account: z.string().optional(),
+  max_concurrency: Int64.optional(),
+  trigger: Trigger.optional(),
+  mode: z.string().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+  status: z.string().optional(),
+  error: RpcStatus.optional(),
+  no_catchup: z.boolean().optional(),
+  namespace: z.string().optional(),
+  experiment_id: z.string().optional(),
+});
+export type RecurringRun = z.infer<typeof RecurringRun>;
+
+/** The list field is `recurringRuns`: that is its name in the proto, so the server's proto-name JSON uses it. */
+export const ListRecurringRunsResponse = z.looseObject({
+  recurringRuns: z.array(RecurringRun).optional(),
+  total_size: z.number().optional(),
+  next_page_token: z.string().optional(),
+});
+export type ListRecurringRunsResponse = z.infer<typeof ListRecurringRunsResponse>;
+
 export const Healthz = z.looseObject({
   multi_user: z.boolean().optional(),
   pipeline_store: z.string().optional(),

@@ -16,7 +16,7 @@ export interface CompileToYamlResult {
 /**
  * The whole path from a built pipeline to checked YAML text: read the Python sources and the
  * embedded assets, compile (pure), validate against the IR schema and the backend's rules, emit.
- * Writes nothing. What it reads is what the compiler gets: `sources` and `embedded` are not options.
+ * Warnings include what the KFP backend will refuse when a run is created. Writes nothing. What it reads is what the compiler gets: `sources` and `embedded` are not options.
  */
 export async function compileToYaml(pipeline: PipelineNode, options: Omit<CompileOptions, 'sources' | 'embedded'> = {}): Promise<CompileToYamlResult> {
   const [python, assets] = await Promise.all([readPythonSources(pipeline), readEmbeddedAssets(pipeline)]);
@@ -25,7 +25,10 @@ export async function compileToYaml(pipeline: PipelineNode, options: Omit<Compil
   const result = compilePipeline(pipeline, { sdkVersion: `kfp-ts-${version}`, ...options, sources: python.sources, embedded: assets.embedded });
   if (!result.pipelineSpec) return { diagnostics: result.diagnostics };
   const docs = result.platformSpec ? [result.pipelineSpec, result.platformSpec] : [result.pipelineSpec];
-  const invalid = validateIrDocuments(docs).map((d) => ({ ...d, code: d.code, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));
-  if (hasErrors(invalid)) return { diagnostics: [...result.diagnostics, ...invalid] };
-  return { yamlText: emitPipelineYaml(result.pipelineSpec, result.platformSpec, result.commentDescription), diagnostics: result.diagnostics };
+  // Errors here are kfp-ts bugs; warnings name what the KFP backend will refuse to run.
+  const checked = validateIrDocuments(docs);
+  const invalid = checked.filter((d) => d.severity !== 'warning').map((d) => ({ ...d, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));
+  if (invalid.length > 0) return { diagnostics: [...result.diagnostics, ...invalid] };
+  const warnings = checked.filter((d) => d.severity === 'warning');
+  return { yamlText: emitPipelineYaml(result.pipelineSpec, result.platformSpec, result.commentDescription), diagnostics: [...result.diagnostics, ...warnings] };
 }

@@ -2,6 +2,8 @@
  * Every diagnostic code the validator emits, with what it means. Codes are stable: tests and users
  * match on them, so rename none; add new ones instead.
  */
+import { BACKEND_REFUSAL_CODES } from './backend-refusals.ts';
+
 export const VALIDATE_CODES = {
   // Reading the file.
   'yaml/empty': 'the file holds no YAML document',
@@ -29,6 +31,9 @@ export const VALIDATE_CODES = {
   'backend/pipeline-name-missing': 'pipelineInfo.name is missing or empty',
   'backend/pipeline-name': 'pipelineInfo.name breaks the backend name pattern',
   'backend/root-missing': 'the root component is missing',
+
+  // Warnings: what the backend's Argo compiler refuses when a run is created (backend-refusals.ts).
+  ...BACKEND_REFUSAL_CODES,
 
   // Referential integrity inside the PipelineSpec.
   'ref/component': 'componentRef.name names no component',

@@ -45,7 +45,7 @@ export async function upload(file: string, flags: UploadFlags, io: CommandIo): P
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
     const link = pipelineVersionLink(uiBaseUrl(kfp.http.baseUrl, connection.uiUrl), result.pipeline.pipeline_id, result.version.pipeline_version_id);
-    if (flags.output === 'json') {
+    if (flags.format === 'json') {
       io.out(
         JSON.stringify(
           {
