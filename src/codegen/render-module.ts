@@ -68,14 +68,15 @@ export async function renderModule(model: ModuleModel): Promise<string> {
     if (imp.namespace) file.addImportDeclaration({ moduleSpecifier: imp.from, namespaceImport: imp.namespace });
     else file.addImportDeclaration({ moduleSpecifier: imp.from, namedImports: [...imp.names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) });
   }
-  for (const s of model.statements) {
-    file.addVariableStatement({
+  model.statements.forEach((s, i) => {
+    const statement = file.addVariableStatement({
       isExported: s.exported,
       declarationKind: VariableDeclarationKind.Const,
       ...(s.docs ? { docs: [{ description: jsDocText(s.docs) }] } : {}),
       declarations: [{ name: s.name, initializer: (writer) => void writer.write(s.initializer) }],
     });
-  }
+    if (i > 0) statement.prependWhitespace('\n');
+  });
   file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
   const header = model.header.map((l) => (l ? `// ${l}` : '//')).join('\n');
   return `${header}\n${file.getFullText()}`;

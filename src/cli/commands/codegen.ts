@@ -88,8 +88,9 @@ async function generate(input: string, flags: CodegenFlags, io: CodegenIo): Prom
     throw new CodegenError('codegen/unreadable-input', input, `cannot read ${input}: ${reason}`, input);
   }
   if (inputPath.endsWith('.py')) {
-    const { CodegenError } = await import('../../codegen/codegen-error.ts');
-    throw new CodegenError('codegen/unsupported-input', input, 'Python files are not read yet', input);
+    const { pythonComponentsModule } = await import('../../codegen/python-components-module.ts');
+    const cwdFromModule = posix(path.relative(outDir, io.cwd)) || '.';
+    return renderModule(pythonComponentsModule({ text, fromModule: source, sourceName: input, sourcePath: inputPath, cwdFromModule, importFrom: flags.importFrom, header }));
   }
   const { yamlComponentModule } = await import('../../codegen/yaml-component-module.ts');
   return renderModule(
