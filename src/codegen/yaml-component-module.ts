@@ -6,6 +6,10 @@ import { interfaceDeclarations, KfpTsImports, moduleImports } from './io-declara
 import { objectLiteral, type ModuleModel, type ModuleStatement } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsString, tsTemplate } from './ts-literals.ts';
 
+// Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it
+// appears in a module's text, this generated text included.
+const IMPORT_META_URL = ['import', 'meta', 'url'].join('.');
+
 /**
  * The module `kfp-ts codegen` writes for a component YAML file or URL: one exported component,
  * loaded as kfp loads it and typed by declarations of its inputs and outputs (which the loader
@@ -76,7 +80,7 @@ export function yamlComponentModule(options: YamlModuleOptions): ModuleModel {
   const statements: ModuleStatement[] = [];
   let call: string;
   if (options.origin.kind === 'file') {
-    call = `${imports.use('loadComponentFromFile')}(new URL(${tsString(options.origin.fromModule)}, import.meta.url), ${declared})`;
+    call = `${imports.use('loadComponentFromFile')}(new URL(${tsString(options.origin.fromModule)}, ${IMPORT_META_URL}), ${declared})`;
   } else {
     statements.push({ name: 'COMPONENT_TEXT', exported: false, docs: `${options.origin.url} as downloaded (sha256 ${options.origin.sha256}).`, initializer: tsTemplate(options.text) });
     const withSource = declared.replace(/^\{\n/, `{\n  source: ${tsString(options.origin.url)},\n`);
