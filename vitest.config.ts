@@ -1,13 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects: `unit` is the fast inner loop (pure TypeScript, type-level tests, about a
  * minute); `integration` starts real processes (kfp in the venv, the Go backend, servers).
  */
+const src = (entry: string) => fileURLToPath(new URL(`./src/${entry}`, import.meta.url));
+
+// Tests and the guide's examples import the package by name, as users do: its sources here.
+const resolve = {
+  alias: [
+    { find: /^kfp-ts$/, replacement: src('index.ts') },
+    { find: /^kfp-ts\/(client|kubernetes|components|ir)$/, replacement: src('$1/index.ts') },
+  ],
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           // Projects with different worker limits must run in separate groups.
@@ -17,9 +29,12 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
+          // The CLI runs from dist/, as for users: built first when src/ changed.
+          globalSetup: ['tests/support/build-dist.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/unit/**', 'tests/types/**', '**/node_modules/**'],
           testTimeout: 600_000,

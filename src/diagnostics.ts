@@ -28,11 +28,13 @@ export function diagnostic(code: string, path: string, message: string, file?: s
   return file === undefined ? { code, path, message } : { code, path, message, file };
 }
 
+/** One line: `file: path: message [code]`, leaving out a file or path that is not known. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? `${d.file}: ${d.path}` : d.path;
-  return `${where}: ${d.message} [${d.code}]`;
+  const where = [d.file, d.path].filter((w) => w !== undefined && w !== '').join(': ');
+  return `${where === '' ? '' : `${where}: `}${d.message} [${d.code}]`;
 }
 
+/** All diagnostics as text, one per line (see {@link formatDiagnostic}). */
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
   return ds.map(formatDiagnostic).join('\n');
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -10,6 +10,7 @@ import type { ClientOptions, HttpEvent } from '../client/http.ts';
 import type { BearerCredential, CookieCredential } from '../client/credentials.ts';
 import type { ProxyOptions } from '../client/proxy.ts';
 import { EXIT_USER_ERROR } from './exit-codes.ts';
+import { addFormatOption, type FormatFlags } from './output-format.ts';
 
 /**
  * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines,
@@ -53,9 +54,7 @@ export interface ConnectionFlags {
 }
 
 /** A KFP command's flags as `addConnectionOptions` declares them: the connection and `--format`. */
-export interface KfpCommandFlags extends ConnectionFlags {
-  readonly format: 'text' | 'json';
-}
+export interface KfpCommandFlags extends ConnectionFlags, FormatFlags {}
 
 export const DEFAULT_SA_TOKEN_PATH = '/var/run/secrets/kubeflow/pipelines/token';
 
@@ -77,9 +76,9 @@ export const ConfigFile = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
-/** Adds the connection flags to a command. */
+/** Adds the connection flags, and `--format`, to a command. */
 export function addConnectionOptions(cmd: Command): Command {
-  return cmd
+  return addFormatOption(cmd)
     .option('--host <url>', 'KFP API address, e.g. http://localhost:8080 or https://kubeflow.example.com/pipeline [env KFP_HOST]')
     .option('--namespace <ns>', 'Kubernetes namespace (multi-user installs) [env KFP_NAMESPACE]')
     .option('--token <token>', 'bearer token (prefer --token-file or KFP_TOKEN: flags show in `ps`)')
@@ -92,8 +91,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--read-timeout <seconds>', 'idle timeout once connected (default 60)')
     .option('--retries <n>', 'retries for idempotent calls (default 3)')
     .option('--config <path>', 'config file (default ~/.config/kfp-ts/config.yaml) [env KFP_CONFIG]')
-    .option('--verbose', 'log each request to stderr (never with credentials)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .option('--verbose', 'log each request to stderr (never with credentials)');
 }
 
 export interface ResolvedConnection {

@@ -1,5 +1,6 @@
 import type { Column } from '../client/render.ts';
 import { failWith, type CommandIo } from './connection.ts';
+import type { OutputFormat } from './output-format.ts';
 
 /**
  * `--limit` as a page size: 20 when it is not given. Anything but a whole number from 1 to 1000 (the
@@ -22,7 +23,7 @@ export interface Page<T> {
  * Prints one page of a listing: with `--format json` the items under `key` and the page fields, as the API
  * names them; otherwise a table, `No <key>.` when empty, and the flag that shows the next page.
  */
-export async function printPage<T>(io: CommandIo, format: 'text' | 'json', key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
+export async function printPage<T>(io: CommandIo, format: OutputFormat, key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
   if (format === 'json') {
     io.out(JSON.stringify({ [key]: page.items, next_page_token: page.nextPageToken ?? null, total_size: page.totalSize ?? null }, null, 2));
     return;

@@ -2,6 +2,7 @@ import { isKfpError } from './errors.ts';
 import type { KfpClient } from './kfp-client.ts';
 import { backoffDelay } from './retry.ts';
 
+/** What {@link deleteConfirmed} reports besides the deletion: notes for the user. */
 export interface DeleteConfirmedResult {
   /** Lines worth telling the user, e.g. that an uncertain failure was resolved by looking. */
   readonly notes: readonly string[];

@@ -57,11 +57,13 @@ export class KfpError extends Error {
     this.uncertain = init.uncertain ?? false;
   }
 
+  /** The error as a diagnostic (code, path = the API operation, message). */
   toDiagnostic(): Diagnostic {
     return { code: this.code, path: this.operation, message: this.message };
   }
 }
 
+/** Whether `err` is a {@link KfpError}. */
 export function isKfpError(err: unknown): err is KfpError {
   return err instanceof KfpError;
 }

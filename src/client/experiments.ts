@@ -3,6 +3,7 @@ import { KfpError, isKfpError } from './errors.ts';
 import type { KfpClient } from './kfp-client.ts';
 import type { Experiment } from './schemas.ts';
 
+/** The experiment, and whether {@link ensureExperiment} created it. */
 export interface EnsureExperimentResult {
   readonly experiment: Experiment;
   readonly created: boolean;

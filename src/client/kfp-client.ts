@@ -39,76 +39,94 @@ export class KfpClient {
     this.recurringRuns = new RecurringRunService(this.http);
   }
 
+  /** `GET /apis/v2beta1/healthz`: the server's health and version. */
   healthz(): Promise<Healthz> {
     return this.http.call({ operation: 'HealthzService_GetHealthz', method: 'GET', path: '/apis/v2beta1/healthz', idempotent: true, schema: Healthz });
   }
 
   // Shorthands for the services' calls, kept for the callers written before the services.
 
+  /** Shorthand for `kfp.pipelines.list(…)`. */
   listPipelines(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListPipelinesResponse> {
     return this.pipelines.list(opts);
   }
 
+  /** Shorthand for `kfp.pipelines.get(…)`. */
   getPipeline(pipelineId: string): Promise<Pipeline> {
     return this.pipelines.get(pipelineId);
   }
 
+  /** Shorthand for `kfp.pipelines.findByName(…)`. */
   findPipelineByName(name: string, namespace?: string): Promise<Pipeline | undefined> {
     return this.pipelines.findByName(name, namespace);
   }
 
+  /** Shorthand for `kfp.pipelines.create(…)`. */
   createPipeline(pipeline: { readonly name: string; readonly display_name?: string; readonly description?: string; readonly namespace?: string }): Promise<Pipeline> {
     return this.pipelines.create(pipeline);
   }
 
+  /** Shorthand for `kfp.pipelines.listVersions(…)`. */
   listPipelineVersions(pipelineId: string, opts: ListOptions = {}): Promise<ListPipelineVersionsResponse> {
     return this.pipelines.listVersions(pipelineId, opts);
   }
 
+  /** Shorthand for `kfp.pipelines.findVersionByName(…)`. */
   findPipelineVersionByName(pipelineId: string, name: string): Promise<PipelineVersion | undefined> {
     return this.pipelines.findVersionByName(pipelineId, name);
   }
 
+  /** Shorthand for `kfp.pipelines.getVersion(…)`. */
   getPipelineVersion(pipelineId: string, versionId: string): Promise<PipelineVersion> {
     return this.pipelines.getVersion(pipelineId, versionId);
   }
 
+  /** Shorthand for `kfp.pipelines.upload(…)`. */
   uploadPipeline(file: UploadFile, query: { readonly name: string; readonly display_name?: string; readonly description?: string; readonly namespace?: string }): Promise<Pipeline> {
     return this.pipelines.upload(file, query);
   }
 
+  /** Shorthand for `kfp.pipelines.uploadVersion(…)`. */
   uploadPipelineVersion(file: UploadFile, query: { readonly pipelineid: string; readonly name: string; readonly display_name?: string; readonly description?: string }): Promise<PipelineVersion> {
     return this.pipelines.uploadVersion(file, query);
   }
 
+  /** Shorthand for `kfp.experiments.list(…)`. */
   listExperiments(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListExperimentsResponse> {
     return this.experiments.list(opts);
   }
 
+  /** Shorthand for `kfp.experiments.get(…)`. */
   getExperiment(experimentId: string): Promise<Experiment> {
     return this.experiments.get(experimentId);
   }
 
+  /** Shorthand for `kfp.experiments.findByName(…)`. */
   findExperimentByName(name: string, namespace?: string): Promise<Experiment | undefined> {
     return this.experiments.findByName(name, namespace);
   }
 
+  /** Shorthand for `kfp.experiments.create(…)`. */
   createExperiment(experiment: CreateExperimentRequest): Promise<Experiment> {
     return this.experiments.create(experiment);
   }
 
+  /** Shorthand for `kfp.runs.create(…)`. */
   createRun(run: CreateRunRequest): Promise<Run> {
     return this.runs.create(run);
   }
 
+  /** Shorthand for `kfp.runs.get(…)`. */
   getRun(runId: string): Promise<Run> {
     return this.runs.get(runId);
   }
 
+  /** Shorthand for `kfp.runs.list(…)`. */
   listRuns(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRunsResponse> {
     return this.runs.list(opts);
   }
 
+  /** Shorthand for `kfp.runs.terminate(…)`. */
   terminateRun(runId: string): Promise<void> {
     return this.runs.terminate(runId);
   }

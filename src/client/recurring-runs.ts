@@ -5,6 +5,7 @@ import type { CreateRecurringRunRequest, KfpClient } from './kfp-client.ts';
 import { backoffDelay } from './retry.ts';
 import type { RecurringRun } from './schemas.ts';
 
+/** The recurring run {@link createRecurringRun} created, and notes about how (e.g. found after an uncertain create). */
 export interface CreateRecurringRunResult {
   readonly recurringRun: RecurringRun;
   readonly notes: readonly string[];

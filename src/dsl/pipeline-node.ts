@@ -7,6 +7,11 @@ export interface BuildProblem {
   readonly code: string;
   readonly path: string;
   readonly message: string;
+  /**
+   * The JavaScript stack of an error the body threw (`dsl/body-threw`): the CLI maps it through
+   * the bundle's source map to the user's file, line and column. Never part of the message.
+   */
+  readonly stack?: string;
 }
 
 /** The frozen result of running a pipeline body: what the compiler compiles. */

@@ -7,6 +7,7 @@ import type { RuntimePlaceholder } from './placeholders.ts';
 import { BuildState, rootContainer, rootScope, type Scope } from './scope.ts';
 import type { ParamsOf, ReturnsOf, StringTemplate } from './typing.ts';
 
+/** Options of {@link pipeline}: its name, description, inputs and outputs. */
 export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
   /** The pipeline name; the KFP backend requires `^[a-z0-9][a-z0-9-]{0,127}$`. */
   readonly name: string;
@@ -68,6 +69,7 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
         code: 'dsl/body-threw',
         path: `pipeline/${options.name}`,
         message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
+        ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
       });
     }
     built = Object.freeze({

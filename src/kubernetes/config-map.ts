@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 
+/** Options of {@link useConfigMapAsEnv}. */
 export interface ConfigMapAsEnvOptions {
   /** The ConfigMap's name, or a pipeline parameter / task output holding it. */
   readonly configMapName: ParameterOr<string>;
@@ -27,6 +28,7 @@ export function useConfigMapAsEnv<O extends OutputDecls>(task: TaskHandle<O>, op
   return task.withKubernetes((k) => append(k, 'configMapAsEnv', entry));
 }
 
+/** Options of {@link useConfigMapAsVolume}. */
 export interface ConfigMapAsVolumeOptions {
   readonly configMapName: ParameterOr<string>;
   readonly mountPath: string;

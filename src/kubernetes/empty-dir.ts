@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, withoutDefaults, type Json } from './common.ts';
 
+/** Options of {@link emptyDirMount}. */
 export interface EmptyDirMountOptions {
   readonly volumeName: string;
   readonly mountPath: string;

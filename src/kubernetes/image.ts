@@ -13,6 +13,7 @@ export function setImagePullSecrets<O extends OutputDecls>(task: TaskHandle<O>, 
   return task.withKubernetes((k) => append(k, 'imagePullSecret', ...entries));
 }
 
+/** Kubernetes' image pull policies. */
 export type ImagePullPolicy = 'Always' | 'Never' | 'IfNotPresent';
 
 /**

@@ -5,6 +5,7 @@ import { checkWeight, selectorRequirements, type SelectorRequirement } from './s
 
 const NODE_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
 
+/** Options of {@link addNodeAffinity}. */
 export interface NodeAffinityOptions {
   /** Requirements on node labels. */
   readonly matchExpressions?: readonly SelectorRequirement[];

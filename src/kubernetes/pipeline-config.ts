@@ -7,6 +7,7 @@ const INT32_MAX = 2147483647;
 /** The only PVC spec fields the KFP backend lets a workspace patch set (it refuses a run with others). */
 const PATCHABLE = ['accessModes', 'storageClassName'];
 
+/** The pipeline's shared workspace volume: its size and, optionally, a PVC spec. */
 export interface WorkspaceOptions {
   /** Size of the workspace PVC, a Kubernetes quantity such as `'10Gi'`. */
   readonly size: string;
@@ -21,6 +22,7 @@ export interface WorkspaceOptions {
   };
 }
 
+/** Options of {@link pipelineConfig}: the pipeline-level Kubernetes settings. */
 export interface PipelineConfigOptions {
   /** A PVC shared by the run's tasks (`{{$.workspace_path}}`), for the run's duration. */
   readonly workspace?: WorkspaceOptions;

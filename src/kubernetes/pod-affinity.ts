@@ -5,6 +5,7 @@ import { checkWeight, selectorRequirements, type LabelSelectorOperator, type Sel
 
 const LABEL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
+/** Options of {@link addPodAffinity}. */
 export interface PodAffinityOptions {
   /** The node label whose value defines "the same place", e.g. `'kubernetes.io/hostname'`. */
   readonly topologyKey: string;

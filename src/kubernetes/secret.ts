@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 
+/** Options of {@link useSecretAsEnv}. */
 export interface SecretAsEnvOptions {
   /** The Secret's name, or a pipeline parameter / task output holding it. */
   readonly secretName: ParameterOr<string>;
@@ -28,6 +29,7 @@ export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, optio
   return task.withKubernetes((k) => append(k, 'secretAsEnv', entry));
 }
 
+/** Options of {@link useSecretAsVolume}. */
 export interface SecretAsVolumeOptions {
   readonly secretName: ParameterOr<string>;
   /** Where the Secret's keys appear as files. */

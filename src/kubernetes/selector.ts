@@ -2,9 +2,12 @@
 import type { DiagnosticError } from '../diagnostics.ts';
 import { argumentError, withoutDefaults, type Json } from './common.ts';
 
+/** The operators of a node selector requirement. */
 export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+/** The operators of a label selector requirement. */
 export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
+/** One requirement of a node or label selector: key, operator, values. */
 export interface SelectorRequirement<Op extends string = NodeSelectorOperator> {
   readonly key: string;
   readonly operator: Op;

@@ -3,6 +3,7 @@ import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, argumentError, int64, isParameterChannel, parameterInput, withoutDefaults, type Json, type JsonObject } from './common.ts';
 import type { ParameterChannel } from '../dsl/channels.ts';
 
+/** A Kubernetes toleration, as {@link addToleration} takes it. */
 export interface Toleration {
   /** The taint key; left out with operator `Exists`, every taint is tolerated. */
   readonly key?: string;

@@ -34,7 +34,7 @@ describe('the real KFP API server', { timeout: 120_000 }, () => {
     const first = JSON.parse(up1.stdout) as Record<string, unknown>;
     expect(first).toMatchObject({ outcome: 'created', pipeline_name: 'ml-experiment-monitoring', version_name: 'ml-experiment-monitoring' });
 
-    const up2 = await runCliAsync(['upload', file, '--host', api.url, '--version', 'v2', '--description', 'second upload', '--format', 'json']);
+    const up2 = await runCliAsync(['upload', file, '--host', api.url, '--version-name', 'v2', '--description', 'second upload', '--format', 'json']);
     const second = JSON.parse(up2.stdout) as Record<string, unknown>;
     expect(second).toMatchObject({ outcome: 'versioned', pipeline_id: first['pipeline_id'], version_name: 'v2' });
 

@@ -131,7 +131,7 @@ describe('pipelines and versions against the real API server', { timeout: 120_00
   it('upload twice → list → get → list-versions → get-version → delete refused with versions → delete-version → delete --cascade', async () => {
     const s = server();
     const first = await okJson(s, ['upload', HELLO(), '--name', 'lifecycle-hello']);
-    const second = await okJson(s, ['upload', HELLO(), '--name', 'lifecycle-hello', '--version', 'v2']);
+    const second = await okJson(s, ['upload', HELLO(), '--name', 'lifecycle-hello', '--version-name', 'v2']);
     const pipelineId = first['pipeline_id'] as string;
     const v1 = first['pipeline_version_id'] as string;
     const v2 = second['pipeline_version_id'] as string;

@@ -182,7 +182,7 @@ describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 
     expect(up1.code).toBe(0);
     expect(up1.stdout).toMatch(/^Created pipeline "ml-experiment-monitoring"\n {2}pipeline id: [0-9a-f-]{36}\n {2}version: {5}ml-experiment-monitoring \(id [0-9a-f-]{36}\)\n {2}link: {8}http:\/\/127\.0\.0\.1:\d+\/#\/pipelines\/details\/[0-9a-f-]{36}\/version\/[0-9a-f-]{36}\n$/);
 
-    const up2 = await runCliAsync(['upload', file, '--host', kfp.url, '--version', 'v2', '--format', 'json']);
+    const up2 = await runCliAsync(['upload', file, '--host', kfp.url, '--version-name', 'v2', '--format', 'json']);
     expect(up2.code).toBe(0);
     expect(JSON.parse(up2.stdout)).toMatchObject({ outcome: 'versioned', pipeline_name: 'ml-experiment-monitoring', version_name: 'v2' });
 

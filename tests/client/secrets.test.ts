@@ -42,7 +42,7 @@ describe('no secret in any output', { timeout: 120_000 }, () => {
     const params = ['--param', 'experiment_name=e', '--param', 'training_data_path=gs://b/x'];
     const runs: CliRun[] = [];
     runs.push(await runCliAsync(['upload', file(), '--verbose'], env));
-    runs.push(await runCliAsync(['upload', file(), '--verbose', '--version', 'v2', '--format', 'json'], env));
+    runs.push(await runCliAsync(['upload', file(), '--verbose', '--version-name', 'v2', '--format', 'json'], env));
     runs.push(await runCliAsync(['run', file(), '--experiment', 'ci', ...params, '--wait', '--poll-interval', '0.01', '--verbose'], env));
     runs.push(await runCliAsync(['runs', 'list', '--verbose'], env));
     runs.push(await runCliAsync(['runs', 'get', [...kfp.runs.keys()][0] ?? 'x', '--format', 'json', '--verbose'], env));

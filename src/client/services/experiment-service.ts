@@ -3,6 +3,7 @@ import type { KfpHttp } from '../http.ts';
 import { Empty, Experiment, ListExperimentsResponse } from '../schemas.ts';
 import { listQuery, seg, type ListOptions } from './list-query.ts';
 
+/** What is sent to create a experiment. */
 export interface CreateExperimentRequest {
   readonly display_name: string;
   readonly description?: string;
@@ -20,6 +21,7 @@ export interface CreateExperimentRequest {
 export class ExperimentService {
   constructor(private readonly http: KfpHttp) {}
 
+  /** One page of experiments, newest first unless `sortBy` says otherwise. */
   list(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListExperimentsResponse> {
     return this.http.call({
       operation: 'ExperimentService_ListExperiments',
@@ -31,6 +33,7 @@ export class ExperimentService {
     });
   }
 
+  /** One experiment, by id. */
   get(experimentId: string): Promise<Experiment> {
     return this.http.call({ operation: 'ExperimentService_GetExperiment', method: 'GET', path: `/apis/v2beta1/experiments/${seg(experimentId)}`, idempotent: true, schema: Experiment });
   }
@@ -41,6 +44,7 @@ export class ExperimentService {
     return (res.experiments ?? []).find((e) => e.display_name === name);
   }
 
+  /** Creates a experiment; sent once (never retried blindly: see the workflows that look before sending again). */
   create(experiment: CreateExperimentRequest): Promise<Experiment> {
     return this.http.call({ operation: 'ExperimentService_CreateExperiment', method: 'POST', path: '/apis/v2beta1/experiments', json: experiment, idempotent: false, schema: Experiment });
   }
@@ -50,6 +54,7 @@ export class ExperimentService {
     await this.http.call({ operation: 'ExperimentService_ArchiveExperiment', method: 'POST', path: `/apis/v2beta1/experiments/${seg(experimentId)}:archive`, idempotent: true, schema: Empty });
   }
 
+  /** Restores an archived experiment. */
   async unarchive(experimentId: string): Promise<void> {
     await this.http.call({ operation: 'ExperimentService_UnarchiveExperiment', method: 'POST', path: `/apis/v2beta1/experiments/${seg(experimentId)}:unarchive`, idempotent: true, schema: Empty });
   }

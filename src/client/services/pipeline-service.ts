@@ -4,6 +4,7 @@ import { multipartFile } from '../multipart.ts';
 import { Empty, ListPipelinesResponse, ListPipelineVersionsResponse, Pipeline, PipelineVersion } from '../schemas.ts';
 import { listQuery, seg, type ListOptions } from './list-query.ts';
 
+/** A pipeline file to upload: its bytes and the file name the server sees. */
 export interface UploadFile {
   /** The IR YAML bytes. */
   readonly content: Uint8Array;
@@ -21,6 +22,7 @@ export interface UploadFile {
 export class PipelineService {
   constructor(private readonly http: KfpHttp) {}
 
+  /** One page of pipelines, newest first unless `sortBy` says otherwise. */
   list(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListPipelinesResponse> {
     return this.http.call({
       operation: 'PipelineService_ListPipelines',
@@ -32,6 +34,7 @@ export class PipelineService {
     });
   }
 
+  /** One pipeline, by id. */
   get(pipelineId: string): Promise<Pipeline> {
     return this.http.call({ operation: 'PipelineService_GetPipeline', method: 'GET', path: `/apis/v2beta1/pipelines/${seg(pipelineId)}`, idempotent: true, schema: Pipeline });
   }
@@ -62,6 +65,7 @@ export class PipelineService {
     });
   }
 
+  /** One page of a pipeline's versions. */
   listVersions(pipelineId: string, opts: ListOptions = {}): Promise<ListPipelineVersionsResponse> {
     return this.http.call({
       operation: 'PipelineService_ListPipelineVersions',
@@ -73,11 +77,13 @@ export class PipelineService {
     });
   }
 
+  /** The version of a pipeline with this name, if there is one. */
   async findVersionByName(pipelineId: string, name: string): Promise<PipelineVersion | undefined> {
     const res = await this.listVersions(pipelineId, { filter: equalsFilter('name', name), pageSize: 2 });
     return (res.pipeline_versions ?? []).find((v) => v.name === name);
   }
 
+  /** One pipeline version, by pipeline and version id. */
   getVersion(pipelineId: string, versionId: string): Promise<PipelineVersion> {
     return this.http.call({
       operation: 'PipelineService_GetPipelineVersion',

@@ -7,6 +7,7 @@ export type TriggerRequest =
   | { readonly cron_schedule: { readonly cron: string; readonly start_time?: string; readonly end_time?: string } }
   | { readonly periodic_schedule: { readonly interval_second: number; readonly start_time?: string; readonly end_time?: string } };
 
+/** What is sent to create a recurring run. */
 export interface CreateRecurringRunRequest {
   readonly display_name: string;
   readonly description?: string;
@@ -35,14 +36,17 @@ export interface CreateRecurringRunRequest {
 export class RecurringRunService {
   constructor(private readonly http: KfpHttp) {}
 
+  /** Creates a recurring run; sent once (never retried blindly: see the workflows that look before sending again). */
   create(recurringRun: CreateRecurringRunRequest): Promise<RecurringRun> {
     return this.http.call({ operation: 'RecurringRunService_CreateRecurringRun', method: 'POST', path: '/apis/v2beta1/recurringruns', json: recurringRun, idempotent: false, schema: RecurringRun });
   }
 
+  /** One recurring run, by id. */
   get(recurringRunId: string): Promise<RecurringRun> {
     return this.http.call({ operation: 'RecurringRunService_GetRecurringRun', method: 'GET', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}`, idempotent: true, schema: RecurringRun });
   }
 
+  /** One page of recurring runs, newest first unless `sortBy` says otherwise. */
   list(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRecurringRunsResponse> {
     return this.http.call({
       operation: 'RecurringRunService_ListRecurringRuns',
@@ -54,10 +58,12 @@ export class RecurringRunService {
     });
   }
 
+  /** Enables the recurring run: it starts runs on its trigger again. */
   async enable(recurringRunId: string): Promise<void> {
     await this.http.call({ operation: 'RecurringRunService_EnableRecurringRun', method: 'POST', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}:enable`, idempotent: true, schema: Empty });
   }
 
+  /** Disables the recurring run: it starts no runs until enabled. */
   async disable(recurringRunId: string): Promise<void> {
     await this.http.call({ operation: 'RecurringRunService_DisableRecurringRun', method: 'POST', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}:disable`, idempotent: true, schema: Empty });
   }

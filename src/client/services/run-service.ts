@@ -2,6 +2,7 @@ import type { KfpHttp } from '../http.ts';
 import { Empty, ListRunsResponse, Run } from '../schemas.ts';
 import { listQuery, seg, type ListOptions } from './list-query.ts';
 
+/** What is sent to create a run. */
 export interface CreateRunRequest {
   readonly display_name: string;
   readonly description?: string;
@@ -24,14 +25,17 @@ export interface CreateRunRequest {
 export class RunService {
   constructor(private readonly http: KfpHttp) {}
 
+  /** Creates a run; sent once (never retried blindly: see the workflows that look before sending again). */
   create(run: CreateRunRequest): Promise<Run> {
     return this.http.call({ operation: 'RunService_CreateRun', method: 'POST', path: '/apis/v2beta1/runs', json: run, idempotent: false, schema: Run });
   }
 
+  /** One run, by id. */
   get(runId: string): Promise<Run> {
     return this.http.call({ operation: 'RunService_GetRun', method: 'GET', path: `/apis/v2beta1/runs/${seg(runId)}`, idempotent: true, schema: Run });
   }
 
+  /** One page of runs, newest first unless `sortBy` says otherwise. */
   list(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRunsResponse> {
     return this.http.call({
       operation: 'RunService_ListRuns',
@@ -56,10 +60,12 @@ export class RunService {
     await this.op('RunService_RetryRun', runId, ':retry', false);
   }
 
+  /** Archives the run (the server keeps it, hidden from default lists). */
   async archive(runId: string): Promise<void> {
     await this.op('RunService_ArchiveRun', runId, ':archive', true);
   }
 
+  /** Restores an archived run. */
   async unarchive(runId: string): Promise<void> {
     await this.op('RunService_UnarchiveRun', runId, ':unarchive', true);
   }
