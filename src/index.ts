@@ -31,6 +31,7 @@ export { pipelineOfComponent } from './dsl/pipeline-of-component.ts';
 export type { Runnable } from './dsl/graph-component.ts';
 export { itemField } from './dsl/item-field.ts';
 export { collected } from './dsl/collected.ts';
+export type { CollectedValue, LoopItemValue, OutOfLoop, UntypedItem, InLoops, LevelsOf, EscapedChannel, NestedList } from './dsl/loop-levels.ts';
 export { PipelineTaskFinalStatus, type ParameterType } from './dsl/parameter-types.ts';
 export type { Scope, ConditionChain } from './dsl/scope.ts';
 export type { TaskHandle } from './dsl/task-handle.ts';

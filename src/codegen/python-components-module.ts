@@ -230,7 +230,7 @@ export function pythonComponentsModule(options: PythonModuleOptions): ModuleMode
   const ds: Diagnostic[] = [];
   if (fns.length === 0)
     throw new DiagnosticError([
-      diagnostic('codegen/no-components', options.sourceName, 'the file has no @dsl.component function; decorate the component functions (`@dsl.component(base_image=…, packages_to_install=[…])`)', options.sourceName),
+      diagnostic('codegen/no-components', '', 'the file has no @dsl.component function; decorate the component functions (`@dsl.component(base_image=…, packages_to_install=[…])`)', options.sourceName),
     ]);
   const imports = new KfpTsImports();
   const classes = artifactClasses(options.text, options.sourcePath);

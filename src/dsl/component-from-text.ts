@@ -50,7 +50,8 @@ export function readComponentText(text: string, source?: string): LoadedComponen
   const fail = (ds: readonly Diagnostic[]): never => {
     throw new DiagnosticError(ds);
   };
-  const where = source ?? '(component text)';
+  // The file is named once: as the diagnostic's file when known, else as its path.
+  const where = source === undefined ? '(component text)' : '';
   const parsed = parseYamlDocumentNodes(text, source);
   if (parsed.diagnostics.length) fail(parsed.diagnostics);
   const docs = parsed.documents;
@@ -61,7 +62,7 @@ export function readComponentText(text: string, source?: string): LoadedComponen
     if (docs.length !== 1) fail([diagnostic('load/v1-component', where, 'a kfp v1 component is one YAML document (kfp reads it with yaml.safe_load); remove the second document', source)]);
     const converted = componentFromV1(first, { floatDefaults: floatDefaults(docs[0]!) });
     if (!converted.node)
-      fail(converted.problems.map((p) => diagnostic('load/v1-component', p.path, `${p.message}`, source ?? undefined)));
+      fail(converted.problems.map((p) => diagnostic('load/v1-component', p.path, p.message, source)));
     return { node: converted.node!, ...(converted.description ? { description: converted.description } : {}) };
   }
   try {

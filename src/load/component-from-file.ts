@@ -27,7 +27,7 @@ export function loadComponentFromFile<const I extends InputDecls = InputDecls, c
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new DiagnosticError([diagnostic('load/unreadable-file', path, `cannot read the component file: ${reason}`, path)]);
+    throw new DiagnosticError([diagnostic('load/unreadable-file', '', `cannot read the component file: ${reason}`, path)]);
   }
   return loadComponentFromText<I, O>(text, { ...declared, source: path });
 }

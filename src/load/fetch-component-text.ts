@@ -1,12 +1,14 @@
 import { diagnostic, DiagnosticError } from '../diagnostics.ts';
 import type { ProxyOptions } from '../client/proxy.ts';
-import type { TlsOptions } from '../client/transport.ts';
 import { readBlob, readRecord, sha256Hex, writeBlob, writeRecord } from './url-cache.ts';
 
 /** How a component file is downloaded: the client's transport settings, credentials and cache. */
 export interface UrlFetchOptions {
-  /** A private CA (PEM text) or no verification, as for the KFP client. */
-  readonly tls?: TlsOptions;
+  /**
+   * A private CA (PEM text) or no verification, as for the KFP client. (Spelled out rather than
+   * imported from the transport, whose types need Node's: a project's types stay free of them.)
+   */
+  readonly tls?: { readonly ca?: string; readonly insecure?: boolean };
   /** http(s) proxies; the library reads no environment, the CLI maps HTTPS_PROXY / NO_PROXY here. */
   readonly proxy?: ProxyOptions;
   readonly connectTimeoutMs?: number;

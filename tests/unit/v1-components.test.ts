@@ -155,7 +155,7 @@ describe('kfp v1 component YAML', () => {
 
   it('GIVEN a missing file WHEN loaded THEN the error names it', () => {
     const ds = diagnosticsOf(() => loadComponentFromFile('/nonexistent/component.yaml'));
-    expect(ds).toEqual([{ code: 'load/unreadable-file', path: '/nonexistent/component.yaml', message: 'cannot read the component file: no such file', file: '/nonexistent/component.yaml' }]);
+    expect(ds).toEqual([{ code: 'load/unreadable-file', path: '', message: 'cannot read the component file: no such file', file: '/nonexistent/component.yaml' }]);
   });
 });
 

@@ -85,7 +85,7 @@ async function generate(input: string, flags: CodegenFlags, io: CodegenIo): Prom
   } catch (err) {
     const { CodegenError } = await import('../../codegen/codegen-error.ts');
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new CodegenError('codegen/unreadable-input', input, `cannot read ${input}: ${reason}`, input);
+    throw new CodegenError('codegen/unreadable-input', '', `cannot read the file: ${reason}`, input);
   }
   if (inputPath.endsWith('.py')) {
     const { pythonComponentsModule } = await import('../../codegen/python-components-module.ts');
