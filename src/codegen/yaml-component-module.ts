@@ -1,7 +1,7 @@
 import { readComponentText } from '../dsl/component-from-text.ts';
 import { k8sName } from '../dsl/k8s-name.ts';
 import { sanitizeIoName } from '../dsl/v1/v1-placeholders.ts';
-import { parseYamlDocuments } from '../validate/yaml-documents.ts';
+import { parsePyYamlDocuments } from '../validate/yaml-documents.ts';
 import { interfaceDeclarations, KfpTsImports, moduleImports } from './io-declarations.ts';
 import { objectLiteral, type ModuleModel, type ModuleStatement } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsString, tsTemplate } from './ts-literals.ts';
@@ -72,7 +72,7 @@ function componentDescription(doc: unknown, loaded: string | undefined): string 
 
 export function yamlComponentModule(options: YamlModuleOptions): ModuleModel {
   const loaded = readComponentText(options.text, options.sourceName);
-  const doc = parseYamlDocuments(options.text).docs[0];
+  const doc = parsePyYamlDocuments(options.text).docs[0];
   const imports = new KfpTsImports();
   const decls = interfaceDeclarations(loaded.node.interface, imports, descriptions(doc, loaded.node.name));
   const declared = `{\n  inputs: ${objectLiteral(decls.inputs, '  ')},\n  outputs: ${objectLiteral(decls.outputs, '  ')},\n}`;

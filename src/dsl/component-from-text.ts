@@ -1,6 +1,6 @@
 import { isScalar, type Document } from 'yaml';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts';
-import { parseYamlDocumentNodes } from '../validate/yaml-documents.ts';
+import { parsePyYamlDocuments, parseYamlDocumentNodes } from '../validate/yaml-documents.ts';
 import type { Component } from './component.ts';
 import { componentFromIr } from './component-from-ir.ts';
 import type { ComponentNode } from './component-node.ts';
@@ -52,21 +52,21 @@ export function readComponentText(text: string, source?: string): LoadedComponen
   };
   // The file is named once: as the diagnostic's file when known, else as its path.
   const where = source === undefined ? '(component text)' : '';
-  const parsed = parseYamlDocumentNodes(text, source);
+  const parsed = parsePyYamlDocuments(text, source);
   if (parsed.diagnostics.length) fail(parsed.diagnostics);
-  const docs = parsed.documents;
+  const docs = parsed.docs;
   if (docs.length === 0 || docs.length > 2)
     fail([diagnostic('load/not-a-component', where, `expected one or two YAML documents (a component, then optionally its platform config), found ${docs.length}`, source)]);
-  const first = docs[0]!.toJS({ maxAliasCount: 1000 }) as unknown;
+  const first = docs[0];
   if (typeof first === 'object' && first !== null && !Array.isArray(first) && 'implementation' in first) {
     if (docs.length !== 1) fail([diagnostic('load/v1-component', where, 'a kfp v1 component is one YAML document (kfp reads it with yaml.safe_load); remove the second document', source)]);
-    const converted = componentFromV1(first, { floatDefaults: floatDefaults(docs[0]!) });
-    if (!converted.node)
-      fail(converted.problems.map((p) => diagnostic('load/v1-component', p.path, p.message, source)));
+    // The values are read; the nodes only tell which defaults PyYAML reads as floats.
+    const converted = componentFromV1(first, { floatDefaults: floatDefaults(parseYamlDocumentNodes(text)[0]!) });
+    if (!converted.node) fail(converted.problems.map((p) => diagnostic('load/v1-component', p.path, p.message, source)));
     return { node: converted.node!, ...(converted.description ? { description: converted.description } : {}) };
   }
   try {
-    return { node: componentFromIr(docs.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown)).node };
+    return { node: componentFromIr(docs).node };
   } catch (err) {
     return fail([diagnostic('load/not-a-component', where, (err as Error).message.replace(/^cannot load a component from IR: /, ''), source)]);
   }
