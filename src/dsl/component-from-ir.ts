@@ -3,6 +3,7 @@ import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { k8sName } from './k8s-name.ts';
 import type { ParameterType } from './parameter-types.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 type Json = Record<string, unknown>;
 
@@ -100,5 +101,5 @@ export function componentFromIr(docs: readonly unknown[]): Component<InputDecls,
       ...(container ? { container: Object.freeze(container) } : {}),
     }),
   });
-  return Object.freeze({ kind: 'componentHandle', node });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node }));
 }

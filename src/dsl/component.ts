@@ -3,6 +3,7 @@ import { assetPath, type EmbeddedAsset, type EmbeddedInputDecls, type EmbeddedNo
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { placeholder, type CommandLineElement, type PlaceholderNode } from './placeholders.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /**
  * A typed component: the node the compiler reads, plus phantom input/output declarations that
@@ -124,7 +125,7 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
         : {}),
     }),
   };
-  return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) }));
 }
 
 /** The placeholders of one artifact: its local path, URI, metadata, or one metadata field. */
@@ -236,5 +237,5 @@ export function containerComponent<const I extends InputDecls = {}, const O exte
     interface: interfaceOf(options.inputs, options.outputs),
     implementation,
   };
-  return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) }));
 }

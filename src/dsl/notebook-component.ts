@@ -2,6 +2,7 @@ import { embeddedAssetOf, pythonComponent, type Component, type PythonComponentO
 import type { ComponentNode, PythonImplementation } from './component-node.ts';
 import type { EmbeddedInputDecls, EmbeddedNotAnInput } from './embedded.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /** What kfp installs for a notebook component when `packages_to_install` is not given. */
 export const NOTEBOOK_DEFAULT_PACKAGES: readonly string[] = Object.freeze(['nbclient>=0.10,<1', 'ipykernel>=6,<7', 'jupyter_client>=7,<9']);
@@ -45,5 +46,5 @@ export function notebookComponent<const I extends InputDecls = {}, const O exten
     embedded: embeddedAssetOf('notebook', notebook, embeddedInputs),
   });
   const node: ComponentNode = Object.freeze({ ...base.node, implementation });
-  return Object.freeze({ kind: 'componentHandle', node });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node }));
 }

@@ -1,3 +1,5 @@
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+
 /**
  * Container command-line placeholders are structure, not strings: the compiler alone turns them
  * into `{{$.inputs.parameters['x']}}` and friends.
@@ -87,7 +89,7 @@ export function ifPresent(
 }
 
 function runtimePlaceholder(expression: string): RuntimePlaceholder {
-  return Object.freeze({ kind: 'placeholder', ref: Object.freeze({ kind: 'runtime', expression }) });
+  return madeByKfpTs(Object.freeze({ kind: 'placeholder', ref: Object.freeze({ kind: 'runtime', expression }) }));
 }
 
 /**

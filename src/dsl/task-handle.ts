@@ -4,6 +4,8 @@ import type { ComponentNode } from './component-node.ts';
 import type { OutputDecls } from './io.ts';
 import type { ResourcesConfig, RetryConfig, TaskConfig, TaskNode } from './task-node.ts';
 import type { OutputsOf } from './typing.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { checkCaching, checkContainerImage, checkDisplayName, checkEnv, checkKubernetesPatch, checkResources, checkRetry, checkTaskHandles, taskLabel } from './call-guards.ts';
 
 /** Where handles record their latest configuration (owned by the pipeline being built). */
 export interface TaskRegistry {
@@ -77,23 +79,36 @@ export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: Task
     registry.update(updated);
     return taskHandle<O>(updated, registry, outs);
   };
+  // Plain JavaScript may pass anything: each call checks (and copies) its arguments first.
+  const label = taskLabel(node.component);
   const handle: TaskHandle<O> = {
     kind: 'taskHandle',
     id: node.id,
     node,
     outputs: outs,
-    after: (...tasks) => next(node.config, [...node.after, ...tasks.map((t) => t.id).filter((id) => !node.after.includes(id))]),
-    withResources: (resources) => next({ ...node.config, resources: { ...node.config.resources, ...resources } }),
-    withEnv: (env) => next({ ...node.config, env: { ...node.config.env, ...env } }),
-    withCaching: (enabled, cacheKey) =>
-      next({ ...node.config, caching: enabled, ...(cacheKey !== undefined ? { cacheKey } : {}) }),
-    withRetry: (retry) => next({ ...node.config, retry }),
-    withDisplayName: (displayName) => next({ ...node.config, displayName }),
-    withContainerImage: (containerImage) => next({ ...node.config, containerImage }),
+    after: (...tasks) => {
+      checkTaskHandles(tasks, label, 'after');
+      return next(node.config, [...node.after, ...tasks.map((t) => t.id).filter((id) => !node.after.includes(id))]);
+    },
+    withResources: (resources) => next({ ...node.config, resources: { ...node.config.resources, ...checkResources(resources, label) } }),
+    withEnv: (env) => next({ ...node.config, env: { ...node.config.env, ...checkEnv(env, label) } }),
+    withCaching: (enabled, cacheKey) => {
+      checkCaching(enabled, cacheKey, label);
+      return next({ ...node.config, caching: enabled, ...(cacheKey !== undefined ? { cacheKey } : {}) });
+    },
+    withRetry: (retry) => next({ ...node.config, retry: checkRetry(retry, label) }),
+    withDisplayName: (displayName) => {
+      checkDisplayName(displayName, label, 'withDisplayName');
+      return next({ ...node.config, displayName });
+    },
+    withContainerImage: (containerImage) => {
+      checkContainerImage(containerImage, label);
+      return next({ ...node.config, containerImage });
+    },
     ignoreUpstreamFailure: () => next({ ...node.config, ignoreUpstreamFailure: true }),
-    withKubernetes: (patch) => next({ ...node.config, kubernetes: patch(node.config.kubernetes ?? {}) }),
+    withKubernetes: (patch) => next({ ...node.config, kubernetes: checkKubernetesPatch(patch, label)(node.config.kubernetes ?? {}) }),
   };
-  return Object.freeze(handle);
+  return madeByKfpTs(Object.freeze(handle));
 }
 
 export type { ComponentNode };

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, withoutDefaults, type Json } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link emptyDirMount}. */
 export interface EmptyDirMountOptions {
@@ -18,6 +19,7 @@ export interface EmptyDirMountOptions {
  * @example emptyDirMount(task, { volumeName: 'cache', mountPath: '/cache', medium: 'Memory', sizeLimit: '1Gi' })
  */
 export function emptyDirMount<O extends OutputDecls>(task: TaskHandle<O>, options: EmptyDirMountOptions): TaskHandle<O> {
+  checkHelperArguments('emptyDirMount', task, options, { volumeName: 'string', mountPath: 'string', medium: 'string?', sizeLimit: 'string?' });
   const entry: Json = {
     ...withoutDefaults({ volumeName: options.volumeName, mountPath: options.mountPath }),
     // medium and sizeLimit have explicit presence: an empty string given is written.

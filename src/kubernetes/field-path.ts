@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, withoutDefaults } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Sets an environment variable from a pod field (the downward API; kfp-kubernetes
@@ -12,5 +13,6 @@ export function useFieldPathAsEnv<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly envName: string; readonly fieldPath: string },
 ): TaskHandle<O> {
+  checkHelperArguments('useFieldPathAsEnv', task, options, { envName: 'string', fieldPath: 'string' });
   return task.withKubernetes((k) => append(k, 'fieldPathAsEnv', withoutDefaults({ name: options.envName, fieldPath: options.fieldPath })));
 }

@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, argumentError, isParameterChannel, parameterInput, type Json, type JsonObject, type ParameterOr } from './common.ts';
 import { checkWeight, selectorRequirements, type SelectorRequirement } from './selector.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 const NODE_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] as const;
 
@@ -21,6 +22,7 @@ export interface NodeAffinityOptions {
  * @example addNodeAffinity(train, { matchExpressions: [{ key: 'zone', operator: 'In', values: ['us-west-1'] }], weight: 50 })
  */
 export function addNodeAffinity<O extends OutputDecls>(task: TaskHandle<O>, options: NodeAffinityOptions = {}): TaskHandle<O> {
+  checkHelperArguments('addNodeAffinity', task, options, { matchExpressions: 'checked?', matchFields: 'checked?', weight: 'checked?' }, true);
   const term: Json = {};
   const expressions = selectorRequirements(options.matchExpressions, 'addNodeAffinity/matchExpressions', 'match_expression', NODE_OPERATORS);
   const fields = selectorRequirements(options.matchFields, 'addNodeAffinity/matchFields', 'match_field', NODE_OPERATORS);
@@ -49,6 +51,7 @@ const NODE_AFFINITY_FIELDS = ['required_during_scheduling_ignored_during_executi
  * @example addNodeAffinityJson(train, { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [...] } })
  */
 export function addNodeAffinityJson<O extends OutputDecls>(task: TaskHandle<O>, nodeAffinityJson: ParameterOr<JsonObject>): TaskHandle<O> {
+  checkHelperArguments('addNodeAffinityJson', task, undefined, {}, true);
   if (!isParameterChannel(nodeAffinityJson)) {
     // kfp builds the Kubernetes client's V1NodeAffinity from the object: only its two fields are accepted.
     const unknown = Object.keys(nodeAffinityJson).filter((key) => !NODE_AFFINITY_FIELDS.includes(pythonCase(key)));

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { mergeInto, parameterInput, type JsonObject, type ParameterOr } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Adds a `nodeSelector` label constraint to the task's pod (kfp-kubernetes `add_node_selector`).
@@ -11,6 +12,7 @@ export function addNodeSelector<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly labelKey: string; readonly labelValue: string },
 ): TaskHandle<O> {
+  checkHelperArguments('addNodeSelector', task, options, { labelKey: 'string', labelValue: 'string' });
   return task.withKubernetes((k) => {
     const current = (k.nodeSelector as { labels?: Record<string, string> } | undefined)?.labels ?? {};
     return mergeInto(k, 'nodeSelector', { labels: { ...current, [options.labelKey]: options.labelValue } });
@@ -25,5 +27,6 @@ export function addNodeSelector<O extends OutputDecls>(
  * @example addNodeSelectorJson(train, p.node_selector)
  */
 export function addNodeSelectorJson<O extends OutputDecls>(task: TaskHandle<O>, nodeSelectorJson: ParameterOr<JsonObject>): TaskHandle<O> {
+  checkHelperArguments('addNodeSelectorJson', task, undefined, {}, true);
   return task.withKubernetes((k) => mergeInto(k, 'nodeSelector', { nodeSelectorJson: parameterInput(nodeSelectorJson) }));
 }

@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, argumentError, withoutDefaults, type Json } from './common.ts';
 import { checkWeight, selectorRequirements, type LabelSelectorOperator, type SelectorRequirement } from './selector.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 const LABEL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
@@ -31,6 +32,7 @@ export interface PodAffinityOptions {
  * @example addPodAffinity(train, { topologyKey: 'kubernetes.io/hostname', matchPodLabels: { app: 'cache' } })
  */
 export function addPodAffinity<O extends OutputDecls>(task: TaskHandle<O>, options: PodAffinityOptions): TaskHandle<O> {
+  checkHelperArguments('addPodAffinity', task, options, { topologyKey: 'string', matchPodExpressions: 'checked?', matchPodLabels: 'strings?', namespaces: 'list?', matchNamespaceExpressions: 'checked?', matchNamespaceLabels: 'strings?', weight: 'checked?', anti: 'boolean?' });
   if (!options.topologyKey) throw argumentError('addPodAffinity/topologyKey', 'a pod affinity term needs a topologyKey, e.g. kubernetes.io/hostname');
   checkWeight(options.weight, 'addPodAffinity/weight');
   const term: Json = {

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { mergeInto, type Json } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 function addEntry(current: Readonly<Json>, field: 'labels' | 'annotations', key: string, value: string): Json {
   const map = ((current.podMetadata as Json | undefined)?.[field] as Record<string, string> | undefined) ?? {};
@@ -13,6 +14,7 @@ function addEntry(current: Readonly<Json>, field: 'labels' | 'annotations', key:
  * @example addPodLabel(task, { labelKey: 'team', labelValue: 'ml' })
  */
 export function addPodLabel<O extends OutputDecls>(task: TaskHandle<O>, options: { readonly labelKey: string; readonly labelValue: string }): TaskHandle<O> {
+  checkHelperArguments('addPodLabel', task, options, { labelKey: 'string', labelValue: 'string' });
   return task.withKubernetes((k) => addEntry(k, 'labels', options.labelKey, options.labelValue));
 }
 
@@ -25,5 +27,6 @@ export function addPodAnnotation<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly annotationKey: string; readonly annotationValue: string },
 ): TaskHandle<O> {
+  checkHelperArguments('addPodAnnotation', task, options, { annotationKey: 'string', annotationValue: 'string' });
   return task.withKubernetes((k) => addEntry(k, 'annotations', options.annotationKey, options.annotationValue));
 }

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link useSecretAsEnv}. */
 export interface SecretAsEnvOptions {
@@ -19,6 +20,7 @@ export interface SecretAsEnvOptions {
  * @example useSecretAsEnv(train, { secretName: 'minio-credentials', secretKeyToEnv: { 'access-key': 'AWS_ACCESS_KEY_ID' } })
  */
 export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsEnvOptions): TaskHandle<O> {
+  checkHelperArguments('useSecretAsEnv', task, options, { secretName: 'parameter', secretKeyToEnv: 'strings', optional: 'boolean?' });
   const entry: Json = {
     ...withoutDefaults({
       keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => withoutDefaults({ envVar, secretKey })),
@@ -43,6 +45,7 @@ export interface SecretAsVolumeOptions {
  * @example useSecretAsVolume(task, { secretName: 'tls', mountPath: '/etc/tls' })
  */
 export function useSecretAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsVolumeOptions): TaskHandle<O> {
+  checkHelperArguments('useSecretAsVolume', task, options, { secretName: 'parameter', mountPath: 'string', optional: 'boolean?' });
   const entry: Json = {
     ...withoutDefaults({ mountPath: options.mountPath }),
     optional: options.optional ?? false,

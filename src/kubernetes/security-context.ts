@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { int64, isWholeNumber, mergeInto, throwIfAny, type Json } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link setSecurityContext}. */
 export interface SecurityContextOptions {
@@ -20,6 +21,7 @@ export interface SecurityContextOptions {
  * @example setSecurityContext(task, { runAsUser: 65534, runAsGroup: 0 })
  */
 export function setSecurityContext<O extends OutputDecls>(task: TaskHandle<O>, options: SecurityContextOptions): TaskHandle<O> {
+  checkHelperArguments('setSecurityContext', task, options, { runAsUser: 'checked?', runAsGroup: 'checked?', runAsNonRoot: 'checked?' });
   const problems: Diagnostic[] = [];
   const at = (field: string) => `kubernetes/setSecurityContext/${field}`;
   if (options.runAsUser === undefined && options.runAsGroup === undefined && options.runAsNonRoot === undefined)

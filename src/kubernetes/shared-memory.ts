@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { withoutDefaults } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Gives the task's container a memory-backed `/dev/shm` (the KubernetesExecutorConfig
@@ -14,5 +15,6 @@ export function enableSharedMemory<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly volumeName?: string; readonly size?: string } = {},
 ): TaskHandle<O> {
+  checkHelperArguments('enableSharedMemory', task, options, { volumeName: 'string?', size: 'string?' }, true);
   return task.withKubernetes((k) => ({ ...k, enabledSharedMemory: withoutDefaults({ volumeName: options.volumeName, size: options.size }) }));
 }

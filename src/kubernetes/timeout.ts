@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { argumentError, int64, isWholeNumber } from './common.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Limits how long the task's pod may run (its `activeDeadlineSeconds`; kfp-kubernetes
@@ -9,6 +10,7 @@ import { argumentError, int64, isWholeNumber } from './common.ts';
  * @example kubernetes.setTimeout(train, 3600)
  */
 export function setTimeout<O extends OutputDecls>(task: TaskHandle<O>, seconds: number): TaskHandle<O> {
+  checkHelperArguments('setTimeout', task, undefined, {}, true);
   if (!isWholeNumber(seconds))
     throw argumentError('setTimeout/seconds', `seconds must be a whole number greater than or equal to 0, got ${seconds}`);
   return task.withKubernetes((k) => {

@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 import { append, argumentError, int64, isParameterChannel, parameterInput, withoutDefaults, type Json, type JsonObject } from './common.ts';
 import type { ParameterChannel } from '../dsl/channels.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** A Kubernetes toleration, as {@link addToleration} takes it. */
 export interface Toleration {
@@ -31,6 +32,7 @@ function tolerationEntry(t: Toleration): Json {
  * @example addToleration(train, { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' })
  */
 export function addToleration<O extends OutputDecls>(task: TaskHandle<O>, toleration: Toleration = {}): TaskHandle<O> {
+  checkHelperArguments('addToleration', task, toleration, { key: 'string?', operator: 'checked?', value: 'string?', effect: 'checked?', tolerationSeconds: 'checked?' }, true);
   const entry = tolerationEntry(toleration);
   return task.withKubernetes((k) => append(k, 'tolerations', entry));
 }
@@ -46,6 +48,7 @@ export function addTolerationJson<O extends OutputDecls>(
   task: TaskHandle<O>,
   tolerationJson: Toleration | readonly Toleration[] | ParameterChannel<JsonObject> | ParameterChannel<readonly JsonObject[]>,
 ): TaskHandle<O> {
+  checkHelperArguments('addTolerationJson', task, undefined, {}, true);
   if (isParameterChannel(tolerationJson)) {
     const entry: Json = { tolerationJson: parameterInput(tolerationJson) };
     return task.withKubernetes((k) => append(k, 'tolerations', entry));
