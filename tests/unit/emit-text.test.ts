@@ -7,7 +7,7 @@
  * kfp); tests/cross checks the same for every cross case against kfp at test time.
  */
 import { describe, expect, it } from 'vitest';
-import { containerComponent, pipeline, z } from '../../src/index.ts';
+import { containerComponent, eq, pipeline, z } from '../../src/index.ts';
 import { emitPipelineYaml } from '../../src/emit/emit-yaml.ts';
 import { compileOk, echo } from './support.ts';
 
@@ -42,7 +42,7 @@ describe('dependentTasks', () => {
     const p = pipeline({ name: 'group-deps', inputs: { go: z.boolean().default(true) } }, (p, s) => {
       const z = s.task(zeta, {});
       const a = s.task(alpha, {});
-      s.if(p.go, (s) => void s.task(echo, { x: 'x' }).after(z, a));
+      s.if(eq(p.go, true), (s) => void s.task(echo, { x: 'x' }).after(z, a));
     });
     const spec = compileOk(p);
     expect(spec.root.dag.tasks['condition-1'].dependentTasks).toEqual(['alpha', 'zeta']);
