@@ -6,7 +6,9 @@
  *
  * The stages, one direction: dsl (with kubernetes and components, which build DSL nodes) → compiler
  * → validate / emit; project and cli on top; ir is the shared IR model that every stage reads and
- * that imports none of them. The runner, the graph and the client read IR; they never reach into
+ * that imports none of them; yaml (the YAML reader that reads files as PyYAML does, for the DSL's
+ * component loaders, validation and the CLI) and diagnostics.ts are shared lower modules that import
+ * no stage either. The runner, the graph and the client read IR; they never reach into
  * the compiler's or the DSL's modules.
  *
  * Paths are relative to the folder the cruise starts in (the repository root, or a fixture tree).
@@ -54,6 +56,13 @@ module.exports = {
       comment: 'src/ir is the IR model every stage reads; it imports nothing else of src/.',
       from: { path: '^src/ir/' },
       to: { path: '^src/', pathNot: '^src/ir/' },
+    },
+    {
+      name: 'shared-modules-import-no-stage',
+      severity: 'error',
+      comment: 'src/yaml and src/diagnostics.ts sit below every stage (the DSL reads component YAML with src/yaml): they import only each other.',
+      from: { path: '^src/(yaml/|diagnostics\\.ts$)' },
+      to: { path: '^src/', pathNot: '^src/(yaml/|diagnostics\\.ts$)' },
     },
     {
       name: 'ir-through-its-index',

@@ -73,6 +73,7 @@ describe('architecture rules', () => {
       'readers-read-ir: src/graph/draw.ts -> src/dsl/nodes.ts',
       'readers-read-ir: src/runner/load.ts -> src/project/read.ts',
       'readers-use-public-surfaces: src/graph/draw.ts -> src/validate/rules.ts',
+      'shared-modules-import-no-stage: src/yaml/read.ts -> src/validate/index.ts',
       'validate-emit-after-compiler: src/validate/index.ts -> src/dsl/nodes.ts',
     ]);
     // Every rule of the configuration is shown failing at least once.
