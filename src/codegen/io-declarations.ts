@@ -2,7 +2,7 @@ import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../dsl/artifacts.ts';
 import type { InterfaceNode, IoSpec } from '../dsl/component-node.ts';
 import type { ParameterSpec, ParameterType } from '../dsl/parameter-types.ts';
 import { valueFitsParameterType } from '../dsl/parameter-values.ts';
-import type { ModuleImport } from './render-module.ts';
+import type { ModuleImport } from './module-model.ts';
 import { tsLiteral, tsString } from './ts-literals.ts';
 
 /**

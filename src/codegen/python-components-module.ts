@@ -8,7 +8,8 @@ import { bareName, type TypeExpr } from '../compiler/python/type-expression.ts';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts';
 import { KfpTsImports, moduleImports, PARAMETER_SCHEMA_TEXT, type Declaration } from './io-declarations.ts';
 import { decoratedFunctions, type DecoratedFunction } from './python-decorators.ts';
-import { objectLiteral, type ModuleModel, type ModuleStatement } from './render-module.ts';
+import type { ModuleModel, ModuleStatement } from './module-model.ts';
+import { objectLiteral } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsLiteral, tsString } from './ts-literals.ts';
 
 // Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it
