@@ -13,7 +13,7 @@ import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
 import type { CompileOptions } from '../../src/compiler/options.ts';
 import { REPO, venvPython } from '../support/repo.ts';
-import { ignoreSdkVersion, irDifferences, loadIr } from '../support/yaml-compare.ts';
+import { ignoreSdkVersion, irDifferences, loadIr, loadKfpIr } from '../support/yaml-compare.ts';
 
 const CASES_DIR = path.join(REPO, 'tests', 'cross', 'cases');
 const cases = readdirSync(CASES_DIR)
@@ -58,7 +58,7 @@ describe('TypeScript and kfp compile the same pipeline to the same IR', () => {
       const ours = await compileToYaml(mod.default.build(), mod.compileOptions ?? {});
       expect(ours.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([]);
       const theirs = readFileSync(path.join(outDir, `${name}.yaml`), 'utf8');
-      const diffs = irDifferences(loadIr(ours.yamlText!), loadIr(theirs), ignoreSdkVersion);
+      const diffs = irDifferences(loadIr(ours.yamlText!), loadKfpIr(theirs), ignoreSdkVersion);
       results.push({ name, equal: diffs.length === 0 });
       expect(diffs).toEqual([]);
     });
