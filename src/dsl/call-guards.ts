@@ -3,11 +3,9 @@
  * value as frozen plain data, or stops the pipeline body with a `dsl/<kebab>` diagnostic that
  * names the call and the task.
  */
-import type { ArtifactType } from './artifacts.ts';
-import type { ComponentNode } from './component-node.ts';
+// No imports of the node types: io.ts and conditions.ts use these checks, and the node types import them.
 import { k8sName } from './k8s-name.ts';
 import { isMadeByKfpTs } from './made-by-kfp-ts.ts';
-import type { ResourcesConfig, RetryConfig } from './task-node.ts';
 import {
   describe,
   optionsObject,
@@ -27,7 +25,7 @@ const ARGUMENT_KINDS = ['parameterChannel', 'artifactChannel', 'stringTemplate',
 const argumentKind = (kind: string): boolean => ARGUMENT_KINDS.includes(kind);
 
 /** How messages name a task: the name the compiler gives its first use (`train-model`). */
-export function taskLabel(component: ComponentNode): string {
+export function taskLabel(component: { readonly name: string }): string {
   return `task '${k8sName(component.name) || component.name}'`;
 }
 
@@ -59,14 +57,14 @@ export function checkTaskHandles(tasks: readonly unknown[], label: string, call:
 
 const RESOURCE_KEYS = ['cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'acceleratorType', 'acceleratorCount'];
 
-export function checkResources(resources: unknown, label: string): ResourcesConfig {
+export function checkResources(resources: unknown, label: string): Readonly<Record<string, unknown>> {
   const where = `${label}/withResources`;
   const fields = optionsObject(resources, RESOURCE_KEYS, where, `${label}: withResources()'s argument`, false);
   for (const [key, value] of Object.entries(fields)) {
     if (typeof value === 'string' || (key === 'acceleratorCount' && typeof value === 'number' && Number.isFinite(value))) continue;
     requireMade(value, ['parameterChannel'], where, `${label}: withResources() ${key}`, `a Kubernetes quantity (a string such as '500m' or '2Gi')${key === 'acceleratorCount' ? ' or a number' : ''}, or a parameter holding one`);
   }
-  return fields as ResourcesConfig;
+  return fields;
 }
 
 export function checkEnv(env: unknown, label: string): Readonly<Record<string, string>> {
@@ -79,7 +77,7 @@ export function checkCaching(enabled: unknown, cacheKey: unknown, label: string)
   requireOptionalString(cacheKey, where, `${label}: withCaching()'s cache key`);
 }
 
-export function checkRetry(retry: unknown, label: string): RetryConfig {
+export function checkRetry(retry: unknown, label: string): Readonly<Record<string, unknown>> {
   const where = `${label}/withRetry`;
   const fields = optionsObject(retry, ['maxRetryCount', 'backoffDuration', 'backoffFactor', 'backoffMaxDuration'], where, `${label}: withRetry()'s argument`, false);
   const count = fields.maxRetryCount;
@@ -88,7 +86,7 @@ export function checkRetry(retry: unknown, label: string): RetryConfig {
   requireOptionalString(fields.backoffDuration, where, `${label}: withRetry() backoffDuration`);
   requireOptionalNumber(fields.backoffFactor, where, `${label}: withRetry() backoffFactor`);
   requireOptionalString(fields.backoffMaxDuration, where, `${label}: withRetry() backoffMaxDuration`);
-  return fields as unknown as RetryConfig;
+  return fields;
 }
 
 export function checkDisplayName(name: unknown, label: string, call: string): void {
@@ -146,12 +144,12 @@ export function checkChannels(values: readonly unknown[], call: string): void {
 }
 
 /** An artifact type as artifactType() makes it, copied (the compiler reads its strings). */
-export function checkArtifactType(t: unknown, where: string, what: string): ArtifactType {
+export function checkArtifactType(t: unknown, where: string, what: string): Readonly<Record<string, unknown>> {
   const fields = optionsObject(t, ['kind', 'schemaTitle', 'schemaVersion', 'pythonClass'], where, `${what} (an artifact type such as Dataset, or artifactType(...))`, false);
   if (fields.kind !== 'artifactType' || typeof fields.schemaTitle !== 'string' || typeof fields.schemaVersion !== 'string')
     wrongValue('wrong-value', where, `${what} must be an artifact type (Dataset, Model, … or artifactType('system.X')); got an object that is not one`);
   requireOptionalString(fields.pythonClass, where, `${what}'s pythonClass`);
-  return fields as unknown as ArtifactType;
+  return fields;
 }
 
 /** importer()'s options, copied: the metadata as plain data (Maps kept as Maps: their keys may be run-time values). */

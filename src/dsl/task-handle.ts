@@ -90,13 +90,13 @@ export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: Task
       checkTaskHandles(tasks, label, 'after');
       return next(node.config, [...node.after, ...tasks.map((t) => t.id).filter((id) => !node.after.includes(id))]);
     },
-    withResources: (resources) => next({ ...node.config, resources: { ...node.config.resources, ...checkResources(resources, label) } }),
+    withResources: (resources) => next({ ...node.config, resources: { ...node.config.resources, ...(checkResources(resources, label) as ResourcesConfig) } }),
     withEnv: (env) => next({ ...node.config, env: { ...node.config.env, ...checkEnv(env, label) } }),
     withCaching: (enabled, cacheKey) => {
       checkCaching(enabled, cacheKey, label);
       return next({ ...node.config, caching: enabled, ...(cacheKey !== undefined ? { cacheKey } : {}) });
     },
-    withRetry: (retry) => next({ ...node.config, retry: checkRetry(retry, label) }),
+    withRetry: (retry) => next({ ...node.config, retry: checkRetry(retry, label) as unknown as RetryConfig }),
     withDisplayName: (displayName) => {
       checkDisplayName(displayName, label, 'withDisplayName');
       return next({ ...node.config, displayName });
