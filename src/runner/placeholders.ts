@@ -16,7 +16,7 @@
  * evaluated (as kfp's local runner does), and an `IfPresent` also sees input artifacts.
  */
 import type { ExecutorInput, JsonValue } from '../ir/index.ts';
-import { argumentText, launcherPlaceholderText } from './values.ts';
+import { argumentText, valueToText } from './values.ts';
 
 export interface PlaceholderContext {
   readonly executorInput: ExecutorInput;
@@ -106,7 +106,7 @@ function launcherPlaceholdersIn(text: string, executorInput: ExecutorInput): str
     if (kind === 'parameters') {
       if (io === 'inputs' && field === undefined) {
         const value = executorInput.inputs?.parameterValues?.[name];
-        return value === undefined || value === null ? match : launcherPlaceholderText(value);
+        return value === undefined || value === null ? match : valueToText(value);
       }
       return io === 'outputs' && field === 'output_file' ? (executorInput.outputs?.parameters?.[name]?.outputFile ?? match) : match;
     }

@@ -1,4 +1,4 @@
-import { parsePyYamlDocuments, parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { parsePyYamlDocuments, parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 
 /**
  * Parses one or two IR documents kfp-ts wrote, as PyYAML does (kfp's own reader: e.g. an unquoted
