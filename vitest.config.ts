@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` is the fast inner loop (pure TypeScript, type-level tests, about a
- * minute); `integration` starts real processes (kfp in the venv, the Go backend, servers).
+ * Three projects: `unit` is the fast inner loop (pure TypeScript, type-level tests, about a
+ * minute); `integration` starts real processes (kfp in the venv, the Go backend, servers);
+ * `registry` runs last and checks the diagnostic codes the other two produced against the
+ * registry (tests/support/record-diagnostics.ts records them).
  */
+const RECORD_CODES = ['tests/support/record-diagnostics.ts'];
+
 export default defineConfig({
   test: {
+    globalSetup: ['tests/support/clear-produced-codes.ts'],
     projects: [
       {
         test: {
@@ -13,6 +18,7 @@ export default defineConfig({
           // Projects with different worker limits must run in separate groups.
           sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts', 'tests/types/**/*.test.ts'],
+          setupFiles: RECORD_CODES,
           typecheck: { enabled: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: './tests/types/tsconfig.json' },
         },
       },
@@ -21,11 +27,19 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/unit/**', 'tests/types/**', '**/node_modules/**'],
+          exclude: ['tests/unit/**', 'tests/types/**', 'tests/registry/**', '**/node_modules/**'],
+          setupFiles: RECORD_CODES,
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: true,
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'registry',
+          sequence: { groupOrder: 2 },
+          include: ['tests/registry/**/*.test.ts'],
         },
       },
     ],

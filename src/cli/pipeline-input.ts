@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { hasErrors } from '../diagnostics.ts';
+import { diagnostic, hasErrors } from '../diagnostics.ts';
 import { EXIT_USER_ERROR } from './exit-codes.ts';
 import { failWith, type CommandIo } from './connection.ts';
 import type { PipelinePackage } from '../client/pipeline-file.ts';
@@ -46,11 +46,11 @@ export async function loadPipelineInput(file: string, flags: PipelineInputFlags,
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      failWith(io, [{ code: 'input/unreadable', path: 'file', message: `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file }]);
+      failWith(io, [diagnostic('input/unreadable', 'file', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file)]);
       return undefined;
     }
   } else {
-    failWith(io, [{ code: 'input/extension', path: 'file', message: `Expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}".`, file }]);
+    failWith(io, [diagnostic('input/extension', 'file', `Expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}".`, file)]);
     process.exitCode = EXIT_USER_ERROR;
     return undefined;
   }

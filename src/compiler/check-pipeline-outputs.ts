@@ -33,7 +33,7 @@ export function checkPipelineOutputs(p: PipelineNode): Diagnostic[] {
       ds.push(
         diagnostic(
           'pipeline/output-type',
-          `pipeline/${p.name}/outputs/${name}`,
+          [p.name, 'outputs', name],
           `pipeline '${p.name}' returns ${describeChannel(ch)} as ${describeOutput(spec)} '${name}'; return an output of the declared type or change the declaration`,
         ),
       );

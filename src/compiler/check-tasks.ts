@@ -6,7 +6,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { artifactTypesCompatible } from './artifact-compatible.ts';
 import { nestedChannels } from './channel-names.ts';
 import { withRuntimeText } from './runtime-text.ts';
-import type { Structure, TaskEntry } from './structure.ts';
+import { pathAt, type Structure, type TaskEntry } from './structure.ts';
 
 const PIPELINE_NAME = /^[a-z0-9][a-z0-9-]{0,127}$/;
 
@@ -32,22 +32,25 @@ function artifactTypeProblem(spec: IoSpec): string | undefined {
 }
 
 /** Pipeline-level checks: the name rule, declarations, and problems the body recorded. */
-export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Record<string, unknown>> | undefined): Diagnostic[] {
+export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Record<string, unknown>> | undefined, taskName: (id: string) => string | undefined = () => undefined): Diagnostic[] {
   const ds: Diagnostic[] = [];
-  for (const prob of p.problems) ds.push(diagnostic(prob.code, prob.path, prob.message));
+  for (const prob of p.problems) {
+    const task = prob.task === undefined ? undefined : taskName(prob.task);
+    ds.push(diagnostic(prob.code, [p.name, ...(task !== undefined ? [task] : []), ...prob.path], prob.message));
+  }
   // kfp: "Task is missing from pipeline."
   if (p.children.length === 0 && p.problems.length === 0)
-    ds.push(diagnostic('pipeline/no-tasks', `pipeline/${p.name}`, `pipeline '${p.name}' has no tasks; add at least one task to its body`));
+    ds.push(diagnostic('pipeline/no-tasks', [p.name], `pipeline '${p.name}' has no tasks; add at least one task to its body`));
   if (!PIPELINE_NAME.test(p.name))
     ds.push(
       diagnostic(
         'pipeline/invalid-name',
-        'pipeline/name',
+        [p.name, 'name'],
         `the pipeline name '${p.name}' is not valid: the KFP backend requires lower-case letters, digits and '-', starting with a letter or digit, at most 128 characters (^[a-z0-9][a-z0-9-]{0,127}$); e.g. '${p.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+/, '') || 'my-pipeline'}'`,
       ),
     );
   for (const [name, spec] of Object.entries(p.interface.inputs)) {
-    const path = `pipeline/${p.name}/inputs/${name}`;
+    const path = [p.name, 'inputs', name];
     if (spec.kind === 'invalid') ds.push(diagnostic('pipeline/invalid-input', path, spec.message));
     const typeProblem = artifactTypeProblem(spec);
     if (typeProblem) ds.push(diagnostic('pipeline/invalid-artifact-type', path, typeProblem));
@@ -56,7 +59,7 @@ export function checkPipeline(p: PipelineNode, pipelineParameters: Readonly<Reco
   }
   for (const [name, value] of Object.entries(pipelineParameters ?? {})) {
     const spec = p.interface.inputs[name];
-    const path = `pipeline/${p.name}/inputs/${name}`;
+    const path = [p.name, 'inputs', name];
     if (!spec) ds.push(diagnostic('pipeline/unknown-parameter', path, `--pipeline-parameters names '${name}', which is not a parameter of the pipeline (it has: ${Object.keys(p.interface.inputs).join(', ') || 'none'})`));
     else if (spec.kind !== 'parameter') ds.push(diagnostic('pipeline/parameter-kind', path, `'${name}' is an artifact input; only parameters can be given default values`));
     else if (!valueFitsParameterType(value, spec.parameterType))
@@ -76,15 +79,14 @@ const asDict = (t: string): string => (t === 'TASK_FINAL_STATUS' ? 'STRUCT' : t)
 export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode): Diagnostic[] {
   const ds: Diagnostic[] = [];
   const comp = t.node.component;
-  const base = `pipeline/${t.name}`;
-  ds.push(...checkLoopItemsInScope(t), ...checkExitTaskIndependent(t));
+  ds.push(...checkLoopItemsInScope(t, s), ...checkExitTaskIndependent(t, s));
   for (const [name, spec] of Object.entries(comp.interface.inputs)) {
-    if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-input', `${base}/component/inputs/${name}`, spec.message));
+    if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-input', pathAt(s, t, 'component', 'inputs', name), spec.message));
     const typeProblem = artifactTypeProblem(spec);
-    if (typeProblem) ds.push(diagnostic('component/invalid-artifact-type', `${base}/component/inputs/${name}`, typeProblem));
+    if (typeProblem) ds.push(diagnostic('component/invalid-artifact-type', pathAt(s, t, 'component', 'inputs', name), typeProblem));
   }
   for (const [name, spec] of Object.entries(comp.interface.outputs)) {
-    const path = `${base}/component/outputs/${name}`;
+    const path = pathAt(s, t, 'component', 'outputs', name);
     if (spec.kind === 'invalid') ds.push(diagnostic('component/invalid-output', path, spec.message));
     const typeProblem = artifactTypeProblem(spec);
     if (typeProblem) ds.push(diagnostic('component/invalid-artifact-type', path, typeProblem));
@@ -96,7 +98,7 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   }
 
   for (const [name, given] of Object.entries(t.node.args)) {
-    const path = `${base}/inputs/${name}`;
+    const path = pathAt(s, t, 'inputs', name);
     const spec = comp.interface.inputs[name];
     if (given === undefined) continue;
     const arg = withRuntimeText(given) as typeof given;
@@ -153,15 +155,15 @@ export function checkTaskArgs(t: TaskEntry, s: Structure, pipeline: PipelineNode
   for (const [name, spec] of Object.entries(comp.interface.inputs)) {
     if (spec.kind === 'invalid' || spec.optional || t.node.args[name] !== undefined) continue;
     if (spec.kind === 'parameter' && spec.parameterType === 'TASK_FINAL_STATUS') continue;
-    ds.push(diagnostic('task/missing-input', `${base}/inputs/${name}`, `component '${comp.name}' needs input '${name}' (${describeSpec(spec)}) and none was given`));
+    ds.push(diagnostic('task/missing-input', pathAt(s, t, 'inputs', name), `component '${comp.name}' needs input '${name}' (${describeSpec(spec)}) and none was given`));
   }
   for (const a of t.node.after)
-    if (!s.tasksById.has(a)) ds.push(diagnostic('task/dangling-reference', `${base}/after`, `.after() names a task that is not part of pipeline '${pipeline.name}'`));
+    if (!s.tasksById.has(a)) ds.push(diagnostic('task/dangling-reference', pathAt(s, t, 'after'), `.after() names a task that is not part of pipeline '${pipeline.name}'`));
   return ds;
 }
 
 /** A loop item exists only inside its loop: kfp cannot wire one captured and used after it. */
-function checkLoopItemsInScope(t: TaskEntry): Diagnostic[] {
+function checkLoopItemsInScope(t: TaskEntry, s: Structure): Diagnostic[] {
   const ds: Diagnostic[] = [];
   for (const [name, arg] of Object.entries(t.node.args)) {
     if (arg === undefined) continue;
@@ -172,7 +174,7 @@ function checkLoopItemsInScope(t: TaskEntry): Diagnostic[] {
         ds.push(
           diagnostic(
             'graph/loop-item-outside-loop',
-            `pipeline/${t.name}/inputs/${name}`,
+            pathAt(s, t, 'inputs', name),
             `the item of loop for-loop-${src.loopId} is used outside that loop; use it inside the loop body, or collect a task output with collected()`,
           ),
         );
@@ -182,7 +184,7 @@ function checkLoopItemsInScope(t: TaskEntry): Diagnostic[] {
 }
 
 /** kfp: "exit_task cannot depend on any other tasks" — it runs after the handler, whatever happened. */
-function checkExitTaskIndependent(t: TaskEntry): Diagnostic[] {
+function checkExitTaskIndependent(t: TaskEntry, s: Structure): Diagnostic[] {
   if (!t.isExitTask) return [];
   const args = Object.values(t.node.args).filter((a) => a !== undefined);
   const fed = args.some((a) => (isChannel(a) ? [a] : nestedChannels(a)).some((c) => c.source.kind === 'taskOutput'));
@@ -191,7 +193,7 @@ function checkExitTaskIndependent(t: TaskEntry): Diagnostic[] {
   return [
     diagnostic(
       'graph/exit-task-dependency',
-      `pipeline/${t.name}`,
+      pathAt(s, t),
       `exit task '${t.name}' depends on other tasks; an exit task may take pipeline parameters and constants only (and its PipelineTaskFinalStatus)`,
     ),
   ];
@@ -215,7 +217,7 @@ export function checkCycles(s: Structure): Diagnostic[] {
     if (state.get(id) === 2) return;
     if (state.get(id) === 1) {
       const cycle = [...stack.slice(stack.indexOf(id)), id].map((x) => s.tasksById.get(x)?.name ?? x);
-      ds.push(diagnostic('graph/cycle', `pipeline/${cycle[0]}`, `tasks depend on each other in a cycle: ${cycle.join(' → ')}; remove one of the .after() calls or data links`));
+      ds.push(diagnostic('graph/cycle', [s.pipelineName, cycle[0]!], `tasks depend on each other in a cycle: ${cycle.join(' → ')}; remove one of the .after() calls or data links`));
       return;
     }
     state.set(id, 1);

@@ -2,7 +2,7 @@ import { isChannel } from '../dsl/channels.ts';
 import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { isRuntimePlaceholder } from '../dsl/placeholders.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Structure } from './structure.ts';
+import { pathAt, type Structure } from './structure.ts';
 
 const WORKSPACE_PATH = '{{$.workspace_path}}';
 /** kfp's `dsl.constants.WORKSPACE_MOUNT_PATH`. */
@@ -33,7 +33,7 @@ export function checkWorkspace(s: Structure, pipeline: PipelineNode): Diagnostic
         return [
           diagnostic(
             'pipeline/workspace-not-configured',
-            `pipeline/${t.name}/inputs/${name}`,
+            pathAt(s, t, 'inputs', name),
             `task '${t.name}' uses the workspace (${JSON.stringify(text)}) but pipeline '${pipeline.name}' configures none: give it one, e.g. pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '1Gi' } })`,
           ),
         ];

@@ -25,7 +25,7 @@ import { DEFAULT_KFP_VERSION, type CompileOptions } from './options.ts';
 import type { docstringDescriptions } from './python/docstring.ts';
 import { resolvePython, type PythonProgram } from './python/resolve.ts';
 import { resolveEmbedded } from './python/resolve-embedded.ts';
-import { buildStructure, keysOf, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
+import { buildStructure, keysOf, pathAt, uniqueName, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
 
@@ -116,7 +116,7 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
   const { s, options } = ctx;
   const node = t.node;
   const impl = node.component.implementation;
-  const path = `pipeline/${t.name}`;
+  const path = pathAt(s, t);
   if (impl.kind === 'graph' || (impl.kind === 'ir' && !impl.container)) {
     lowerPipelineTask(ctx, t, dag, dagTasks, exitHandlerName);
     return;
@@ -171,10 +171,10 @@ function taskSpec(ctx: Ctx, t: TaskEntry, dag: DagView, compName: string, exitHa
   if (exitHandlerName) deps.push(exitHandlerName);
   // kfp compiles a component on its own with is_compiled_component: a PipelineTaskFinalStatus input
   // is then a plain pipeline input, passed through like the others.
-  if (!ctx.pipeline.ofComponent) lowerTrigger(t, spec, inputs, deps, exitHandlerName, ctx.ds);
+  if (!ctx.pipeline.ofComponent) lowerTrigger(s, t, spec, inputs, deps, exitHandlerName, ctx.ds);
   if (Object.keys(inputs).length) spec.inputs = inputs;
   if (deps.length) spec.dependentTasks = deps;
-  if (node.config.retry) spec.retryPolicy = retryPolicy(node.config.retry);
+  if (node.config.retry) spec.retryPolicy = retryPolicy(node.config.retry, pathAt(s, t, 'retry'), ctx.ds);
   return spec;
 }
 
@@ -186,7 +186,7 @@ function taskSpec(ctx: Ctx, t: TaskEntry, dag: DagView, compName: string, exitHa
 function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHandlerName: string | undefined): void {
   const node = t.node;
   const impl = node.component.implementation;
-  const path = `pipeline/${t.name}`;
+  const path = pathAt(ctx.s, t);
   // kfp: "<setter> can only be used on single-step components, not pipelines used as components".
   const { resources, env, containerImage } = node.config;
   const containerSettings = [
@@ -216,8 +216,8 @@ function lowerPipelineTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json,
     // ordinary one-task pipeline, as a @dsl.pipeline wrapping that component is in kfp.
     const { ofComponent: _alone, ...asPipeline } = impl.pipeline;
     const inner = compilePipeline(asPipeline, { ...ctx.options, pipelineParameters: undefined, file: undefined });
-    // The inner paths start at its own root (`pipeline/<task>`): hang them under this task.
-    for (const d of inner.diagnostics) ctx.ds.push({ ...d, path: `${path}/${d.path.replace(/^pipeline\//, '')}` });
+    // The inner paths start at its own name: hang them under this task.
+    for (const d of inner.diagnostics) ctx.ds.push({ ...d, path: [...path, ...d.path] });
     docs = inner;
   } else if (impl.kind === 'ir') {
     docs = { pipelineSpec: impl.pipelineSpec as Json, platformSpec: impl.platformSpec as Json | undefined };
@@ -252,7 +252,7 @@ function lowerGroupTask(ctx: Ctx, g: GroupEntry, parentIsRoot: boolean, dag: Dag
   const deps = dependentTasks(ctx, g.name);
   if (deps) spec.dependentTasks = deps;
   if (g.node.kind === 'conditionGroup')
-    spec.triggerPolicy = { condition: lowerConditions(g.node.conditions, ctx.s, `pipeline/${g.name}`, ctx.ds) };
+    spec.triggerPolicy = { condition: lowerConditions(g.node.conditions, ctx.s, pathAt(ctx.s, g), ctx.ds) };
   if (g.node.kind === 'parallelFor') addLoopIterator(g.node, spec, ctx.s);
   dagTasks[g.name] = spec;
   return component;
@@ -288,7 +288,7 @@ function pipelineOutputs(ctx: Ctx, root: Json): void {
   for (const [name, ch] of Object.entries(ctx.pipeline.outputs)) {
     const producer = isChannel(ch) && ['taskOutput', 'collected', 'oneOf'].includes(ch.source.kind) ? producerName(ch, ctx.s) : undefined;
     if (!isChannel(ch) || producer === undefined) {
-      ctx.ds.push(diagnostic('pipeline/invalid-output', `pipeline/${ctx.pipeline.name}/outputs/${name}`, 'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop'));
+      ctx.ds.push(diagnostic('pipeline/invalid-output', [ctx.pipeline.name, 'outputs', name], 'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop'));
       continue;
     }
     const key = channelShortName(ch, ctx.s);
@@ -308,8 +308,8 @@ function pipelineOutputs(ctx: Ctx, root: Json): void {
 export function compilePipeline(pipeline: PipelineNode, options: CompileOptions = {}): CompileResult {
   const loaded = loadedIrAlone(pipeline);
   if (loaded) return compileLoadedIrAlone(pipeline, loaded, options);
-  const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters), ...checkPipelineOutputs(pipeline)];
   const s = buildStructure(pipeline);
+  const ds: Diagnostic[] = [...checkPipeline(pipeline, options.pipelineParameters, (id) => s.tasksById.get(id)?.name), ...checkPipelineOutputs(pipeline)];
   for (const t of s.tasks) ds.push(...checkTaskArgs(t, s, pipeline));
   ds.push(...checkWorkspace(s, pipeline));
   ds.push(...checkCycles(s));
@@ -328,11 +328,7 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   // A component compiled on its own: kfp's root is the component's spec, docstring descriptions too.
   const rootDocs = pipeline.ofComponent && s.tasks.length === 1 ? docDescriptions.get(s.tasks[0]!.node.id) : undefined;
   const root: Json = lowerInterface(pipeline.interface, options.pipelineParameters ?? {}, rootDocs);
-  try {
-    lowerDag(ctx, undefined, root, s.rootChildren);
-  } catch (err) {
-    ds.push(diagnostic('compile/invalid-value', `pipeline/${pipeline.name}`, err instanceof Error ? err.message : String(err)));
-  }
+  lowerDag(ctx, undefined, root, s.rootChildren);
   pipelineOutputs(ctx, root);
   if (hasErrors(ds)) return { diagnostics: ds.map(withFile) };
 

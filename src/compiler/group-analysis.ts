@@ -4,7 +4,7 @@ import type { TaskNode } from '../dsl/task-node.ts';
 import { isChannel } from '../dsl/channels.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { channelFullName, isWithItems, loopChain, producerId, producerName, resourceChannels, taskChannelInputs } from './channel-names.ts';
-import { uncommonAncestors, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
+import { pathAt, uncommonAncestors, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
 
 /** A channel a group (or task) receives, and the sibling that produces it when there is one. */
 export interface GroupInput {
@@ -127,7 +127,7 @@ export function analyse(s: Structure): Analysis {
           diagnostics.push(
             diagnostic(
               'graph/cross-group-dependency',
-              `pipeline/${t.name}`,
+              pathAt(s, t),
               `task '${t.name}' depends on '${up.name}', which runs inside ${upGroups[0]}; a task outside a condition, exit handler or loop cannot use its tasks' outputs. Move '${t.name}' into the same group${kind === 'parallelFor' ? ' or collect the outputs with Collected' : ''}.`,
             ),
           );

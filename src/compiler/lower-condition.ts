@@ -22,7 +22,7 @@ function pyNumber(n: number, type: ParameterType): string {
  * One comparison in kfp's CEL dialect: channels read from the group's own inputs, integer channels
  * wrapped in `int()`, and mixed types promoted (string > boolean > double > integer).
  */
-function lowerOne(c: ConditionNode, s: Structure, path: string, ds: Diagnostic[]): string {
+function lowerOne(c: ConditionNode, s: Structure, path: readonly string[], ds: Diagnostic[]): string {
   for (const o of [c.left, c.right]) {
     if (isChannel(o) && (o.parameterType === 'LIST' || o.parameterType === 'STRUCT')) {
       ds.push(
@@ -57,6 +57,6 @@ function lowerOne(c: ConditionNode, s: Structure, path: string, ds: Diagnostic[]
   return c.negate ? `!(${body})` : body;
 }
 
-export function lowerConditions(conditions: readonly ConditionNode[], s: Structure, path: string, ds: Diagnostic[]): string {
+export function lowerConditions(conditions: readonly ConditionNode[], s: Structure, path: readonly string[], ds: Diagnostic[]): string {
   return conditions.map((c) => lowerOne(c, s, path, ds)).join(' && ');
 }

@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
  * `pipelinechannel--` input; an output of a task outside the DAG becomes the DAG's surfaced
  * `pipelinechannel--<task>-<output>` input.
  */
-export function lowerKubernetesConfig(config: Readonly<Json>, s: Structure, dag: DagView, path: string, ds: Diagnostic[]): Json {
+export function lowerKubernetesConfig(config: Readonly<Json>, s: Structure, dag: DagView, path: readonly string[], ds: Diagnostic[]): Json {
   const reported = new Set<string>();
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);

@@ -28,7 +28,7 @@ function memoryToFloat(mem: string): number {
  * by side, as kfp writes them so that older backends still read the limits. A value taken from a
  * parameter gets only the string field, holding the injected input's placeholder.
  */
-export function lowerResources(r: ResourcesConfig, s: Structure, path: string, ds: Diagnostic[]): Json | undefined {
+export function lowerResources(r: ResourcesConfig, s: Structure, path: readonly string[], ds: Diagnostic[]): Json | undefined {
   const out: Json = {};
   const ph = (v: unknown) => (isChannel(v) ? `{{$.inputs.parameters['${injectedName(channelFullName(v, s))}']}}` : undefined);
   const field = (value: ResourcesConfig['cpuLimit'], newKey: string, oldKey: string, kind: 'cpu' | 'memory') => {

@@ -1,4 +1,5 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { isRuntimePlaceholder } from '../dsl/placeholders.ts';
 import type { ArgNode, RetryConfig } from '../dsl/task-node.ts';
 import { channelFullName, channelShortName, injectedName, nestedChannels, producerName } from './channel-names.ts';
@@ -14,20 +15,27 @@ export interface DagView {
   readonly siblings: ReadonlySet<string>;
 }
 
-/** kfp's `convert_duration_to_seconds` for retry backoffs (`'1h'`, `'30 s'`, `'2 minutes'`). */
-export function durationSeconds(d: string): string {
+const SECONDS_PER: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+
+/** kfp's `convert_duration_to_seconds` for retry backoffs (`'1h'`, `'30 s'`, `'2 minutes'`); undefined when invalid. */
+export function durationSeconds(d: string): string | undefined {
   const m = /^(\d+)([a-zA-Z]+)$/.exec(d.replace(/ /g, ''));
-  const per: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
   const unit = m?.[2]?.[0];
-  if (!m || !unit || !(unit in per)) throw new Error(`invalid duration '${d}': use a whole number and a unit (s, m, h, d, w), e.g. '30s'`);
-  return `${Number(m[1]) * per[unit]!}s`;
+  if (!m || !unit || !(unit in SECONDS_PER)) return undefined;
+  return `${Number(m[1]) * SECONDS_PER[unit]!}s`;
 }
 
-export function retryPolicy(r: RetryConfig): Json {
+export function retryPolicy(r: RetryConfig, path: readonly string[], ds: Diagnostic[]): Json {
+  const duration = (field: 'backoffDuration' | 'backoffMaxDuration', fallback: string): string => {
+    const given = r[field] ?? fallback;
+    const seconds = durationSeconds(given);
+    if (seconds === undefined) ds.push(diagnostic('task/invalid-retry', [...path, field], `invalid duration '${given}': use a whole number and a unit (s, m, h, d, w), e.g. '30s'`));
+    return seconds ?? '0s';
+  };
   return {
-    backoffDuration: durationSeconds(r.backoffDuration ?? '0s'),
+    backoffDuration: duration('backoffDuration', '0s'),
     backoffFactor: r.backoffFactor || 2.0,
-    backoffMaxDuration: durationSeconds(r.backoffMaxDuration ?? '3600s'),
+    backoffMaxDuration: duration('backoffMaxDuration', '3600s'),
     maxRetryCount: r.maxRetryCount || 0,
   };
 }

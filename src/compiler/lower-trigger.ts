@@ -1,6 +1,6 @@
 import { isChannel } from '../dsl/channels.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { TaskEntry } from './structure.ts';
+import { pathAt, type Structure, type TaskEntry } from './structure.ts';
 
 type Json = Record<string, unknown>;
 
@@ -10,23 +10,23 @@ type Json = Record<string, unknown>;
  * handler's group, or the single dependency). kfp refuses the input anywhere else, an ambiguous
  * upstream, and upstream outputs feeding required inputs (a failed task leaves them unset).
  */
-export function lowerTrigger(t: TaskEntry, spec: Json, inputs: Json, deps: readonly string[], exitHandlerName: string | undefined, ds: Diagnostic[]): void {
+export function lowerTrigger(s: Structure, t: TaskEntry, spec: Json, inputs: Json, deps: readonly string[], exitHandlerName: string | undefined, ds: Diagnostic[]): void {
   const node = t.node;
-  const path = `pipeline/${t.name}`;
+  const path = pathAt(s, t);
   const finalStatus = Object.entries(node.component.interface.inputs)
     .filter(([, io]) => io.kind === 'parameter' && io.parameterType === 'TASK_FINAL_STATUS')
     .map(([name]) => name);
   const ignoring = node.config.ignoreUpstreamFailure === true;
   if (!exitHandlerName && !ignoring) {
     for (const name of finalStatus)
-      ds.push(diagnostic('task/final-status-outside-exit', `${path}/inputs/${name}`, `'${name}' is a PipelineTaskFinalStatus, which only an exit task or a task with .ignoreUpstreamFailure() receives; use the task as an exit handler's exit task`));
+      ds.push(diagnostic('task/final-status-outside-exit', [...path, 'inputs', name], `'${name}' is a PipelineTaskFinalStatus, which only an exit task or a task with .ignoreUpstreamFailure() receives; use the task as an exit handler's exit task`));
     return;
   }
   if (ignoring && !exitHandlerName) {
     for (const [name, arg] of Object.entries(node.args)) {
       const spec = node.component.interface.inputs[name];
       if (isChannel(arg) && arg.source.kind === 'taskOutput' && spec && spec.kind !== 'invalid' && !spec.optional)
-        ds.push(diagnostic('task/ignore-upstream-required-input', `${path}/inputs/${name}`, `.ignoreUpstreamFailure() needs every input fed by an upstream task to have a default (the upstream task may fail before producing it); give '${name}' a default`));
+        ds.push(diagnostic('task/ignore-upstream-required-input', [...path, 'inputs', name], `.ignoreUpstreamFailure() needs every input fed by an upstream task to have a default (the upstream task may fail before producing it); give '${name}' a default`));
     }
   }
   spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };

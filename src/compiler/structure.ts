@@ -26,6 +26,8 @@ export interface GroupEntry {
 }
 
 export interface Structure {
+  /** The pipeline's name: the first segment of every diagnostic path. */
+  readonly pipelineName: string;
   /** Every task, ordered by creation (kfp names tasks in that order). */
   readonly tasks: TaskEntry[];
   readonly tasksById: Map<string, TaskEntry>;
@@ -114,7 +116,12 @@ export function buildStructure(pipeline: PipelineNode): Structure {
     }
   };
   setChains(rootChildren, [ROOT]);
-  return { tasks, tasksById: new Map(tasks.map((t) => [t.node.id, t])), groups, rootChildren, byName };
+  return { pipelineName: pipeline.name, tasks, tasksById: new Map(tasks.map((t) => [t.node.id, t])), groups, rootChildren, byName };
+}
+
+/** A diagnostic path at a task or group: the pipeline's name, the task's, then `rest`. */
+export function pathAt(s: Structure, entry: { readonly name: string }, ...rest: string[]): string[] {
+  return [s.pipelineName, entry.name, ...rest];
 }
 
 /** kfp's `_get_uncommon_ancestors`: the two chains past their common prefix. */

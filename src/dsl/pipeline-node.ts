@@ -1,12 +1,16 @@
+import type { DiagnosticCode } from '../diagnostics.ts';
 import type { ChannelNode } from './channels.ts';
 import type { InterfaceNode } from './component-node.ts';
 import type { DagNode } from './task-node.ts';
 
 /** A problem found while running a pipeline body (the builder never throws for these). */
 export interface BuildProblem {
-  readonly code: string;
-  readonly path: string;
+  readonly code: DiagnosticCode;
+  /** Where, below the pipeline (below the task when `task` is set): the compiler puts their names first. */
+  readonly path: readonly string[];
   readonly message: string;
+  /** The builder id of the task it is about. */
+  readonly task?: string;
 }
 
 /** The frozen result of running a pipeline body: what the compiler compiles. */

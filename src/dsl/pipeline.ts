@@ -1,3 +1,4 @@
+import { DiagnosticError } from '../diagnostics.ts';
 import { artifactChannel, parameterChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
@@ -64,11 +65,14 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
       const returned = body(paramsOf(iface), rootScope(state, root));
       if (returned && typeof returned === 'object') outputs = { ...(returned as Record<string, ChannelNode>) };
     } catch (err) {
-      state.problems.push({
-        code: 'dsl/body-threw',
-        path: `pipeline/${options.name}`,
-        message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
-      });
+      // A DiagnosticError (thrown by the user's own helpers) keeps its codes and paths.
+      if (err instanceof DiagnosticError) state.problems.push(...err.diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })));
+      else
+        state.problems.push({
+          code: 'dsl/body-threw',
+          path: [],
+          message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
+        });
     }
     built = Object.freeze({
       kind: 'pipeline',

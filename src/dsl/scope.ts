@@ -249,9 +249,9 @@ class ScopeImpl implements Scope {
       : { kind: 'channel', channel: items as ParameterChannel | ArtifactChannel<string, true> };
     const parallelism = options.parallelism ?? 0;
     if (raw && (items as readonly unknown[]).length === 0)
-      this.state.problems.push({ code: 'dsl/empty-loop', path: `for-loop-${seq}`, message: 'parallelFor got an empty list of items; kfp needs at least one' });
+      this.state.problems.push({ code: 'dsl/empty-loop', path: [`for-loop-${seq}`], message: 'parallelFor got an empty list of items; kfp needs at least one' });
     if (!Number.isInteger(parallelism) || parallelism < 0)
-      this.state.problems.push({ code: 'dsl/invalid-parallelism', path: `for-loop-${seq}`, message: `parallelism must be a whole number >= 0 (0: unlimited); got ${parallelism}` });
+      this.state.problems.push({ code: 'dsl/invalid-parallelism', path: [`for-loop-${seq}`], message: `parallelism must be a whole number >= 0 (0: unlimited); got ${parallelism}` });
     // The item's type, as kfp derives it: from the first literal item, or from the list's type text.
     const typeName = raw
       ? firstElementTypeName(items as readonly unknown[])
@@ -283,7 +283,7 @@ class ScopeImpl implements Scope {
   oneOf(...outputs: readonly ChannelNode[]): never {
     const first = outputs[0];
     const seq = this.state.nextOneOfSeq();
-    const bad = (message: string) => this.state.problems.push({ code: 'dsl/invalid-one-of', path: `oneOf ${seq}`, message });
+    const bad = (message: string) => this.state.problems.push({ code: 'dsl/invalid-one-of', path: [`oneOf #${seq}`], message });
     if (!first) bad('oneOf() needs the outputs of the branches');
     else if (outputs.some((o) => o.kind !== first.kind)) bad('oneOf() takes all parameters or all artifacts, not a mix');
     else if (outputs.some((o) => o.source.kind !== 'taskOutput')) bad('oneOf() takes outputs of tasks inside the branches (not collected() or oneOf() values)');
@@ -330,7 +330,8 @@ class ScopeImpl implements Scope {
     else
       this.state.problems.push({
         code: 'dsl/exit-task-scope',
-        path: `task ${taskId}`,
+        path: [],
+        task: taskId,
         message: 'the exit task of an exit handler must be created in the same scope as the handler, just before it',
       });
   }

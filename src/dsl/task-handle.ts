@@ -4,11 +4,12 @@ import type { ComponentNode } from './component-node.ts';
 import type { OutputDecls } from './io.ts';
 import type { ResourcesConfig, RetryConfig, TaskConfig, TaskNode } from './task-node.ts';
 import type { OutputsOf } from './typing.ts';
+import type { BuildProblem } from './pipeline-node.ts';
 
 /** Where handles record their latest configuration (owned by the pipeline being built). */
 export interface TaskRegistry {
   update(node: TaskNode): void;
-  problem(p: { code: string; path: string; message: string }): void;
+  problem(p: BuildProblem): void;
 }
 
 // Names that tools (test matchers, inspectors, promise checks) probe on any object.

@@ -54,9 +54,9 @@ export async function loadPipeline(file: string, exportName?: string): Promise<{
   const abs = path.resolve(file);
   try {
     const st = await stat(abs);
-    if (!st.isFile()) return { diagnostics: [diagnostic('cli/not-a-file', file, `${file} is not a file`, file)] };
+    if (!st.isFile()) return { diagnostics: [diagnostic('cli/not-a-file', [file], `${file} is not a file`, file)] };
   } catch {
-    return { diagnostics: [diagnostic('cli/file-missing', file, `${file} does not exist`, file)] };
+    return { diagnostics: [diagnostic('cli/file-missing', [file], `${file} does not exist`, file)] };
   }
   let mod: Record<string, unknown>;
   try {

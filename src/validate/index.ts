@@ -8,7 +8,7 @@
  *   3. referential integrity (components, executors, tasks, inputs, outputs, platform executors).
  */
 import type { Diagnostic } from '../diagnostics.ts';
-import { diagnostic } from '../diagnostics.ts';
+import { diagnostic, formatPath } from '../diagnostics.ts';
 import { readPipelineSpec, readPlatformSpec } from '../ir/index.ts';
 import { checkBackendRules } from './backend-rules.ts';
 import { isObject } from './ir-access.ts';
@@ -49,7 +49,7 @@ function validateDocuments(docs: readonly unknown[], file: string | undefined): 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.code}\u0000${d.path}\u0000${d.message}`;
+    const key = `${d.code}\u0000${formatPath(d.path)}\u0000${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -113,6 +113,6 @@ export function validateIrText(text: string, file?: string): Diagnostic[] {
   }
   const nonJson = docs.flatMap((d) => nonJsonValues(d, file));
   // A timestamp where a string belongs would also fail the schema; report it once.
-  const nonJsonPaths = new Set(nonJson.map((d) => d.path));
-  return [...nonJson, ...validateDocuments(docs, file).filter((d) => !(d.code.startsWith('schema/') && nonJsonPaths.has(d.path)))];
+  const nonJsonPaths = new Set(nonJson.map((d) => formatPath(d.path)));
+  return [...nonJson, ...validateDocuments(docs, file).filter((d) => !(d.code.startsWith('schema/') && nonJsonPaths.has(formatPath(d.path))))];
 }

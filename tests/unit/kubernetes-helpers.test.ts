@@ -90,7 +90,7 @@ describe('kfp-kubernetes helpers refuse what kfp-kubernetes refuses', () => {
     });
     const r = compilePipeline(p.build());
     expect(r.pipelineSpec).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.message).join('\n')).toContain('kubernetes/invalid-argument');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['kubernetes/invalid-argument']);
   });
 });
 

@@ -45,9 +45,8 @@ describe('a loop item field as a kubernetes setting', () => {
       expect(rest).toEqual([]);
       expect(d!.code).toBe('kubernetes/invalid-argument');
       expect(d!.message).toContain(`a loop item's field ('${field}')`);
-      // AND the compile fails with that one problem, reported as the body having thrown
-      expect(codesAndPaths(ds)).toEqual([['dsl/body-threw', 'pipeline/k']]);
-      expect(ds[0]!.message).toContain('[kubernetes/invalid-argument]');
+      // AND the compile fails with that one problem, its code kept
+      expect(codesAndPaths(ds)).toEqual([['kubernetes/invalid-argument', 'k/kubernetes/parameter']]);
     });
 
   it('still takes the whole loop item', () => {

@@ -3,6 +3,7 @@
  * the inner documents left untouched for the next use) and its refusals.
  */
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.ts';
 import { Dataset, collected, componentFromIr, kubernetes, output, pipeline, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { mergeSubPipeline } from '../../src/compiler/merge-subpipeline.ts';
@@ -19,7 +20,7 @@ describe('a pipeline used as a component', () => {
       kubernetes.addNodeSelector(s.task(inner, { x: 'a' }), { labelKey: 'disktype', labelValue: 'ssd' });
     });
     const ds = compileErrors(outer);
-    expect(codesAndPaths(ds)).toEqual([['task/platform-on-pipeline', 'pipeline/inner']]);
+    expect(codesAndPaths(ds)).toEqual([['task/platform-on-pipeline', 'outer/inner']]);
     expect(ds[0]!.message).toContain('Platform-specific features can only be set on primitive components');
   });
 
@@ -32,7 +33,7 @@ describe('a pipeline used as a component', () => {
     });
     const ds = compilePipeline(outer.build()).diagnostics;
     expect(ds.length).toBeGreaterThan(0);
-    expect(ds.every((d) => d.path.startsWith('pipeline/broken/'))).toBe(true);
+    expect(ds.every((d) => formatPath(d.path).startsWith('outer/broken/broken/'))).toBe(true);
   });
 
   it('GIVEN one pipeline used twice and a clashing outer task WHEN compiled THEN names get -2, -3 and the task outputs are wired', () => {
@@ -92,7 +93,7 @@ describe('container settings on a pipeline task', () => {
       s.task(inner, { x: 'a' }).withResources({ cpuLimit: '1' }).withEnv({ A: 'b' });
     });
     const ds = compileErrors(outer);
-    expect(codesAndPaths(ds)).toEqual([['task/container-setting-on-pipeline', 'pipeline/inner']]);
+    expect(codesAndPaths(ds)).toEqual([['task/container-setting-on-pipeline', 'outer/inner']]);
     expect(ds[0]!.message).toContain('withResources, withEnv can only be used on single-step components');
   });
 });

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.ts';
 import { stringify } from 'yaml';
 import { validateIrText } from '../../src/validate/index.ts';
 import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
 import { corpusFiles, relativeToCorpus, runPythonJson } from './helpers.ts';
 import { pipelineSpec, platformSpec } from './fixtures.ts';
 
-const codes = (text: string) => validateIrText(text, 'p.yaml').map((d) => ({ code: d.code, path: d.path }));
+const codes = (text: string) => validateIrText(text, 'p.yaml').map((d) => ({ code: d.code, path: formatPath(d.path) }));
 const specText = () => stringify(pipelineSpec());
 
 describe('reading the YAML file', () => {
@@ -19,7 +20,7 @@ describe('reading the YAML file', () => {
     const ds = validateIrText('pipelineInfo:\n  name: [a, b\nroot: {}\n', 'p.yaml');
     expect(ds.length).toBeGreaterThan(0);
     expect(new Set(ds.map((d) => d.code))).toEqual(new Set(['yaml/syntax']));
-    expect(ds[0]).toMatchObject({ file: 'p.yaml', path: expect.stringMatching(/^\(document 1\) line \d+, column \d+$/) });
+    expect(ds[0]).toMatchObject({ file: 'p.yaml', path: [expect.stringMatching(/^\(document 1\) line \d+, column \d+$/)] });
   });
 
   it('GIVEN three documents WHEN validated THEN yaml/document-count', () => {

@@ -55,7 +55,7 @@ export function register(program: Command): void {
       try {
         await writeFileAtomic(out, result.yamlText);
       } catch (err) {
-        reportDiagnostics([diagnostic('cli/write-failed', out, `cannot write ${out}: ${(err as Error).message}`)]);
+        reportDiagnostics([diagnostic('cli/write-failed', [out], `cannot write ${out}: ${(err as Error).message}`)]);
         process.exitCode = EXIT_USER_ERROR;
         return;
       }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Diagnostic } from '../../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
@@ -158,22 +158,22 @@ async function collectParameters(pkg: PipelinePackage, flags: RunFlags, file: st
     try {
       text = await readFile(flags.paramsFile, 'utf8');
     } catch (err) {
-      diags.push({ code: 'run/params-file', path: '--params-file', message: `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file: flags.paramsFile });
+      diags.push(diagnostic('run/params-file', '--params-file', `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, flags.paramsFile));
     }
     if (text !== undefined) {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed)) diags.push({ code: 'run/params-file', path: '--params-file', message: 'The params file must hold a JSON object: {"name": value, ...}.', file: flags.paramsFile });
+        if (!isRecord(parsed)) diags.push(diagnostic('run/params-file', '--params-file', 'The params file must hold a JSON object: {"name": value, ...}.', flags.paramsFile));
         else Object.assign(values, parsed);
       } catch (err) {
-        diags.push({ code: 'run/params-file', path: '--params-file', message: `Not valid JSON: ${(err as Error).message}`, file: flags.paramsFile });
+        diags.push(diagnostic('run/params-file', '--params-file', `Not valid JSON: ${(err as Error).message}`, flags.paramsFile));
       }
     }
   }
   for (const arg of flags.param) {
     const kv = splitParamArg(arg);
     if (kv === undefined) {
-      diags.push({ code: 'run/param-syntax', path: `--param ${arg}`, message: 'Write parameters as --param name=value.' });
+      diags.push(diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
       continue;
     }
     values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
@@ -192,7 +192,7 @@ function parseSeconds(flags: RunFlags, keys: ReadonlyArray<'timeout' | 'pollInte
     const raw = flags[k];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) diags.push({ code: 'run/invalid-number', path: k, message: `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".` });
+    if (!Number.isFinite(n) || n <= 0) diags.push(diagnostic('run/invalid-number', k, `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".`));
     else out[k] = Math.round(n * 1000);
   }
   return diags.length > 0 ? { ok: false, diagnostics: diags } : { ok: true, value: out, diagnostics: [] };

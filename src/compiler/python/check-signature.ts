@@ -27,10 +27,10 @@ function describe(spec: IoSpec): string {
  * defaults: kfp reads the interface from the Python signature, so any difference would make the
  * two SDKs compile different pipelines from the same function.
  */
-export function checkSignature(component: ComponentNode, sig: PythonSignature, where: string, file?: string): Diagnostic[] {
+export function checkSignature(component: ComponentNode, sig: PythonSignature, where: readonly string[], file?: string): Diagnostic[] {
   const ds: Diagnostic[] = [];
   const fail = (name: string, message: string) =>
-    ds.push(diagnostic('python/signature-mismatch', `${where}/${name}`, message, file));
+    ds.push(diagnostic('python/signature-mismatch', [...where, name], message, file));
   // Embedded inputs (declared in embeddedInputs or annotated EmbeddedInput[...]) are no part of
   // the interface: python/resolve-embedded.ts checks them.
   const embedded = component.implementation.kind === 'python' ? (component.implementation.embedded?.inputs ?? {}) : {};

@@ -19,7 +19,7 @@ function markedInner(annotation: string): string | undefined {
 export function customArtifactImports(
   component: ComponentNode,
   sig: PythonSignature,
-  where: string,
+  where: readonly string[],
   file: string | undefined,
 ): { imports: string[]; diagnostics: Diagnostic[] } {
   const imports: string[] = [];
@@ -35,7 +35,7 @@ export function customArtifactImports(
       ds.push(
         diagnostic(
           'python/custom-artifact-class',
-          `${where}/${p.name}`,
+          [...where, p.name],
           `'${p.name}' has the custom artifact type ${type.schemaTitle}; kfp imports its Python class into the component program, so declare where it lives: artifactType('${type.schemaTitle}', '${type.schemaVersion}', { pythonClass: 'module.ClassName' })`,
           file,
         ),
@@ -49,7 +49,7 @@ export function customArtifactImports(
       ds.push(
         diagnostic(
           'python/custom-artifact-import',
-          `${where}/${p.name}`,
+          [...where, p.name],
           `kfp cannot import the class for '${p.annotation}': its first symbol '${base}' is not part of '${type.pythonClass}'; annotate with the class name (Input[${path[path.length - 1]}]) or its module (Input[${type.pythonClass}])`,
           file,
         ),

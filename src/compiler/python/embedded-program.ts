@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { EmbeddedAsset } from '../../dsl/embedded.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../../diagnostics.ts';
 import type { EmbeddedTree } from './embedded-paths.ts';
 import { NOTEBOOK_HELPER_TEMPLATE } from './notebook-helper.ts';
 import { tarArchive, type TarMember } from './tar-archive.ts';
@@ -73,9 +73,9 @@ function notebookRelPath(tree: Exclude<EmbeddedTree, { kind: 'other' }>, path: s
  * The Python text an embedded asset adds to a component's program (between the imports and the
  * function), with the asset archived in it; undefined after reporting a problem.
  */
-export function embeddedHelper(asset: EmbeddedAsset, tree: EmbeddedTree | undefined, where: string, ds: Diagnostic[]): string | undefined {
+export function embeddedHelper(asset: EmbeddedAsset, tree: EmbeddedTree | undefined, where: readonly string[], ds: Diagnostic[]): string | undefined {
   const what = asset.kind === 'notebook' ? 'notebook' : 'embedded artifact';
-  const fail = (code: string, message: string): undefined => {
+  const fail = (code: DiagnosticCode, message: string): undefined => {
     ds.push(diagnostic(code, where, message));
     return undefined;
   };

@@ -2,7 +2,7 @@ import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts
 import type { ComponentNode, PythonImplementation } from '../../dsl/component-node.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import type { CompileOptions } from '../options.ts';
-import type { Structure } from '../structure.ts';
+import { pathAt, type Structure } from '../structure.ts';
 import { embeddedInner } from './annotation.ts';
 import { embeddedHelper } from './embedded-program.ts';
 import { extractFunctionSource } from './function-source.ts';
@@ -20,12 +20,12 @@ function checkEmbeddedInputs(
   component: ComponentNode,
   impl: PythonImplementation,
   module: string | undefined,
-  where: string,
+  where: readonly string[],
   file: string | undefined,
 ): Diagnostic[] {
   const ds: Diagnostic[] = [];
   const declared = impl.embedded?.inputs ?? {};
-  const fail = (name: string, message: string) => ds.push(diagnostic('python/embedded-input-mismatch', `${where}/${name}`, message, file));
+  const fail = (name: string, message: string) => ds.push(diagnostic('python/embedded-input-mismatch', [...where, name], message, file));
   for (const name of Object.keys(declared))
     if (name in component.interface.inputs || name in component.interface.outputs)
       fail(name, `'${name}' is declared both as an embedded input and as an input or output; an embedded input is not part of the component's interface, keep one`);
@@ -72,7 +72,7 @@ export function resolveEmbedded(s: Structure, options: CompileOptions): Resolved
       if (helper !== undefined) helpers.set(t.node.id, helper);
       continue;
     }
-    const where = `pipeline/${t.name}/component/${impl.functionName}`;
+    const where = pathAt(s, t, 'component', impl.functionName);
     const file = impl.source.kind === 'file' ? impl.source.path : undefined;
     const module = impl.source.kind === 'inline' ? impl.source.code : options.sources?.get(impl.source.path);
     // Only a module that mentions EmbeddedInput can have such a parameter (no second parse otherwise).

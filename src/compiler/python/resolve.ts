@@ -1,6 +1,6 @@
 import type { CompileOptions } from '../options.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import type { Structure } from '../structure.ts';
+import { pathAt, type Structure } from '../structure.ts';
 import { checkSignature } from './check-signature.ts';
 import { customArtifactImports } from './custom-imports.ts';
 import { docstringDescriptions } from './docstring.ts';
@@ -39,7 +39,7 @@ export function resolvePython(
     let resolved: Resolved | undefined;
     if (byComponent.has(component)) resolved = byComponent.get(component);
     else {
-      resolved = resolveOne(component, `pipeline/${t.name}/component/${component.implementation.functionName}`, options, ds);
+      resolved = resolveOne(component, pathAt(s, t, 'component', component.implementation.functionName), options, ds);
       byComponent.set(component, resolved);
     }
     if (!resolved) continue;
@@ -50,7 +50,7 @@ export function resolvePython(
   return texts;
 }
 
-function resolveOne(component: TaskComponent, where: string, options: CompileOptions, ds: Diagnostic[]): Resolved | undefined {
+function resolveOne(component: TaskComponent, where: readonly string[], options: CompileOptions, ds: Diagnostic[]): Resolved | undefined {
   const impl = component.implementation;
   if (impl.kind !== 'python') return undefined;
   const file = impl.source.kind === 'file' ? impl.source.path : undefined;

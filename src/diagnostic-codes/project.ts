@@ -1,0 +1,12 @@
+/** Loading the user's pipeline file and writing the compiled one (src/project, `kfp-ts compile`, `validate`). */
+export const PROJECT_CODES = {
+  'cli/file-missing': 'the pipeline file does not exist',
+  'cli/not-a-file': 'the path given as the pipeline file is not a file',
+  'cli/module-unreadable': 'the pipeline file could not be bundled (a syntax error, an import that cannot be resolved)',
+  'cli/module-threw': 'importing the pipeline file threw an error',
+  'cli/no-pipeline': 'the file exports no pipeline or component',
+  'cli/no-such-pipeline': 'no export matches --function',
+  'cli/ambiguous-pipeline': 'the file exports several pipelines (or components) and --function picks none',
+  'cli/unreadable': 'a file given to validate could not be read',
+  'cli/write-failed': 'the output file could not be written',
+} as const;
