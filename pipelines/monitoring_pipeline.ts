@@ -25,7 +25,11 @@ export default pipeline(
     },
   },
   (p, s) => {
-    const ingest = withMinioCredentials(s.task(ingestData, { source_path: p.training_data_path }));
+    // Caching (README, "Caching in the seed pipelines"): tasks whose result depends on more than
+    // their inputs run every time — ingest (the file at the path can change), the report (reads
+    // the experiment's runs in MLflow), the alert (its result is a Slack message). The others are
+    // keyed on ingest's fresh artifact, so they rerun whenever the data is read again.
+    const ingest = withMinioCredentials(s.task(ingestData, { source_path: p.training_data_path }).withCaching(false));
     const validated = s.task(validateData, { input_data: ingest.outputs.output_data });
     const train = withMinioCredentials(
       s.task(trainModel, {
@@ -37,7 +41,7 @@ export default pipeline(
       }),
     ).withResources({ cpuLimit: '4', memoryLimit: '8Gi' });
     withMinioCredentials(
-      s.task(generateComparisonReport, { experiment_name: p.experiment_name, mlflow_tracking_uri: p.mlflow_tracking_uri }),
+      s.task(generateComparisonReport, { experiment_name: p.experiment_name, mlflow_tracking_uri: p.mlflow_tracking_uri }).withCaching(false),
     ).after(train);
     s.if(ne(p.slack_webhook, ''), (s) => {
       s.task(checkAndAlert, {
@@ -45,7 +49,7 @@ export default pipeline(
         slack_webhook_url: p.slack_webhook,
         f1_threshold: p.f1_threshold,
         accuracy_threshold: p.accuracy_threshold,
-      });
+      }).withCaching(false);
     });
   },
 );

@@ -22,7 +22,8 @@ export default pipeline(
     },
   },
   (p, s) => {
-    const ingest = withMinioCredentials(s.task(ingestData, { source_path: p.training_data_path }));
+    // Caching as in monitoring_pipeline.ts: ingest and the report (which reads MLflow) run every time.
+    const ingest = withMinioCredentials(s.task(ingestData, { source_path: p.training_data_path }).withCaching(false));
     const validated = s.task(validateData, { input_data: ingest.outputs.output_data });
     const search = withMinioCredentials(
       s.task(hyperparameterSearch, {
@@ -34,7 +35,10 @@ export default pipeline(
       }),
     ).withResources({ cpuLimit: '4', memoryLimit: '8Gi' });
     withMinioCredentials(
-      s.task(generateComparisonReport, { experiment_name: str`${p.experiment_name}-tuning`, mlflow_tracking_uri: p.mlflow_tracking_uri }),
+      s.task(generateComparisonReport, {
+        experiment_name: str`${p.experiment_name}-tuning`,
+        mlflow_tracking_uri: p.mlflow_tracking_uri,
+      }).withCaching(false),
     ).after(search);
   },
 );

@@ -8,6 +8,7 @@ import { EXIT_USAGE } from './exit-codes.ts';
 const COMMANDS = [
   { name: 'compile', load: () => import('./commands/compile.ts') },
   { name: 'validate', load: () => import('./commands/validate.ts') },
+  { name: 'graph', load: () => import('./commands/graph.ts') },
   { name: 'upload', load: () => import('./commands/upload.ts') },
   { name: 'run', load: () => import('./commands/run.ts') },
   { name: 'runs', load: () => import('./commands/runs.ts') },

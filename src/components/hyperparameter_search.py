@@ -16,8 +16,16 @@ def hyperparameter_search(
 
     Each trial is a nested MLflow run under a parent run named
     ``hyperparameter_search`` in the experiment ``{experiment_name}-tuning``
-    (only when ``mlflow_tracking_uri`` is set). The best score and the numeric
-    best parameters go to the ``best_params`` Metrics artifact.
+    (only when ``mlflow_tracking_uri`` is set), logged through the embedded
+    ``experiment_tracker`` module: buffered, sent in the background, and kept
+    when MLflow is briefly unreachable. A trial logs its parameters, the
+    5-fold cross-validated means of accuracy, precision, recall, f1_score and
+    roc_auc (the names train_model logs, so one report compares both), the
+    optimized metric as ``<metric>_mean`` / ``<metric>_std`` and its per-fold
+    values as ``fold_<metric>`` by step. The parent run logs ``trial_score``
+    and ``best_score_so_far`` by trial, then ``best_score`` and the best
+    parameters. The best score and the numeric best parameters go to the
+    ``best_params`` Metrics artifact.
 
     Args:
         training_data: Validated Parquet table with a binary 0/1 target.
@@ -32,7 +40,7 @@ def hyperparameter_search(
     import pandas as pd
     from sklearn.ensemble import RandomForestClassifier
     from sklearn.metrics import get_scorer_names
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.model_selection import StratifiedKFold, cross_validate
 
     n_trials = int(n_trials)
     tracking_uri = (mlflow_tracking_uri or "").strip()
@@ -67,13 +75,18 @@ def hyperparameter_search(
 
     cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
+    # The report's metric names (train_model's), each a scorer; the optimized one is added if new.
+    scorers = {"accuracy": "accuracy", "precision": "precision", "recall": "recall", "f1_score": "f1",
+               "roc_auc": "roc_auc"}
+    objective_key = next((name for name, scorer in scorers.items() if scorer == scoring), scoring)
+    scorers.setdefault(objective_key, scoring)
 
-    mlflow = None
+    tracker = None
     if tracking_uri:
-        import mlflow
+        # Embedded into this component's program by kfp-ts and put on sys.path at start-up.
+        from experiment_tracker import ExperimentTracker
 
-        mlflow.set_tracking_uri(tracking_uri)
-        mlflow.set_experiment(f"{experiment_name}-tuning")
+        tracker = ExperimentTracker(f"{experiment_name}-tuning", tracking_uri)
 
     def objective(trial):
         params = {
@@ -84,15 +97,21 @@ def hyperparameter_search(
             "max_features": trial.suggest_categorical("max_features", ["sqrt", "log2", None]),
         }
         model = RandomForestClassifier(**params, random_state=42, n_jobs=-1)
-        if mlflow is None:
-            scores = cross_val_score(model, X, y, cv=cv, scoring=scoring)
+        if tracker is None:
+            result = cross_validate(model, X, y, cv=cv, scoring=scorers)
+            scores = result[f"test_{objective_key}"]
         else:
-            with mlflow.start_run(run_name=f"trial-{trial.number}", nested=True):
-                mlflow.log_params(params)
-                mlflow.log_param("trial_number", trial.number)
-                scores = cross_val_score(model, X, y, cv=cv, scoring=scoring)
-                mlflow.log_metric(f"{scoring}_mean", float(scores.mean()))
-                mlflow.log_metric(f"{scoring}_std", float(scores.std()))
+            with tracker.start_run(run_name=f"trial-{trial.number}", nested=True,
+                                   params={**params, "trial_number": trial.number, "model_type": "random_forest"}):
+                result = cross_validate(model, X, y, cv=cv, scoring=scorers)
+                scores = result[f"test_{objective_key}"]
+                for fold, value in enumerate(scores):
+                    tracker.log_metrics({f"fold_{scoring}": value}, step=fold)
+                tracker.log_metrics({name: float(result[f"test_{name}"].mean()) for name in scorers})
+                tracker.log_metrics({f"{scoring}_mean": float(scores.mean()), f"{scoring}_std": float(scores.std())})
+            best = max([float(scores.mean())] + [t.value for t in trial.study.get_trials(deepcopy=False)
+                                                 if t.value is not None])
+            tracker.log_metrics({"trial_score": float(scores.mean()), "best_score_so_far": best}, step=trial.number)
         print(f"Trial {trial.number}: {scoring}={scores.mean():.4f} params={params}")
         return float(scores.mean())
 
@@ -106,19 +125,21 @@ def hyperparameter_search(
                 best_params.log_metric(f"best_{k}", v)
 
     print(f"Searching {n_trials} trials optimizing {scoring} on {len(X)} rows x {X.shape[1]} features")
-    if mlflow is None:
+    if tracker is None:
         print("mlflow_tracking_uri is empty: not logging to MLflow")
         study.optimize(objective, n_trials=n_trials)
         report_best()
     else:
-        with mlflow.start_run(run_name="hyperparameter_search") as parent:
-            mlflow.log_param("n_trials", n_trials)
-            mlflow.log_param("metric_to_optimize", scoring)
+        with tracker.start_run(run_name="hyperparameter_search",
+                               params={"n_trials": n_trials, "metric_to_optimize": scoring}):
+            parent_id = tracker.run_id
             study.optimize(objective, n_trials=n_trials)
-            mlflow.log_metric("best_score", float(study.best_value))
-            mlflow.log_params({f"best_{k}": v for k, v in study.best_params.items()})
+            tracker.log_metrics({"best_score": float(study.best_value)})
+            tracker.log_params({f"best_{k}": v for k, v in study.best_params.items()})
             report_best()
-            print(f"Logged MLflow parent run {parent.info.run_id} in experiment '{experiment_name}-tuning'")
+        print(f"Logged MLflow parent run {parent_id} in experiment '{experiment_name}-tuning': {tracker.summary}")
+        if not tracker.summary.complete:
+            print("WARNING: MLflow did not receive every point; the comparison report may miss some trials")
 
     print(f"Best score: {study.best_value:.4f}")
     print(f"Best params: {study.best_params}")

@@ -37,6 +37,8 @@ COMPONENT_NAMES = (
     "generate_comparison_report",
     "check_and_alert",
 )
+# Components whose program carries an embedded file (the TypeScript declaration's embeddedArtifact).
+EMBEDDED = {"hyperparameter_search": COMPONENTS_DIR / "tracker" / "experiment_tracker.py"}
 VENV_BIN = Path(sys.executable).parent
 # Variables a component could pick up by accident from the developer's shell; tests set what they need.
 _SCRUBBED_PREFIXES = ("AWS_", "MLFLOW_", "KFP_", "GOOGLE_")
@@ -53,10 +55,15 @@ def load_function(name: str):
 
 
 def build_component(name: str):
-    """The kfp PythonComponent for the function, without a pip-install preamble."""
+    """The kfp PythonComponent for the function, without a pip-install preamble.
+
+    An embedded file goes into the program as on a cluster: extracted at start-up onto sys.path.
+    """
     from kfp import dsl
 
-    return dsl.component(load_function(name), base_image="python:3.11", install_kfp_package=False)
+    embedded = EMBEDDED.get(name)
+    return dsl.component(load_function(name), base_image="python:3.11", install_kfp_package=False,
+                         embedded_artifact_path=str(embedded) if embedded else None)
 
 
 def component_spec_dict(name: str) -> Dict[str, Any]:

@@ -42,7 +42,8 @@ class MlflowServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MLFLOW_", "AWS_"))}
         # The server's background job runner (a pool of huey consumers) is not needed for tracking.
         env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"
-        self._log = open(self.log_path, "w")
+        # Appended to, so a server stopped and started again on the same port keeps one log.
+        self._log = open(self.log_path, "a")
         self._proc = subprocess.Popen(
             [str(VENV_BIN / "mlflow"), "server",
              "--backend-store-uri", f"sqlite:///{self.root / 'mlflow.db'}",
@@ -69,6 +70,11 @@ class MlflowServer:
             return self.log_path.read_text()[-chars:]
         except OSError:
             return ""
+
+    def count_requests(self, method: str, path: str) -> int:
+        """Requests the server has answered so far, from uvicorn's access log lines."""
+        needle = f'"{method} {path} HTTP/'
+        return sum(needle in line for line in self.log_tail(chars=1 << 30).splitlines())
 
     def client(self):
         from mlflow.tracking import MlflowClient
@@ -217,7 +223,7 @@ def find_chromium() -> Optional[str]:
 
 
 def chromium_render(chromium: str, html_file: Path, profile_dir: Path, screenshot: Optional[Path] = None,
-                    timeout: float = 120) -> str:
+                    timeout: float = 120, window_size: tuple = (1400, 2400)) -> str:
     """Loads the page with no network at all; returns the DOM after scripts ran.
 
     Every host name resolves to nothing and every proxied request goes to a closed port,
@@ -230,7 +236,8 @@ def chromium_render(chromium: str, html_file: Path, profile_dir: Path, screensho
               f"--user-data-dir={profile_dir}",
               "--host-resolver-rules=MAP * ~NOTFOUND",
               f"--proxy-server=http://{LOOPBACK}:9", "--proxy-bypass-list=<-loopback>",
-              "--window-size=1400,2400", "--virtual-time-budget=20000"]
+              f"--window-size={window_size[0]},{window_size[1]}", "--force-device-scale-factor=1",
+              "--virtual-time-budget=20000"]
     url = html_file.resolve().as_uri()
     dom = subprocess.run(common + ["--dump-dom", url], capture_output=True, text=True, timeout=timeout,
                          stdin=subprocess.DEVNULL)

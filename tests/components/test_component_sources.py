@@ -206,3 +206,16 @@ def test_GIVEN_the_signatures_WHEN_kfp_builds_specs_THEN_parameter_types_are_the
                 assert params[arg]["parameterType"] == expected_types[annotation], (name, arg)
                 if default is not None:
                     assert params[arg]["defaultValue"] == ast.literal_eval(default), (name, arg)
+
+
+@pytest.mark.parametrize("name", COMPONENT_NAMES)
+def test_GIVEN_a_component_WHEN_its_declaration_embeds_a_file_THEN_the_harness_embeds_the_same_one(name):
+    """The harness runs a component with the file its TypeScript declaration embeds, as a cluster would."""
+    from component_harness import EMBEDDED
+
+    declaration = (COMPONENTS_DIR / f"{name.replace('_', '-')}.ts").read_text()
+    embeds_tracker = "embeddedArtifact: EXPERIMENT_TRACKER_MODULE" in declaration
+    assert ("embeddedArtifact" in declaration) == (name in EMBEDDED)
+    if embeds_tracker:
+        assert EMBEDDED[name] == COMPONENTS_DIR / "tracker" / "experiment_tracker.py"
+        assert "new URL('./tracker/experiment_tracker.py', import.meta.url)" in (COMPONENTS_DIR / "tracker.ts").read_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import uuid
@@ -87,7 +88,9 @@ def test_GIVEN_the_report_WHEN_its_html_is_read_THEN_plotly_is_inlined_and_nothi
     assert "cdn.plot.ly/plotly" not in html
     assert len(html) > 1_000_000, "plotly.js itself (several MB) is embedded"
     assert html.count("Plotly.newPlot(") == 4
-    assert result.artifact("report").metadata["runs"] == len(runs) == len(SYNTHETIC_RUNS) + 1
+    assert len(runs) == len(SYNTHETIC_RUNS) + 1
+    assert result.artifact("report").metadata["runs"] == len(runs) - 1, "all but the run with no metric"
+    assert result.artifact("report").metadata["runs_not_compared"] == 1
 
 
 def test_GIVEN_the_report_in_chromium_WHEN_rendered_THEN_the_summary_table_has_a_row_per_logged_metric(
@@ -95,7 +98,8 @@ def test_GIVEN_the_report_in_chromium_WHEN_rendered_THEN_the_summary_table_has_a
     _, _, _, runs = populated
     rows = rendered.find(tag="table", id="summary").table_rows()
     assert [r[0] for r in rows] == ["accuracy", "precision", "recall", "f1_score", "roc_auc"]
-    for metric, count, mean, std, low, high in rows:
+    for metric, count, mean, std, low, high, logged_as in rows:
+        assert logged_as == f"{metric} ({count})", "every run here logs the report's own names"
         values = [r.data.metrics[metric] for r in runs if metric in r.data.metrics]
         assert int(count) == len(values), metric
         assert float(mean) == pytest.approx(sum(values) / len(values), abs=5e-5), metric
@@ -153,38 +157,91 @@ def test_GIVEN_the_screenshot_WHEN_taken_THEN_it_is_a_real_png(rendered, artifac
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
 
 
-# --- nothing to compare ------------------------------------------------------------------------
+def test_GIVEN_the_report_WHEN_its_data_is_read_THEN_every_compared_run_is_listed_with_its_metrics(
+        populated, rendered):
+    _, result, _, runs = populated
+    compared = [r for r in runs if r.data.metrics]
+    rows = rendered.find(tag="table", id="runs").table_rows()
+    assert sorted(row[0] for row in rows) == sorted(r.info.run_id for r in compared)
+    data = report_data(result)
+    assert sorted(d["run_id"] for d in data["runs"]) == sorted(r.info.run_id for r in compared)
+    for run in compared:
+        entry = next(d for d in data["runs"] if d["run_id"] == run.info.run_id)
+        for name in ("accuracy", "precision", "recall", "f1_score", "roc_auc"):
+            assert entry["metrics"][name] == (pytest.approx(run.data.metrics[name]) if name in run.data.metrics
+                                              else None), (run.data.tags["mlflow.runName"], name)
+    assert rendered.find(tag="p", id="not-compared").text().startswith("Not compared (1; none of these metrics")
+    assert data["not_compared"] == [f"crashed ({next(r for r in runs if not r.data.metrics).info.run_id[:8]})"]
 
-def test_GIVEN_an_experiment_that_does_not_exist_WHEN_reported_THEN_the_page_says_so_and_hides_credentials(
+
+def test_GIVEN_trials_that_log_other_names_WHEN_reported_THEN_each_metric_is_read_under_the_name_logged(
+        runner, mlflow_server):
+    """A tuning experiment: a parent run with no metric, trials logging f1_mean and accuracy_mean."""
+    client = mlflow_server.client()
+    experiment = f"tuning-{uuid.uuid4().hex[:8]}-tuning"
+    exp_id = client.create_experiment(experiment)
+    parent = client.create_run(exp_id, run_name="hyperparameter_search")
+    now_ms = int(time.time() * 1000)
+    trials = {}
+    for i, (f1, acc) in enumerate([(0.61, 0.70), (0.74, 0.81), (0.69, 0.77)]):
+        trial = client.create_run(exp_id, run_name=f"trial-{i}", start_time=now_ms + i,
+                                  tags={"mlflow.parentRunId": parent.info.run_id})
+        client.log_batch(trial.info.run_id, metrics=[Metric("f1_mean", f1, now_ms, 0), Metric("f1_std", 0.02, now_ms, 0),
+                                                      Metric("accuracy_mean", acc, now_ms, 0)],
+                         params=[Param("n_estimators", str(100 + i))])
+        trials[trial.info.run_id] = (f1, acc)
+    result = runner.run("generate_comparison_report",
+                        {"experiment_name": experiment, "mlflow_tracking_uri": mlflow_server.uri}).assert_ok()
+    data = report_data(result)
+    assert {d["run_id"]: (d["metrics"]["f1_score"], d["metrics"]["accuracy"]) for d in data["runs"]} == trials
+    assert all(d["logged_as"]["f1_score"] == "f1_mean" and d["parent_run_id"] == parent.info.run_id
+               for d in data["runs"])
+    assert data["not_compared"] == [f"hyperparameter_search ({parent.info.run_id[:8]})"]
+    assert result.artifact("report").metadata["runs"] == 3
+
+
+# --- nothing to compare: the task fails and says why -------------------------------------------
+
+def test_GIVEN_an_experiment_that_does_not_exist_WHEN_reported_THEN_the_task_fails_and_hides_credentials(
         runner, mlflow_server):
     uri_with_credentials = mlflow_server.uri.replace("http://", "http://reporter:hunter2@")
     result = runner.run("generate_comparison_report", {
-        "experiment_name": "no-such-experiment", "mlflow_tracking_uri": uri_with_credentials}).assert_ok()
-    page = open(result.artifact("report").path, encoding="utf-8").read()
-    assert "<code>no-such-experiment</code> does not exist" in page
-    assert "hunter2" not in page and "hunter2" not in result.component_output
-    assert "Plotly" not in page
-    assert result.artifact("report").metadata["runs"] == 0
+        "experiment_name": "no-such-experiment", "mlflow_tracking_uri": uri_with_credentials})
+    result.assert_failed_with("generate_comparison_report: experiment 'no-such-experiment' does not exist on "
+                              f"{mlflow_server.uri}, so there are no runs to compare")
+    assert "hunter2" not in result.component_output
+    assert result.executor_output is None
 
 
-def test_GIVEN_an_experiment_with_no_runs_WHEN_reported_THEN_the_page_says_so(runner, mlflow_server, chromium,
-                                                                               tmp_path):
+def test_GIVEN_an_experiment_with_no_runs_WHEN_reported_THEN_the_task_fails_saying_so(runner, mlflow_server):
     experiment = f"empty-{uuid.uuid4().hex[:8]}"
     mlflow_server.client().create_experiment(experiment)
     result = runner.run("generate_comparison_report",
-                        {"experiment_name": experiment, "mlflow_tracking_uri": mlflow_server.uri}).assert_ok()
-    page = _copy(result.artifact("report").path, tmp_path / "empty.html")
-    dom = html_dom.parse(chromium_render(chromium, page, tmp_path / "profile"))
-    assert dom.find(tag="p", id="no-runs").text() == f"Experiment {experiment} has no runs yet."
-    assert dom.find(cls="plot-container") is None
+                        {"experiment_name": experiment, "mlflow_tracking_uri": mlflow_server.uri})
+    result.assert_failed_with(f"experiment '{experiment}' on {mlflow_server.uri} has no runs yet")
 
 
-def test_GIVEN_no_tracking_uri_WHEN_reported_THEN_the_page_says_mlflow_is_not_configured(runner):
-    result = runner.run("generate_comparison_report", {"experiment_name": "anything"}).assert_ok()
+def test_GIVEN_runs_without_any_compared_metric_WHEN_reported_THEN_the_task_fails_naming_what_they_logged(
+        runner, mlflow_server):
+    client = mlflow_server.client()
+    experiment = f"no-metrics-{uuid.uuid4().hex[:8]}"
+    exp_id = client.create_experiment(experiment)
+    run = client.create_run(exp_id, run_name="search-parent")
+    client.log_batch(run.info.run_id, metrics=[Metric("best_score", 0.7, 0, 0)])
+    client.create_run(exp_id, run_name="crashed")
+    result = runner.run("generate_comparison_report",
+                        {"experiment_name": experiment, "mlflow_tracking_uri": mlflow_server.uri})
+    result.assert_failed_with(f"none of the 2 runs in experiment '{experiment}'",
+                              "f1_score (f1 / f1_mean / val_f1)", "The runs logged: best_score.")
+
+
+def test_GIVEN_no_tracking_uri_WHEN_reported_THEN_the_task_fails_saying_mlflow_is_not_configured(runner):
+    result = runner.run("generate_comparison_report", {"experiment_name": "anything"})
+    result.assert_failed_with("mlflow_tracking_uri is empty, so there are no runs to compare")
+
+
+def report_data(result) -> dict:
     page = open(result.artifact("report").path, encoding="utf-8").read()
-    assert "MLflow tracking is not configured (mlflow_tracking_uri is empty)" in page
-
-
-def _copy(src: str, dst):
-    dst.write_bytes(open(src, "rb").read())
-    return dst
+    match = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S)
+    assert match, "the report embeds its data"
+    return json.loads(match.group(1))

@@ -55,6 +55,33 @@ def test_GIVEN_the_trial_runs_WHEN_read_back_THEN_each_has_its_params_and_cv_sco
         assert 0 < child.data.metrics["f1_mean"] <= 1 and child.data.metrics["f1_std"] >= 0
 
 
+def test_GIVEN_the_trial_runs_WHEN_read_back_THEN_they_carry_train_models_metric_names(search, mlflow_server):
+    *_, children = search
+    client = mlflow_server.client()
+    for child in children:
+        metrics = child.data.metrics
+        for name in ("accuracy", "precision", "recall", "f1_score", "roc_auc"):
+            assert 0 < metrics[name] <= 1, (name, metrics)
+        assert metrics["f1_score"] == pytest.approx(metrics["f1_mean"])
+        assert child.data.params["model_type"] == "random_forest"
+        folds = client.get_metric_history(child.info.run_id, "fold_f1")
+        assert sorted(m.step for m in folds) == [0, 1, 2, 3, 4]
+        assert sum(m.value for m in folds) / 5 == pytest.approx(metrics["f1_mean"])
+
+
+def test_GIVEN_the_parent_run_WHEN_read_back_THEN_the_tracker_logged_progress_by_trial_and_system_metrics(
+        search, mlflow_server):
+    _, result, parent, children = search
+    client = mlflow_server.client()
+    scores = sorted(client.get_metric_history(parent.info.run_id, "trial_score"), key=lambda m: m.step)
+    assert [m.step for m in scores] == [0, 1, 2]
+    assert [m.value for m in scores] == pytest.approx([c.data.metrics["f1_mean"] for c in children])
+    best = sorted(client.get_metric_history(parent.info.run_id, "best_score_so_far"), key=lambda m: m.step)
+    assert [m.value for m in best] == pytest.approx([max(s.value for s in scores[:i + 1]) for i in range(3)])
+    assert any(k.startswith("system/") for k in parent.data.metrics), sorted(parent.data.metrics)
+    assert "points sent in" in result.stdout and "0 unsent" not in result.stdout
+
+
 def test_GIVEN_the_search_WHEN_done_THEN_best_score_and_params_match_the_best_trial(search):
     _, result, parent, children = search
     best = max(children, key=lambda c: c.data.metrics["f1_mean"])

@@ -67,3 +67,45 @@ it('GIVEN the monitoring pipeline THEN the alert runs only under slack_webhook !
   const group = spec.components[condition![1].componentRef.name]!;
   expect(group.dag?.tasks['check-and-alert']?.inputs.artifacts.metrics).toEqual({ componentInputArtifact: 'pipelinechannel--train-model-metrics' });
 });
+
+/**
+ * The cache policy (README, "Caching in the seed pipelines"): a task whose result depends on more
+ * than its inputs — a file that can change at the same path, the runs in MLflow, a Slack post —
+ * runs every time; a task computed from its inputs alone may be cached.
+ */
+const EXPECTED_CACHING: Record<string, Record<string, boolean>> = {
+  monitoring_pipeline: {
+    'ingest-data': false,
+    'validate-data': true,
+    'train-model': true,
+    'generate-comparison-report': false,
+    'check-and-alert': false,
+  },
+  tuning_pipeline: {
+    'ingest-data': false,
+    'validate-data': true,
+    'hyperparameter-search': true,
+    'generate-comparison-report': false,
+  },
+};
+
+interface CachingSpec {
+  root: { dag: { tasks: Record<string, { cachingOptions?: { enableCache?: boolean }; componentRef: { name: string } }> } };
+  components: Record<string, { dag?: CachingSpec['root']['dag'] }>;
+}
+
+/** Every container task, in the root DAG and in the groups' DAGs, with its caching switch. */
+function cachingByTask(spec: CachingSpec): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const dag of [spec.root.dag, ...Object.values(spec.components).flatMap((c) => (c.dag ? [c.dag] : []))])
+    for (const [name, task] of Object.entries(dag.tasks))
+      if (!spec.components[task.componentRef.name]?.dag) out[name] = task.cachingOptions?.enableCache === true;
+  return out;
+}
+
+describe.each(Object.keys(EXPECTED_CACHING))('%s caching', (name) => {
+  it('GIVEN the compiled pipeline WHEN each task is read THEN caching is off exactly where the result depends on outside state', () => {
+    const spec = compile(name).docs[0] as CachingSpec;
+    expect(cachingByTask(spec)).toEqual(EXPECTED_CACHING[name]);
+  });
+});

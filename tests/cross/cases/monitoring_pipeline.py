@@ -26,15 +26,16 @@ def monitoring(
     f1_threshold: float = 0.85,
     accuracy_threshold: float = 0.9,
 ):
-    ingest = minio(ingest_data(source_path=training_data_path))
+    ingest = minio(ingest_data(source_path=training_data_path).set_caching_options(False))
     validated = validate_data(input_data=ingest.outputs["output_data"])
     train = minio(train_model(training_data=validated.outputs["validated_data"], experiment_name=experiment_name,
                               mlflow_tracking_uri=mlflow_tracking_uri, model_type=model_type, n_estimators=n_estimators))
     train.set_cpu_limit("4").set_memory_limit("8Gi")
-    minio(generate_comparison_report(experiment_name=experiment_name, mlflow_tracking_uri=mlflow_tracking_uri)).after(train)
+    minio(generate_comparison_report(experiment_name=experiment_name, mlflow_tracking_uri=mlflow_tracking_uri)
+          .set_caching_options(False)).after(train)
     with dsl.If(slack_webhook != ""):
         check_and_alert(metrics=train.outputs["metrics"], slack_webhook_url=slack_webhook,
-                        f1_threshold=f1_threshold, accuracy_threshold=accuracy_threshold)
+                        f1_threshold=f1_threshold, accuracy_threshold=accuracy_threshold).set_caching_options(False)
 
 
 PIPELINE = monitoring

@@ -1,13 +1,20 @@
 """Python twin of pipelines/tuning_pipeline.ts, embedding the same component files."""
+import sys
+
 from kfp import dsl
-from twin import PACKAGES as P, component, minio
+from twin import PACKAGES as P, REPO, component, minio
+
+sys.path.insert(0, str(REPO / "tests/cross/fixtures"))
+from embedded_twin import reproducible  # noqa: E402
 
 IMAGE = "python:3.11"
 C = "src/components/"
 ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
 validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
-hyperparameter_search = component(C + "hyperparameter_search.py", "hyperparameter_search", base_image=IMAGE,
-                                  packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["optuna"]])
+with reproducible():
+    hyperparameter_search = component(C + "hyperparameter_search.py", "hyperparameter_search", base_image=IMAGE,
+                                      packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["optuna"]],
+                                      embedded_artifact_path=str(REPO / C / "tracker" / "experiment_tracker.py"))
 generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
                                        packages_to_install=[P["mlflow"], P["pandas"], P["plotly"]])
 
@@ -21,14 +28,14 @@ def tuning(
     metric_to_optimize: str = "f1",
     mlflow_tracking_uri: str = "http://mlflow.kubeflow.svc:5000",
 ):
-    ingest = minio(ingest_data(source_path=training_data_path))
+    ingest = minio(ingest_data(source_path=training_data_path).set_caching_options(False))
     validated = validate_data(input_data=ingest.outputs["output_data"])
     search = minio(hyperparameter_search(training_data=validated.outputs["validated_data"], experiment_name=experiment_name,
                                          mlflow_tracking_uri=mlflow_tracking_uri, n_trials=n_trials,
                                          metric_to_optimize=metric_to_optimize))
     search.set_cpu_limit("4").set_memory_limit("8Gi")
     minio(generate_comparison_report(experiment_name=f"{experiment_name}-tuning",
-                                     mlflow_tracking_uri=mlflow_tracking_uri)).after(search)
+                                     mlflow_tracking_uri=mlflow_tracking_uri).set_caching_options(False)).after(search)
 
 
 PIPELINE = tuning
