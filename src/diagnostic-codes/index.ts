@@ -9,6 +9,7 @@ import { CLI_CODES } from './cli.ts';
 import { CLIENT_CODES } from './client.ts';
 import { COMPILER_CODES } from './compiler.ts';
 import { DSL_CODES } from './dsl.ts';
+import { GRAPH_CODES } from './graph.ts';
 import { PROJECT_CODES } from './project.ts';
 import { PYTHON_CODES } from './python.ts';
 import { VALIDATE_CODES } from './validate.ts';
@@ -22,6 +23,7 @@ export const CODES_BY_STAGE = {
   project: PROJECT_CODES,
   cli: CLI_CODES,
   client: CLIENT_CODES,
+  graph: GRAPH_CODES,
 } as const;
 
 export type DiagnosticStage = keyof typeof CODES_BY_STAGE;
@@ -35,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   ...PROJECT_CODES,
   ...CLI_CODES,
   ...CLIENT_CODES,
+  ...GRAPH_CODES,
 } as const;
 
 /** A registered diagnostic code: the type every Diagnostic's `code` has. */

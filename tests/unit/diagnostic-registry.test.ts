@@ -20,6 +20,7 @@ const STAGE_TITLES: Record<keyof typeof CODES_BY_STAGE, string> = {
   project: 'Loading a pipeline file and writing the output (`kfp-ts compile`, `kfp-ts validate`)',
   cli: 'Commands that talk to a server: flags, config file, inputs',
   client: 'The KFP REST client (`src/client`)',
+  graph: 'Drawing a compiled pipeline (`kfp-ts graph`)',
 };
 
 function renderDoc(): string {
