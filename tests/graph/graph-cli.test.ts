@@ -6,7 +6,7 @@
  * boxes, none overlapping another.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,7 @@ const INPUTS = [...PIPELINES, ...CORPUS];
 
 const out = mkdtempSync(path.join(tmpdir(), 'kfp-ts-graph-'));
 const shots = path.join(REPO, 'test-artifacts', 'graph');
+mkdirSync(shots, { recursive: true });
 
 interface Drawn {
   readonly input: string;
