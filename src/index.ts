@@ -22,7 +22,7 @@ export { PipelineTaskFinalStatus } from './dsl/parameter-types.ts';
 export type { Scope, ConditionChain } from './dsl/scope.ts';
 export type { TaskHandle } from './dsl/task-handle.ts';
 export type { ArgsOf, OutputsOf, ParamsOf } from './dsl/typing.ts';
-export type { PipelineNode } from './dsl/pipeline-node.ts';
+export type { PipelineNode } from './dsl/nodes.ts';
 export * as kubernetes from './kubernetes/index.ts';
 /** The KFP IR as types (`ir.PipelineSpec`, `ir.ComponentSpec`, ...) and `ir.readIr`: see src/ir/index.ts. */
 export * as ir from './ir/index.ts';

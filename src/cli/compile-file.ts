@@ -1,10 +1,11 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import type { JsonValue } from '../ir/index.ts';
 import { compileToYaml } from '../project/compile-to-yaml.ts';
 import { loadPipeline } from '../project/load-pipeline.ts';
 
 export interface CompileFileOptions {
   readonly functionName?: string;
-  readonly pipelineParameters?: Record<string, unknown>;
+  readonly pipelineParameters?: Readonly<Record<string, JsonValue>>;
   readonly disableCachingByDefault?: boolean;
 }
 

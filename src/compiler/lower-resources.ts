@@ -1,10 +1,9 @@
 import { isChannel } from '../dsl/channels.ts';
-import type { ResourcesConfig } from '../dsl/task-node.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Structure } from './structure.ts';
-import { channelFullName, injectedName } from './channel-names.ts';
-
-type Json = Record<string, unknown>;
+import type { ResourcesConfig, ResourceValue } from '../dsl/task-config.ts';
+import { diagnostic } from '../diagnostics.ts';
+import type { AcceleratorConfig, ResourceSpec } from '../ir/index.ts';
+import { channelPlaceholder } from './channel-names.ts';
+import { pathAt, type NamedContext, type TaskEntry } from './context.ts';
 
 const CPU = /^([0-9]*[.])?[0-9]+m?$/;
 const MEMORY = /^[0-9]+(E|Ei|P|Pi|T|Ti|G|Gi|M|Mi|K|Ki){0,1}$/;
@@ -23,60 +22,62 @@ function memoryToFloat(mem: string): number {
   return unit === '' ? Number(m[1]) / 1e9 : (Number(m[1]) * MEMORY_UNITS[unit]!) / 1e9;
 }
 
+type Quantity = 'cpuRequest' | 'cpuLimit' | 'memoryRequest' | 'memoryLimit';
+const NEW_FIELD = { cpuRequest: 'resourceCpuRequest', cpuLimit: 'resourceCpuLimit', memoryRequest: 'resourceMemoryRequest', memoryLimit: 'resourceMemoryLimit' } as const;
+
 /**
- * Container resources with the old numeric fields and the newer string (`resource*`) fields side
- * by side, as kfp writes them so that older backends still read the limits. A value taken from a
- * parameter gets only the string field, holding the injected input's placeholder.
+ * A task's container resources with the old numeric fields and the newer string (`resource*`)
+ * fields side by side, as kfp writes them so that older backends still read the limits. A value
+ * taken from a parameter gets only the string field, holding the injected input's placeholder.
  */
-export function lowerResources(r: ResourcesConfig, s: Structure, path: readonly string[], ds: Diagnostic[]): Json | undefined {
-  const out: Json = {};
-  const ph = (v: unknown) => (isChannel(v) ? `{{$.inputs.parameters['${injectedName(channelFullName(v, s))}']}}` : undefined);
-  const field = (value: ResourcesConfig['cpuLimit'], newKey: string, oldKey: string, kind: 'cpu' | 'memory') => {
-    if (value === undefined) return;
+export function lowerResources(ctx: NamedContext, t: TaskEntry): ResourceSpec | undefined {
+  const r: ResourcesConfig = t.node.config.resources ?? {};
+  const path = pathAt(ctx.naming, t);
+  const ph = (v: unknown): string | undefined => (isChannel(v) ? channelPlaceholder(v, ctx.naming) : undefined);
+  const quantity = (key: Quantity, value: ResourceValue | undefined): ResourceSpec => {
+    if (value === undefined) return {};
     const p = ph(value);
-    if (p !== undefined) {
-      out[newKey] = p;
-      return;
-    }
-    const v = value as string;
-    if (kind === 'cpu' ? !CPU.test(v) : !MEMORY.test(v)) {
-      ds.push(
+    if (p !== undefined) return { [NEW_FIELD[key]]: p };
+    const v = String(value);
+    const cpu = key.startsWith('cpu');
+    if (cpu ? !CPU.test(v) : !MEMORY.test(v)) {
+      ctx.report(
         diagnostic(
           'task/invalid-resource',
           path,
-          kind === 'cpu'
+          cpu
             ? `invalid CPU quantity '${v}': use a number of cores or millicores, e.g. '2', '0.5' or '500m'`
             : `invalid memory quantity '${v}': use bytes with an optional unit (E, Ei, P, Pi, T, Ti, G, Gi, M, Mi, K, Ki), e.g. '8Gi'`,
         ),
       );
-      return;
+      return {};
     }
-    out[newKey] = v;
-    out[oldKey] = kind === 'cpu' ? cpuToFloat(v) : memoryToFloat(v);
+    return { [NEW_FIELD[key]]: v, [key]: cpu ? cpuToFloat(v) : memoryToFloat(v) };
   };
-  field(r.cpuRequest, 'resourceCpuRequest', 'cpuRequest', 'cpu');
-  field(r.cpuLimit, 'resourceCpuLimit', 'cpuLimit', 'cpu');
-  field(r.memoryRequest, 'resourceMemoryRequest', 'memoryRequest', 'memory');
-  field(r.memoryLimit, 'resourceMemoryLimit', 'memoryLimit', 'memory');
+  const spec: ResourceSpec = {
+    ...quantity('cpuRequest', r.cpuRequest),
+    ...quantity('cpuLimit', r.cpuLimit),
+    ...quantity('memoryRequest', r.memoryRequest),
+    ...quantity('memoryLimit', r.memoryLimit),
+    ...accelerator(ctx, r, path, ph),
+  };
+  return Object.keys(spec).length ? spec : undefined;
+}
+
+function accelerator(ctx: NamedContext, r: ResourcesConfig, path: readonly string[], ph: (v: unknown) => string | undefined): { accelerator?: AcceleratorConfig } {
   const count = r.acceleratorCount ?? (r.acceleratorType !== undefined ? '1' : undefined);
-  if (count !== undefined) {
-    const acc: Json = {};
-    const countPh = ph(count);
-    const typePh = ph(r.acceleratorType);
-    if (countPh) acc.resourceCount = countPh;
-    else {
-      const c = String(count);
-      if (!/^\d+$/.test(c)) ds.push(diagnostic('task/invalid-resource', path, `accelerator count '${c}' must be a non-negative integer`));
-      acc.resourceCount = c;
-      // `count` is an int64 in the proto, and protobuf's JSON form writes int64 as a string.
-      acc.count = c;
-    }
-    if (typePh) acc.resourceType = typePh;
-    else if (r.acceleratorType !== undefined) {
-      acc.resourceType = r.acceleratorType;
-      acc.type = r.acceleratorType;
-    }
-    out.accelerator = acc;
+  if (count === undefined) return {};
+  const countPh = ph(count);
+  const typePh = ph(r.acceleratorType);
+  let counted: AcceleratorConfig;
+  if (countPh) counted = { resourceCount: countPh };
+  else {
+    const c = String(count);
+    if (!/^\d+$/.test(c)) ctx.report(diagnostic('task/invalid-resource', path, `accelerator count '${c}' must be a non-negative integer`));
+    // `count` is an int64 in the proto, and protobuf's JSON form writes int64 as a string.
+    counted = { resourceCount: c, count: c };
   }
-  return Object.keys(out).length ? out : undefined;
+  const type = r.acceleratorType;
+  const typed: AcceleratorConfig = typePh ? { resourceType: typePh } : typeof type === 'string' ? { resourceType: type, type } : {};
+  return { accelerator: { ...counted, ...typed } };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ParameterType } from './parameter-types.ts';
+import type { ParameterType } from './parameter-type.ts';
 
 /**
  * kfp keeps a channel's Python type as text (`typing.List[typing.Dict[str, int]]`) and derives

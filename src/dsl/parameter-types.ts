@@ -1,18 +1,8 @@
 import * as z from 'zod';
 import { kfpTypeName } from './kfp-type-names.ts';
+import type { ParameterType, ParameterValue } from './parameter-type.ts';
 
-/** The IR's parameter types (ml_pipelines.ParameterType). */
-export type ParameterType =
-  | 'STRING'
-  | 'NUMBER_INTEGER'
-  | 'NUMBER_DOUBLE'
-  | 'BOOLEAN'
-  | 'LIST'
-  | 'STRUCT'
-  | 'TASK_FINAL_STATUS';
-
-/** A JSON value a parameter can hold. */
-export type ParameterValue = string | number | boolean | readonly ParameterValue[] | { readonly [k: string]: ParameterValue };
+export type { ParameterType, ParameterValue } from './parameter-type.ts';
 
 /** What the compiler needs to know about a parameter declared with zod. */
 export interface ParameterSpec {

@@ -5,10 +5,11 @@ import { negated } from './conditions.ts';
 import { importerCall, type ImporterOptions, type ImporterOutputs } from './importer.ts';
 import { firstElementTypeName, loopItemTypeName, parameterTypeOfName } from './kfp-type-names.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
-import type { ArgNode, ConditionGroupNode, DagNode, LoopItems, TaskNode } from './task-node.ts';
+import type { ArgNode } from './task-config.ts';
+import type { ConditionGroupNode, DagNode, LoopItems, TaskNode } from './nodes.ts';
 import { taskHandle, type TaskHandle } from './task-handle.ts';
 import type { ArgsOf, StringTemplate } from './typing.ts';
-import type { BuildProblem } from './pipeline-node.ts';
+import type { BuildProblem } from './nodes.ts';
 
 /** An output's IR type, for comparing the branches of a oneOf(). */
 function typeKey(c: ChannelNode): string {
@@ -50,11 +51,21 @@ export class BuildState {
   nextGroupSeq(): number {
     return ++this.groupSeq;
   }
+  current(id: string): TaskNode {
+    const node = this.tasks.get(id);
+    if (!node) throw new Error(`unknown task ${id}`);
+    return node;
+  }
   update(node: TaskNode): void {
+    // The tree is frozen when the body returns: a setting made after that could only be lost.
+    if (this.closed)
+      throw new Error(`task '${node.component.name}' was configured after its pipeline was built; configure tasks inside the pipeline body`);
     this.tasks.set(node.id, node);
   }
-  problem(p: BuildProblem): void {
-    this.problems.push(p);
+  private closed = false;
+  /** Called once the tree is frozen: later configuring calls are refused. */
+  close(): void {
+    this.closed = true;
   }
 
   freeze(container: Container): DagNode[] {

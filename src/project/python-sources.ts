@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { pythonSourceFiles } from '../compiler/python/source-files.ts';
 import { readPaths } from './read-paths.ts';

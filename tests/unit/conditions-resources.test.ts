@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq, ge, gt, le, lt, ne, pipeline, z } from '../../src/index.ts';
-import type { ResourcesConfig } from '../../src/dsl/task-node.ts';
+import type { ResourcesConfig } from '../../src/dsl/task-config.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, type Json } from './support.ts';
 
 /** Every condition in the spec, by group task name (walks nested DAGs). */

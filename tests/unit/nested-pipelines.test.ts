@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../src/diagnostics.ts';
 import { Dataset, collected, componentFromIr, kubernetes, output, pipeline, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
+import { IrTables } from '../../src/compiler/ir-tables.ts';
 import { mergeSubPipeline } from '../../src/compiler/merge-subpipeline.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, fit, make, type Json } from './support.ts';
 
@@ -64,15 +65,20 @@ describe('mergeSubPipeline (kfp’s _merge_component_spec)', () => {
       root: { dag: { tasks: { a: { componentRef: { name: 'comp-a' } }, 'a-2': { componentRef: { name: 'comp-a-2' } } } } },
     };
     const before = structuredClone(sub);
-    const target = { components: { 'comp-a': {} } as Json, executors: { 'exec-a': {} } as Json, platformExecutors: {} as Json };
-    const root: Json = mergeSubPipeline(target, sub, undefined);
+    const target = new IrTables();
+    target.defineComponent('comp-a', {});
+    target.defineExecutor('exec-a', {});
+    const merged = mergeSubPipeline(target, sub, undefined);
     expect(sub).toEqual(before);
+    const root: Json = merged.root;
     expect(root.dag.tasks.a.componentRef.name).toBe('comp-a-2');
     expect(root.dag.tasks['a-2'].componentRef.name).toBe('comp-a-2-2');
-    expect(target.components['comp-a-2']).toEqual({ executorLabel: 'exec-a-2-2' });
-    expect(target.components['comp-a-2-2']).toEqual({ executorLabel: 'exec-a-2-2' });
-    expect(target.executors['exec-a-2']).toEqual({ container: { image: 'one' } });
-    expect(target.executors['exec-a-2-2']).toEqual({ container: { image: 'two' } });
+    const components = Object.fromEntries(merged.components);
+    expect(components['comp-a-2']).toEqual({ executorLabel: 'exec-a-2-2' });
+    expect(components['comp-a-2-2']).toEqual({ executorLabel: 'exec-a-2-2' });
+    const executors = Object.fromEntries(merged.executors);
+    expect(executors['exec-a-2']).toEqual({ container: { image: 'one' } });
+    expect(executors['exec-a-2-2']).toEqual({ container: { image: 'two' } });
   });
 });
 

@@ -75,7 +75,9 @@ function check(decl: { inputs?: InputDecls; outputs?: OutputDecls }, source: str
   const comp = pythonComponent({ name: 'train', source: { code: source }, ...decl });
   const sig = parseSignature(source);
   if (!sig) throw new Error('test setup: unparseable signature');
-  return checkSignature(comp.node, sig, WHERE, 'train.py');
+  const ds: Diagnostic[] = [];
+  checkSignature(comp.node, sig, WHERE, 'train.py', (d) => ds.push(d));
+  return ds;
 }
 
 const codesAndPaths = (ds: readonly Diagnostic[]) => ds.map((d) => [d.code, formatPath(d.path)]);

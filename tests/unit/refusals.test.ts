@@ -258,7 +258,7 @@ describe('Kubernetes references', () => {
   it('reports a bad argument to a helper called in a pipeline body as kubernetes/invalid-argument', () => {
     const p = pipeline({ name: 'k8s-bad' }, (_p, s) => void kubernetes.setTimeout(s.task(echo, {}), -5));
     const ds = compileErrors(p);
-    expect(codesAndPaths(ds)).toEqual([['kubernetes/invalid-argument', 'k8s-bad/kubernetes/setTimeout/seconds']]);
+    expect(codesAndPaths(ds)).toEqual([['kubernetes/invalid-argument', 'k8s-bad/echo/kubernetes/setTimeout/seconds']]);
   });
 });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic } from '../../diagnostics.ts';
+import type { JsonValue } from '../../ir/index.ts';
 import { compilePipelineFile } from '../compile-file.ts';
 import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
 import { reportDiagnostics } from '../report.ts';
@@ -23,12 +24,12 @@ export function register(program: Command): void {
     .option('--pipeline-parameters <json>', 'JSON object of default values for pipeline parameters')
     .option('--disable-caching-by-default', 'tasks do not use the cache unless they ask for it')
     .action(async (file: string, flags: CompileFlags) => {
-      let pipelineParameters: Record<string, unknown> | undefined;
+      let pipelineParameters: Record<string, JsonValue> | undefined;
       if (flags.pipelineParameters !== undefined) {
         try {
           const parsed: unknown = JSON.parse(flags.pipelineParameters);
           if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-          pipelineParameters = parsed as Record<string, unknown>;
+          pipelineParameters = parsed as Record<string, JsonValue>;
         } catch {
           process.stderr.write(`error: --pipeline-parameters must be a JSON object, e.g. '{"n_estimators": 200}'\n`);
           process.exitCode = EXIT_USAGE;

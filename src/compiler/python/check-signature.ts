@@ -1,6 +1,8 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
-import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
+import type { ComponentNode } from '../../dsl/nodes.ts';
+import type { IoSpec } from '../../dsl/component-node.ts';
+import { diagnostic } from '../../diagnostics.ts';
+import type { Report } from '../context.ts';
 import { annotationMeaning, embeddedInner, namedTupleFields, returnArtifact, returnMeaning } from './annotation.ts';
 import { parsePythonLiteral } from './literal.ts';
 import type { PythonSignature } from './signature.ts';
@@ -27,10 +29,9 @@ function describe(spec: IoSpec): string {
  * defaults: kfp reads the interface from the Python signature, so any difference would make the
  * two SDKs compile different pipelines from the same function.
  */
-export function checkSignature(component: ComponentNode, sig: PythonSignature, where: readonly string[], file?: string): Diagnostic[] {
-  const ds: Diagnostic[] = [];
+export function checkSignature(component: ComponentNode, sig: PythonSignature, where: readonly string[], file: string | undefined, report: Report): void {
   const fail = (name: string, message: string) =>
-    ds.push(diagnostic('python/signature-mismatch', [...where, name], message, file));
+    report(diagnostic('python/signature-mismatch', [...where, name], message, file));
   // Embedded inputs (declared in embeddedInputs or annotated EmbeddedInput[...]) are no part of
   // the interface: python/resolve-embedded.ts checks them.
   const embedded = component.implementation.kind === 'python' ? (component.implementation.embedded?.inputs ?? {}) : {};
@@ -135,5 +136,4 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
   }
   if (sig.returns && returnMeaning(sig.returns) !== undefined && !('Output' in component.interface.outputs))
     fail('Output', `the Python function returns '${sig.returns}'; declare it as outputs: { Output: z.… }`);
-  return ds;
 }

@@ -1,6 +1,6 @@
 import type { PythonImplementation } from '../../dsl/component-node.ts';
-import type { PipelineNode } from '../../dsl/pipeline-node.ts';
-import type { DagNode, TaskNode } from '../../dsl/task-node.ts';
+import type { PipelineNode } from '../../dsl/nodes.ts';
+import type { DagNode, TaskNode } from '../../dsl/nodes.ts';
 import { k8sName } from '../../dsl/k8s-name.ts';
 
 function* tasksOf(nodes: readonly DagNode[]): Generator<TaskNode> {

@@ -1,6 +1,7 @@
 import { PYTHON_ARTIFACT_CLASS } from '../../dsl/artifacts.ts';
-import type { ComponentNode } from '../../dsl/component-node.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
+import type { ComponentNode } from '../../dsl/nodes.ts';
+import { diagnostic } from '../../diagnostics.ts';
+import type { Report } from '../context.ts';
 import type { PythonSignature } from './signature.ts';
 
 /** `Input[X]` / `Output[X]` (possibly `dsl.`-qualified) → `X`; anything else (Optional[...]) → undefined. */
@@ -21,9 +22,9 @@ export function customArtifactImports(
   sig: PythonSignature,
   where: readonly string[],
   file: string | undefined,
-): { imports: string[]; diagnostics: Diagnostic[] } {
+  report: Report,
+): string[] {
   const imports: string[] = [];
-  const ds: Diagnostic[] = [];
   for (const p of sig.params) {
     const spec = component.interface.inputs[p.name] ?? component.interface.outputs[p.name];
     if (!spec || spec.kind !== 'artifact' || !p.annotation) continue;
@@ -32,7 +33,7 @@ export function customArtifactImports(
     const inner = markedInner(p.annotation);
     if (inner === undefined) continue;
     if (!type.pythonClass) {
-      ds.push(
+      report(
         diagnostic(
           'python/custom-artifact-class',
           [...where, p.name],
@@ -46,7 +47,7 @@ export function customArtifactImports(
     const path = type.pythonClass.split('.');
     const idx = path.indexOf(base);
     if (idx < 0) {
-      ds.push(
+      report(
         diagnostic(
           'python/custom-artifact-import',
           [...where, p.name],
@@ -60,5 +61,5 @@ export function customArtifactImports(
     const line = symbol.length > 1 ? `from ${symbol.slice(0, -1).join('.')} import ${symbol[symbol.length - 1]}` : `import ${symbol[0]}`;
     if (!imports.includes(line)) imports.push(line);
   }
-  return { imports, diagnostics: ds };
+  return imports;
 }
