@@ -2,7 +2,9 @@ import type { PipelineNode } from '../dsl/nodes.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { checkCycles } from './check-cycles.ts';
 import { checkPipeline } from './check-pipeline.ts';
+import { checkPipelineConfig } from './check-pipeline-config.ts';
 import { checkPipelineOutputs } from './check-pipeline-outputs.ts';
+import { checkTaskSettings } from './check-task-settings.ts';
 import { checkTaskArgs } from './check-tasks.ts';
 import { checkWorkspace } from './check-workspace.ts';
 import type { CompileResult } from './compile-result.ts';
@@ -17,8 +19,9 @@ import { resolvePython } from './python/resolve.ts';
 /**
  * Compiles a built pipeline to the KFP IR. Pure: no I/O (Python sources come in `options.sources`),
  * and every problem is returned as a diagnostic rather than thrown. The stages are described in
- * context.ts: names, then checks and the Python sources, then the analysis of groups, then the
- * lowering — which runs only when nothing before it found an error.
+ * context.ts: names, then the checks (which report every problem of the declarations, arguments
+ * and settings, each independently) and the Python sources, then the analysis of groups, then
+ * the lowering — which runs only when nothing before it found an error.
  *
  * @example
  * const result = compilePipeline(myPipeline.build());
@@ -36,7 +39,11 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   const named = { ...base, naming };
   checkPipeline(named, (id) => naming.tasksById.get(id)?.name);
   checkPipelineOutputs(named);
-  for (const t of naming.tasks) checkTaskArgs(named, t);
+  checkPipelineConfig(named);
+  for (const t of naming.tasks) {
+    checkTaskArgs(named, t);
+    checkTaskSettings(named, t);
+  }
   checkWorkspace(named);
   checkCycles(named);
   const python = resolvePython(named);

@@ -2,7 +2,7 @@ import type { ComponentInputsSpec, DagSpec, PipelineSpec, PipelineTaskSpec, Plat
 import type { DagEntry, DagView, GroupEntry, LowerContext, TaskEntry } from './context.ts';
 import type { IrTables } from './ir-tables.ts';
 import { groupChannels, lowerGroupInputs, lowerGroupOutputs, lowerGroupTask } from './lower-group.ts';
-import { checkPipelineTaskSettings, lowerPrimitiveTask, lowerTaskSpec } from './lower-task.ts';
+import { lowerPrimitiveTask, lowerTaskSpec } from './lower-task.ts';
 import { mergeSubPipeline } from './merge-subpipeline.ts';
 
 function dagView(inputs: ComponentInputsSpec | undefined, children: readonly DagEntry[]): DagView {
@@ -35,7 +35,6 @@ function subPipelineDocuments(ctx: LowerContext, t: TaskEntry): { pipelineSpec?:
 function lowerTask(ctx: LowerContext, tables: IrTables, t: TaskEntry, dag: DagView, tasks: Record<string, PipelineTaskSpec>, exitHandlerName?: string): void {
   const impl = t.node.component.implementation;
   if (impl.kind === 'graph' || (impl.kind === 'ir' && !impl.container)) {
-    checkPipelineTaskSettings(ctx, t);
     const docs = subPipelineDocuments(ctx, t);
     if (!docs.pipelineSpec) return;
     const merged = mergeSubPipeline(tables, docs.pipelineSpec, docs.platformSpec);

@@ -1,49 +1,62 @@
 import { isChannel } from '../dsl/channels.ts';
 import type { KubernetesSetting, Toleration as TolerationArg } from '../dsl/kubernetes-settings.ts';
-import type { InputParameterSpec, KubernetesExecutorConfig, NodeAffinityTerm, NodeSelector, PodMetadata, PvcMount, SecurityContext } from '../ir/index.ts';
+import type { InputParameterSpec, KubernetesExecutorConfig, NodeAffinityTerm, NodeSelector, PodMetadata, PvcMount, SecurityContext, Toleration } from '../ir/index.ts';
 import type { DagView, NamedContext, TaskEntry } from './context.ts';
-import { field, isWholeNumber, KubernetesArguments, LABEL_OPERATORS, NODE_AFFINITY_FIELDS, NODE_OPERATORS, PULL_POLICIES, pythonCase } from './kubernetes-arguments.ts';
 import { foldKubernetes } from './kubernetes-fold.ts';
+import { settingProblems } from './kubernetes-rules.ts';
+import { field, KubernetesValues, selectorRequirements, toleration } from './kubernetes-values.ts';
+
+type Setting<K extends KubernetesSetting['kind']> = Extract<KubernetesSetting, { kind: K }>;
 
 /**
- * One task's kfp-kubernetes settings as its KubernetesExecutorConfig: each setting checked
- * (kubernetes-arguments.ts; a setting with a problem is left out), then the settings folded in
- * call order (kubernetes-fold.ts): list fields append, message fields merge, a later scalar wins.
+ * One task's kfp-kubernetes settings as its KubernetesExecutorConfig, folded in call order
+ * (kubernetes-fold.ts): list fields append, message fields merge, a later scalar wins. The
+ * checks (check-task-settings.ts) have reported every invalid argument; a setting with one is
+ * left out here.
  */
 export function lowerKubernetes(ctx: NamedContext, t: TaskEntry, dag: DagView): KubernetesExecutorConfig {
-  const a = new KubernetesArguments(ctx, t, dag);
+  const v = new KubernetesValues(ctx, t, dag);
+  const valid = (t.node.config.kubernetes ?? []).filter((s) => settingProblems(s).length === 0);
+  /** The entries each setting of `kind` makes. */
+  const list = <K extends KubernetesSetting['kind'], T>(settings: readonly KubernetesSetting[], kind: K, make: (s: Setting<K>) => T[]): T[] =>
+    settings.flatMap((s) => (s.kind === kind ? make(s as Setting<K>) : []));
+
   let config: KubernetesExecutorConfig = {};
-  for (const [name, settings] of foldKubernetes(t.node.config.kubernetes ?? [])) {
+  for (const [name, settings] of foldKubernetes(valid)) {
     switch (name) {
       case 'secretAsEnv':
         config = {
           ...config,
-          secretAsEnv: a.list(settings, 'secretAsEnv', (x) => [
-            { ...field('keyToEnv', x.keyToEnv.map((k) => ({ ...field('envVar', k.envVar), ...field('secretKey', k.secretKey) }))), optional: x.optional, ...a.objectName('secretName', x.secretName, a.at(x, 'secretName')) },
+          secretAsEnv: list(settings, 'secretAsEnv', (x) => [
+            { ...field('keyToEnv', x.keyToEnv.map((k) => ({ ...field('envVar', k.envVar), ...field('secretKey', k.secretKey) }))), optional: x.optional, ...v.objectName('secretName', x.secretName) },
           ]),
         };
         break;
       case 'secretAsVolume':
-        config = { ...config, secretAsVolume: a.list(settings, 'secretAsVolume', (x) => [{ ...field('mountPath', x.mountPath), optional: x.optional, ...a.objectName('secretName', x.secretName, a.at(x, 'secretName')) }]) };
+        config = { ...config, secretAsVolume: list(settings, 'secretAsVolume', (x) => [{ ...field('mountPath', x.mountPath), optional: x.optional, ...v.objectName('secretName', x.secretName) }]) };
         break;
       case 'configMapAsEnv':
         config = {
           ...config,
-          configMapAsEnv: a.list(settings, 'configMapAsEnv', (x) => [
-            { ...field('keyToEnv', x.keyToEnv.map((k) => ({ ...field('configMapKey', k.configMapKey), ...field('envVar', k.envVar) }))), optional: x.optional, ...a.objectName('configMapName', x.configMapName, a.at(x, 'configMapName')) },
+          configMapAsEnv: list(settings, 'configMapAsEnv', (x) => [
+            {
+              ...field('keyToEnv', x.keyToEnv.map((k) => ({ ...field('configMapKey', k.configMapKey), ...field('envVar', k.envVar) }))),
+              optional: x.optional,
+              ...v.objectName('configMapName', x.configMapName),
+            },
           ]),
         };
         break;
       case 'configMapAsVolume':
-        config = { ...config, configMapAsVolume: a.list(settings, 'configMapAsVolume', (x) => [{ ...field('mountPath', x.mountPath), optional: x.optional, ...a.objectName('configMapName', x.configMapName, a.at(x, 'configMapName')) }]) };
+        config = { ...config, configMapAsVolume: list(settings, 'configMapAsVolume', (x) => [{ ...field('mountPath', x.mountPath), optional: x.optional, ...v.objectName('configMapName', x.configMapName) }]) };
         break;
       case 'pvcMount':
-        config = { ...config, pvcMount: a.list(settings, 'pvcMount', (x) => [pvcMount(x)]) };
+        config = { ...config, pvcMount: list(settings, 'pvcMount', (x) => [pvcMount(x, v)]) };
         break;
       case 'genericEphemeralVolume':
         config = {
           ...config,
-          genericEphemeralVolume: a.list(settings, 'ephemeralVolume', (x) => {
+          genericEphemeralVolume: list(settings, 'ephemeralVolume', (x) => {
             const hasMetadata = Object.keys(x.labels).length > 0 || Object.keys(x.annotations).length > 0;
             return [
               {
@@ -63,7 +76,7 @@ export function lowerKubernetes(ctx: NamedContext, t: TaskEntry, dag: DagView): 
       case 'emptyDirMounts':
         config = {
           ...config,
-          emptyDirMounts: a.list(settings, 'emptyDirMount', (x) => [
+          emptyDirMounts: list(settings, 'emptyDirMount', (x) => [
             {
               ...field('volumeName', x.volumeName),
               ...field('mountPath', x.mountPath),
@@ -75,121 +88,97 @@ export function lowerKubernetes(ctx: NamedContext, t: TaskEntry, dag: DagView): 
         };
         break;
       case 'fieldPathAsEnv':
-        config = { ...config, fieldPathAsEnv: a.list(settings, 'fieldPathAsEnv', (x) => [{ ...field('name', x.envName), ...field('fieldPath', x.fieldPath) }]) };
+        config = { ...config, fieldPathAsEnv: list(settings, 'fieldPathAsEnv', (x) => [{ ...field('name', x.envName), ...field('fieldPath', x.fieldPath) }]) };
         break;
       case 'imagePullSecret':
-        config = { ...config, imagePullSecret: a.list(settings, 'imagePullSecrets', (x) => x.secretNames.map((n, i) => a.objectName('secretName', n, a.at(x, 'secretNames', String(i))))) };
+        config = { ...config, imagePullSecret: list(settings, 'imagePullSecrets', (x) => x.secretNames.map((n) => v.objectName('secretName', n))) };
         break;
       case 'nodeAffinity':
-        config = { ...config, nodeAffinity: [...a.list(settings, 'nodeAffinity', (x) => [nodeAffinity(x)]), ...a.list(settings, 'nodeAffinityJson', (x) => [nodeAffinityJson(x)])] };
+        // In call order, an addNodeAffinityJson term (only the last is kept) included.
+        config = {
+          ...config,
+          nodeAffinity: settings.flatMap((x): NodeAffinityTerm[] => {
+            if (x.kind === 'nodeAffinityJson') return [{ nodeAffinityJson: v.parameterInput(x.nodeAffinityJson) }];
+            if (x.kind !== 'nodeAffinity') return [];
+            const expressions = selectorRequirements(x.matchExpressions);
+            const fields = selectorRequirements(x.matchFields);
+            return [{ ...field('matchExpressions', expressions), ...field('matchFields', fields), ...(x.weight !== undefined ? { weight: x.weight } : {}) }];
+          }),
+        };
         break;
       case 'podAffinity':
         config = {
           ...config,
-          podAffinity: a.list(settings, 'podAffinity', (x) => {
-            if (!x.topologyKey) a.invalid(a.at(x, 'topologyKey'), 'a pod affinity term needs a topologyKey, e.g. kubernetes.io/hostname');
-            a.weight(x.weight, a.at(x, 'weight'));
-            return [
-              {
-                ...field('matchPodExpressions', a.requirements(x.matchPodExpressions, a.at(x, 'matchPodExpressions'), 'match_pod_expression', LABEL_OPERATORS)),
-                ...field('matchPodLabels', { ...x.matchPodLabels }),
-                ...field('topologyKey', x.topologyKey),
-                ...field('namespaces', [...(x.namespaces ?? [])]),
-                ...field('matchNamespaceExpressions', a.requirements(x.matchNamespaceExpressions, a.at(x, 'matchNamespaceExpressions'), 'match_namespace_expression', LABEL_OPERATORS)),
-                ...field('matchNamespaceLabels', { ...x.matchNamespaceLabels }),
-                ...(x.weight !== undefined ? { weight: x.weight } : {}),
-                ...(x.anti !== undefined ? { anti: x.anti } : {}),
-              },
-            ];
-          }),
+          podAffinity: list(settings, 'podAffinity', (x) => [
+            {
+              ...field('matchPodExpressions', selectorRequirements(x.matchPodExpressions)),
+              ...field('matchPodLabels', { ...x.matchPodLabels }),
+              ...field('topologyKey', x.topologyKey),
+              ...field('namespaces', [...(x.namespaces ?? [])]),
+              ...field('matchNamespaceExpressions', selectorRequirements(x.matchNamespaceExpressions)),
+              ...field('matchNamespaceLabels', { ...x.matchNamespaceLabels }),
+              ...(x.weight !== undefined ? { weight: x.weight } : {}),
+              ...(x.anti !== undefined ? { anti: x.anti } : {}),
+            },
+          ]),
         };
         break;
       case 'tolerations':
-        config = {
-          ...config,
-          tolerations: settings.flatMap((x) => {
-            if (x.kind === 'toleration') return a.checked(() => [a.toleration(x.toleration, a.at(x))]);
-            if (x.kind !== 'tolerationJson') return [];
-            const value = x.tolerationJson;
-            if (isChannel(value)) return a.checked(() => [{ tolerationJson: a.parameterInput(value, a.at(x)) }]);
-            const all: readonly TolerationArg[] = Array.isArray(value) ? value : [value as TolerationArg];
-            return a.checked(() => all.map((tol, i) => a.toleration(tol, a.at(x, ...(Array.isArray(value) ? [String(i)] : [])))));
-          }),
-        };
+        config = { ...config, tolerations: settings.flatMap((x) => tolerations(x, v)) };
         break;
       case 'nodeSelector':
-        config = { ...config, nodeSelector: nodeSelector(settings, a) };
+        config = { ...config, nodeSelector: nodeSelector(settings, v) };
         break;
       case 'podMetadata':
         config = { ...config, podMetadata: podMetadata(settings) };
         break;
       case 'securityContext':
-        config = { ...config, ...securityContext(settings, a) };
+        config = { ...config, securityContext: securityContext(settings) };
         break;
       case 'imagePullPolicy':
-        for (const x of settings)
-          if (x.kind === 'imagePullPolicy') {
-            if (PULL_POLICIES.includes(x.policy)) config = { ...config, imagePullPolicy: x.policy };
-            else a.invalid(a.at(x, 'policy'), `invalid image pull policy '${String(x.policy)}': use Always, Never or IfNotPresent`);
-          }
+        for (const x of settings) if (x.kind === 'imagePullPolicy') config = { ...config, imagePullPolicy: x.policy };
         break;
       case 'activeDeadlineSeconds': {
-        let seconds: number | undefined;
-        for (const x of settings)
-          if (x.kind === 'timeout') {
-            if (isWholeNumber(x.seconds)) seconds = x.seconds === 0 ? undefined : x.seconds;
-            else a.invalid(a.at(x, 'seconds'), `seconds must be a whole number greater than or equal to 0, got ${x.seconds}`);
-          }
+        // setTimeout(t, 0) removes a limit set earlier.
+        const last = settings.filter((x): x is Setting<'timeout'> => x.kind === 'timeout').at(-1);
         const { activeDeadlineSeconds: _earlier, ...rest } = config;
-        config = seconds === undefined ? rest : { ...rest, activeDeadlineSeconds: String(seconds) };
+        config = last && last.seconds > 0 ? { ...rest, activeDeadlineSeconds: String(last.seconds) } : rest;
         break;
       }
       case 'enabledSharedMemory': {
-        const last = settings[settings.length - 1];
+        const last = settings.at(-1);
         if (last?.kind === 'sharedMemory') config = { ...config, enabledSharedMemory: { ...field('volumeName', last.volumeName), ...field('size', last.size) } };
         break;
       }
     }
   }
   return config;
+}
 
-  function pvcMount(x: Extract<KubernetesSetting, { kind: 'pvcMount' }>): PvcMount {
-    const base = { ...field('mountPath', x.mountPath), ...field('subPath', x.subPath) };
-    // The deprecated `pvc_reference` oneof, kept by kfp-kubernetes for older backends, beside the parameter.
-    if (typeof x.pvcName === 'string') return { ...base, pvcNameParameter: { runtimeValue: { constant: x.pvcName } }, constant: x.pvcName };
-    const ref = a.reference(x.pvcName, a.at(x, 'pvcName'));
-    return { ...base, pvcNameParameter: ref, ...ref };
-  }
+/** A PVC mount: the name as a parameter, and the deprecated `pvc_reference` oneof kfp-kubernetes keeps for older backends. */
+function pvcMount(x: Setting<'pvcMount'>, v: KubernetesValues): PvcMount {
+  const base = { ...field('mountPath', x.mountPath), ...field('subPath', x.subPath) };
+  if (typeof x.pvcName === 'string') return { ...base, pvcNameParameter: { runtimeValue: { constant: x.pvcName } }, constant: x.pvcName };
+  const ref = v.reference(x.pvcName);
+  return { ...base, pvcNameParameter: ref, ...ref };
+}
 
-  function nodeAffinity(x: Extract<KubernetesSetting, { kind: 'nodeAffinity' }>): NodeAffinityTerm {
-    const expressions = a.requirements(x.matchExpressions, a.at(x, 'matchExpressions'), 'match_expression', NODE_OPERATORS);
-    const fields = a.requirements(x.matchFields, a.at(x, 'matchFields'), 'match_field', NODE_OPERATORS);
-    a.weight(x.weight, a.at(x, 'weight'));
-    return { ...field('matchExpressions', expressions), ...field('matchFields', fields), ...(x.weight !== undefined ? { weight: x.weight } : {}) };
-  }
-
-  function nodeAffinityJson(x: Extract<KubernetesSetting, { kind: 'nodeAffinityJson' }>): NodeAffinityTerm {
-    const value = x.nodeAffinityJson;
-    if (!isChannel(value)) {
-      // kfp builds the Kubernetes client's V1NodeAffinity from the object: only its two fields are accepted.
-      const unknown = Object.keys(value).filter((key) => !NODE_AFFINITY_FIELDS.includes(pythonCase(key)));
-      if (unknown.length)
-        a.invalid(
-          a.at(x),
-          `invalid NodeAffinity: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}; use requiredDuringSchedulingIgnoredDuringExecution or preferredDuringSchedulingIgnoredDuringExecution`,
-        );
-    }
-    return { nodeAffinityJson: a.parameterInput(value, a.at(x)) };
-  }
+function tolerations(x: KubernetesSetting, v: KubernetesValues): Toleration[] {
+  if (x.kind === 'toleration') return [toleration(x.toleration)];
+  if (x.kind !== 'tolerationJson') return [];
+  const value = x.tolerationJson;
+  if (isChannel(value)) return [{ tolerationJson: v.parameterInput(value) }];
+  const all: readonly TolerationArg[] = Array.isArray(value) ? value : [value as TolerationArg];
+  return all.map(toleration);
 }
 
 /** Labels from `addNodeSelector` merged in call order, and the last `addNodeSelectorJson`. */
-function nodeSelector(settings: readonly KubernetesSetting[], a: KubernetesArguments): NodeSelector {
+function nodeSelector(settings: readonly KubernetesSetting[], v: KubernetesValues): NodeSelector {
   const labels: Record<string, string> = {};
   let json: InputParameterSpec | undefined;
   for (const s of settings) {
     if (s.kind === 'nodeSelector') labels[s.labelKey] = s.labelValue;
-    else if (s.kind === 'nodeSelectorJson') json = a.parameterInput(s.nodeSelectorJson, a.at(s));
+    else if (s.kind === 'nodeSelectorJson') json = v.parameterInput(s.nodeSelectorJson);
   }
   return { ...(Object.keys(labels).length ? { labels } : {}), ...(json ? { nodeSelectorJson: json } : {}) };
 }
@@ -205,27 +194,10 @@ function podMetadata(settings: readonly KubernetesSetting[]): PodMetadata {
 }
 
 /** The identity fields, merged in call order; int64 fields as protobuf JSON writes them (strings). */
-function securityContext(settings: readonly KubernetesSetting[], a: KubernetesArguments): { securityContext?: SecurityContext } {
-  let merged: SecurityContext | undefined;
+function securityContext(settings: readonly KubernetesSetting[]): SecurityContext {
+  let merged: SecurityContext = {};
   for (const s of settings) {
     if (s.kind !== 'securityContext') continue;
-    let ok = true;
-    if (s.runAsUser === undefined && s.runAsGroup === undefined && s.runAsNonRoot === undefined) {
-      a.invalid(a.at(s), 'give at least one of runAsUser, runAsGroup, runAsNonRoot');
-      ok = false;
-    }
-    for (const f of ['runAsUser', 'runAsGroup'] as const) {
-      const v = s[f];
-      if (v !== undefined && !isWholeNumber(v)) {
-        a.invalid(a.at(s, f), `${f} must be a whole number greater than or equal to 0, got ${String(v)}`);
-        ok = false;
-      }
-    }
-    if (s.runAsNonRoot !== undefined && typeof s.runAsNonRoot !== 'boolean') {
-      a.invalid(a.at(s, 'runAsNonRoot'), `runAsNonRoot must be true or false, got ${String(s.runAsNonRoot)}`);
-      ok = false;
-    }
-    if (!ok) continue;
     merged = {
       ...merged,
       ...(s.runAsUser !== undefined ? { runAsUser: String(s.runAsUser) } : {}),
@@ -233,6 +205,5 @@ function securityContext(settings: readonly KubernetesSetting[], a: KubernetesAr
       ...(s.runAsNonRoot !== undefined ? { runAsNonRoot: s.runAsNonRoot } : {}),
     };
   }
-  return merged ? { securityContext: merged } : {};
+  return merged;
 }
-

@@ -1,6 +1,5 @@
-import { diagnostic } from '../diagnostics.ts';
 import type { RetryPolicy } from '../ir/index.ts';
-import { pathAt, type NamedContext, type TaskEntry } from './context.ts';
+import type { TaskEntry } from './context.ts';
 
 const SECONDS_PER: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
@@ -12,17 +11,11 @@ export function durationSeconds(d: string): string | undefined {
   return `${Number(m[1]) * SECONDS_PER[unit]!}s`;
 }
 
-/** A task's retry policy, with kfp's defaults; each duration that is not one is reported at its field. */
-export function lowerRetry(ctx: NamedContext, t: TaskEntry): RetryPolicy | undefined {
+/** A task's retry policy, with kfp's defaults (check-task-settings.ts reports a duration kfp does not read). */
+export function lowerRetry(t: TaskEntry): RetryPolicy | undefined {
   const r = t.node.config.retry;
   if (!r) return undefined;
-  const duration = (field: 'backoffDuration' | 'backoffMaxDuration', fallback: string): string => {
-    const given = r[field] ?? fallback;
-    const seconds = durationSeconds(String(given));
-    if (seconds === undefined)
-      ctx.report(diagnostic('task/invalid-retry', pathAt(ctx.naming, t, 'retry', field), `invalid duration '${given}': use a whole number and a unit (s, m, h, d, w), e.g. '30s'`));
-    return seconds ?? '0s';
-  };
+  const duration = (field: 'backoffDuration' | 'backoffMaxDuration', fallback: string): string => durationSeconds(String(r[field] ?? fallback)) ?? '0s';
   return {
     backoffDuration: duration('backoffDuration', '0s'),
     backoffFactor: r.backoffFactor || 2.0,

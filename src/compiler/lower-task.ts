@@ -2,10 +2,9 @@ import { isChannel } from '../dsl/channels.ts';
 import type { StringTemplate } from '../dsl/typing.ts';
 import type { ArgNode } from '../dsl/task-config.ts';
 import type { TaskNode } from '../dsl/nodes.ts';
-import { diagnostic } from '../diagnostics.ts';
 import type { ComponentSpec, ExecutorSpec, KubernetesExecutorConfig, PipelineContainerSpec, PipelineTaskSpec } from '../ir/index.ts';
 import { channelPlaceholder } from './channel-names.ts';
-import { pathAt, type DagView, type LowerContext, type TaskEntry } from './context.ts';
+import type { DagView, LowerContext, TaskEntry } from './context.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
 import { importerSpec } from './lower-importer.ts';
 import { lowerInterface } from './lower-interface.ts';
@@ -50,7 +49,7 @@ export function lowerTaskSpec(ctx: LowerContext, t: TaskEntry, dag: DagView, com
   // is then a plain pipeline input, passed through like the others.
   const trigger = ctx.pipeline.ofComponent ? {} : lowerTrigger(ctx, t, deps, exitHandlerName);
   const parameters = { ...inputs?.parameters, ...trigger.finalStatusInputs };
-  const retryPolicy = lowerRetry(ctx, t);
+  const retryPolicy = lowerRetry(t);
   return {
     taskInfo: { name: config.displayName ?? t.name },
     componentRef: { name: componentName },
@@ -113,35 +112,4 @@ export function lowerPrimitiveTask(ctx: LowerContext, t: TaskEntry, dag: DagView
   const executor = lowerExecutor(ctx, t);
   const platform = t.node.config.kubernetes?.length ? lowerKubernetes(ctx, t, dag) : undefined;
   return { component, executor, ...(platform && Object.keys(platform).length ? { platformExecutor: platform } : {}) };
-}
-
-/**
- * kfp: "<setter> can only be used on single-step components, not pipelines used as components";
- * platform settings likewise.
- */
-export function checkPipelineTaskSettings(ctx: LowerContext, t: TaskEntry): void {
-  const node = t.node;
-  const path = pathAt(ctx.naming, t);
-  const { resources, env, containerImage, kubernetes } = node.config;
-  const containerSettings = [
-    ...(resources && Object.keys(resources).length ? ['withResources'] : []),
-    ...(env && Object.keys(env).length ? ['withEnv'] : []),
-    ...(containerImage !== undefined ? ['withContainerImage'] : []),
-  ];
-  if (containerSettings.length)
-    ctx.report(
-      diagnostic(
-        'task/container-setting-on-pipeline',
-        path,
-        `${containerSettings.join(', ')} can only be used on single-step components, and '${node.component.name}' is a pipeline; set them on the tasks inside it`,
-      ),
-    );
-  if (kubernetes && kubernetes.length)
-    ctx.report(
-      diagnostic(
-        'task/platform-on-pipeline',
-        path,
-        `Platform-specific features can only be set on primitive components, and '${node.component.name}' is a pipeline; set the kubernetes settings on the tasks inside it`,
-      ),
-    );
 }

@@ -1,10 +1,5 @@
 /** kfp's naming helpers: unique names by an index suffix, and the part of two chains they do not share. */
 
-/** The keys of a map-like object as a set, without copying them (naming is per task: copying would be quadratic). */
-export function keysOf(o: object): { has(n: string): boolean } {
-  return { has: (n) => Object.hasOwn(o, n) };
-}
-
 /** `name`, else `name-2`, `name-3`, … — kfp's `make_name_unique_by_adding_index`. */
 export function uniqueName(name: string, taken: { has(n: string): boolean }, from = 2): string {
   if (!taken.has(name)) return name;
