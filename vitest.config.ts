@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,11 +9,22 @@ import { defineConfig } from 'vitest/config';
  */
 const RECORD_CODES = ['tests/support/record-diagnostics.ts'];
 
+const src = (entry: string) => fileURLToPath(new URL(`./src/${entry}`, import.meta.url));
+
+// Tests and the guide's examples import the package by name, as users do: its sources here.
+const resolve = {
+  alias: [
+    { find: /^kfp-ts$/, replacement: src('index.ts') },
+    { find: /^kfp-ts\/(client|kubernetes|components|ir)$/, replacement: src('$1/index.ts') },
+  ],
+};
+
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/clear-produced-codes.ts'],
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           // Projects with different worker limits must run in separate groups.
@@ -23,9 +35,12 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
+          // The CLI runs from dist/, as for users: built first when src/ changed.
+          globalSetup: ['tests/support/build-dist.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/unit/**', 'tests/types/**', 'tests/registry/**', '**/node_modules/**'],
           setupFiles: RECORD_CODES,

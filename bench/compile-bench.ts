@@ -4,6 +4,7 @@
  *   npm run bench                  # sizes 1, 100, 1000, 3000; chain and fan; both compilers (~10 min)
  *   npm run bench -- --quick       # sizes 1 and 100, kfp-ts only (a smoke run, ~15 s)
  *   npm run bench -- --sizes 1,100 --shapes chain --reps 3 --json out.json --keep
+ *   npm run bench -- --installed   # the one-task compile and --help from the packed tarball (bench/installed.ts)
  *
  * Whole-process: wall time from spawn to exit of `node bin/kfp-ts.js compile F.ts -o F.yaml` and of
  * `.venv/bin/kfp dsl compile --py F.py --output F.yaml`. In-process: define + build + compile +
@@ -128,12 +129,12 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Which CLI `bin/kfp-ts.js` runs: the bundle when it is at least as new as src/, else src through tsx. */
+/** `bin/kfp-ts.js` always runs dist/cli.mjs; say when that is older than src/ (`npm run build`). */
 async function cliMode(): Promise<string> {
   const bundle = path.join(REPO, 'dist', 'cli.mjs');
   const built = await stat(bundle).then((s) => s.mtimeMs, () => undefined);
-  if (built === undefined) return 'CLI from src/ through tsx (no dist/; `npm run build` makes it)';
-  return built >= (await newestMtime(path.join(REPO, 'src'))) ? 'CLI from dist/cli.mjs' : 'CLI from src/ through tsx (dist/ older than src/)';
+  if (built === undefined) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+  return built >= (await newestMtime(path.join(REPO, 'src'))) ? 'CLI from dist/cli.mjs' : 'CLI from dist/cli.mjs, OLDER than src/ (run `npm run build`)';
 }
 
 /** The commit measured, and whether src/ or bin/ differ from it. */
@@ -154,6 +155,10 @@ async function kfpVersion(): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--installed')) {
+    const { installedBench } = await import('./installed.ts');
+    return installedBench(process.argv.slice(2));
+  }
   const opts = parseOptions(process.argv.slice(2));
   const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-bench-'));
   const started = process.hrtime.bigint();

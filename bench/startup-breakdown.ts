@@ -6,7 +6,7 @@
  *
  * Times (median wall and CPU of REPS runs, after one untimed run that fills the caches):
  *   - bare `node`, and `node` with tsx registered: the floor under any TypeScript CLI;
- *   - the CLI run from src/ through tsx (what bin/kfp-ts.js does when dist/ is missing or stale);
+ *   - the CLI run from src/ through tsx (what bin/kfp-ts.js did before it always ran dist/);
  *   - the CLI run from dist/cli.mjs (what it does after `npm run build`), when dist/ exists;
  *   - the same with the pipeline precompiled to plain `.js` (the floor for the bundled CLI);
  *   - Python: the bare interpreter, `import kfp`, and `kfp dsl compile`.

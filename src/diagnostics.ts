@@ -16,6 +16,12 @@ export type { DiagnosticCode } from './diagnostic-codes/index.ts';
  */
 export type DiagnosticPath = readonly string[];
 
+/**
+ * One problem: a stable code (see docs/diagnostics.md), where it is, what is wrong and how to fix it.
+ *
+ * @example
+ * for (const d of compilePipeline(p.build()).diagnostics) console.error(formatDiagnostic(d));
+ */
 export interface Diagnostic {
   /** Stable machine-readable code from the registry, e.g. `graph/cycle`, `schema/unknown-field`. */
   readonly code: DiagnosticCode;
@@ -65,11 +71,13 @@ export function formatPath(path: DiagnosticPath): string {
   return path.join('/');
 }
 
+/** One line: `file: path: message [code]`, leaving out a file or path that is not known. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, formatPath(d.path)].filter((w) => w).join(': ');
   return `${where ? `${where}: ` : ''}${d.message} [${d.code}]`;
 }
 
+/** All diagnostics as text, one per line (see {@link formatDiagnostic}). */
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
   return ds.map(formatDiagnostic).join('\n');
 }

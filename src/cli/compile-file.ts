@@ -1,12 +1,49 @@
+import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import type { BuildProblem, PipelineNode } from '../dsl/nodes.ts';
 import type { JsonValue } from '../ir/index.ts';
+import type { SourceFrame } from '../project/bundle-errors.ts';
 import { compileToYaml } from '../project/compile-to-yaml.ts';
-import { loadPipeline } from '../project/load-pipeline.ts';
+import { loadPipeline, userFrame } from '../project/load-pipeline.ts';
 
 export interface CompileFileOptions {
   readonly functionName?: string;
   readonly pipelineParameters?: Readonly<Record<string, JsonValue>>;
-  readonly disableCachingByDefault?: boolean;
+  readonly disableCaching?: boolean;
+}
+
+/** Every problem with a stack in the tree: the pipeline's own and its nested pipelines'. */
+function thrownProblems(root: PipelineNode): BuildProblem[] {
+  const found: BuildProblem[] = [];
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if ((v as { kind?: unknown }).kind === 'pipeline') found.push(...(v as PipelineNode).problems.filter((p) => p.stack !== undefined));
+    for (const child of Object.values(v)) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+/**
+ * An error a pipeline body threw, reported where it was thrown: the user's file, line and column
+ * from the bundle's source map, instead of the pipeline's path.
+ */
+async function placeThrown(diagnostics: readonly Diagnostic[], node: PipelineNode, file: string, frames: (thrown: unknown) => Promise<SourceFrame[]>): Promise<Diagnostic[]> {
+  const thrown = thrownProblems(node);
+  if (thrown.length === 0) return [...diagnostics];
+  const abs = path.resolve(file);
+  return Promise.all(
+    diagnostics.map(async (d) => {
+      const problem = thrown.find((p) => p.code === d.code && p.message === d.message);
+      if (problem === undefined) return d;
+      const error = Object.assign(new Error(problem.message), { stack: problem.stack });
+      const frame = userFrame(await frames(error));
+      if (frame === undefined) return d;
+      return { ...d, file: frame.file === abs ? file : path.relative(process.cwd(), frame.file), path: [`line ${frame.line}:${frame.column}`] };
+    }),
+  );
 }
 
 /**
@@ -20,8 +57,9 @@ export async function compilePipelineFile(file: string, options: CompileFileOpti
   const result = await compileToYaml(node, {
     file,
     ...(options.pipelineParameters ? { pipelineParameters: options.pipelineParameters } : {}),
-    ...(options.disableCachingByDefault ? { disableCachingByDefault: true } : {}),
+    ...(options.disableCaching ? { disableCachingByDefault: true } : {}),
   });
-  const diagnostics = result.diagnostics.map((d) => (d.file ? d : { ...d, file }));
+  const placed = loaded.frames ? await placeThrown(result.diagnostics, node, file, loaded.frames) : [...result.diagnostics];
+  const diagnostics = placed.map((d) => (d.file ? d : { ...d, file }));
   return hasErrors(diagnostics) || result.yamlText === undefined ? { diagnostics } : { yamlText: result.yamlText, diagnostics };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
 import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -10,9 +10,11 @@ import type { ClientOptions, HttpEvent } from '../client/http.ts';
 import type { BearerCredential, CookieCredential } from '../client/credentials.ts';
 import type { ProxyOptions } from '../client/proxy.ts';
 import { EXIT_USER_ERROR } from './exit-codes.ts';
+import { addFormatOption, type FormatFlags } from './output-format.ts';
 
 /**
- * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines).
+ * Connection settings for the commands that talk to KFP (upload, run, runs, pipelines,
+ * experiments, recurring-runs).
  * Each setting comes from the first of: a flag, an environment variable, the config file. The
  * library never reads the environment; this module is where it is mapped to client options.
  *
@@ -51,10 +53,8 @@ export interface ConnectionFlags {
   readonly verbose?: boolean;
 }
 
-/** A KFP command's flags as `addConnectionOptions` declares them: the connection and `-o, --output`. */
-export interface KfpCommandFlags extends ConnectionFlags {
-  readonly output: 'text' | 'json';
-}
+/** A KFP command's flags as `addConnectionOptions` declares them: the connection and `--format`. */
+export interface KfpCommandFlags extends ConnectionFlags, FormatFlags {}
 
 export const DEFAULT_SA_TOKEN_PATH = '/var/run/secrets/kubeflow/pipelines/token';
 
@@ -76,9 +76,9 @@ export const ConfigFile = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
-/** Adds the connection flags to a command. */
+/** Adds the connection flags, and `--format`, to a command. */
 export function addConnectionOptions(cmd: Command): Command {
-  return cmd
+  return addFormatOption(cmd)
     .option('--host <url>', 'KFP API address, e.g. http://localhost:8080 or https://kubeflow.example.com/pipeline [env KFP_HOST]')
     .option('--namespace <ns>', 'Kubernetes namespace (multi-user installs) [env KFP_NAMESPACE]')
     .option('--token <token>', 'bearer token (prefer --token-file or KFP_TOKEN: flags show in `ps`)')
@@ -91,8 +91,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--read-timeout <seconds>', 'idle timeout once connected (default 60)')
     .option('--retries <n>', 'retries for idempotent calls (default 3)')
     .option('--config <path>', 'config file (default ~/.config/kfp-ts/config.yaml) [env KFP_CONFIG]')
-    .option('--verbose', 'log each request to stderr (never with credentials)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    .option('--verbose', 'log each request to stderr (never with credentials)');
 }
 
 export interface ResolvedConnection {
@@ -341,11 +340,15 @@ export function cliHint(code: string): string | undefined {
   }
 }
 
-/** Runs a KFP command body with a connected client; user errors become messages and exit code 1. */
+/**
+ * Runs a KFP command body with a connected client; user errors become messages and exit code 1.
+ * `hints` adds the command's own advice for an error code (e.g. what a 404 means for its argument).
+ */
 export async function withKfpClient(
   io: CommandIo,
   flags: ConnectionFlags,
   body: (ctx: { readonly kfp: import('../client/kfp-client.ts').KfpClient; readonly connection: ResolvedConnection }) => Promise<void>,
+  hints: Readonly<Partial<Record<import('../client/errors.ts').KfpErrorCode, string>>> = {},
 ): Promise<void> {
   const resolved = await resolveConnection(flags, { env: process.env, ...withOnEvent(verboseLogger(io, flags.verbose)) });
   if (!resolved.ok) return failWith(io, resolved.diagnostics);
@@ -359,7 +362,7 @@ export async function withKfpClient(
     if (!isKfpError(err)) throw err;
     const redact = (s: string): string => (kfp ? kfp.http.redactor.redact(s) : s);
     io.err(`error: ${redact(err.message)} [${err.code}]`);
-    const hint = cliHint(err.code);
+    const hint = hints[err.code] ?? cliHint(err.code);
     if (hint !== undefined) io.err(`hint: ${hint}`);
     process.exitCode = EXIT_USER_ERROR;
   }

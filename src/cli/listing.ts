@@ -1,12 +1,13 @@
 import type { Column } from '../client/render.ts';
 import { diagnostic } from '../diagnostics.ts';
 import { failWith, type CommandIo } from './connection.ts';
+import type { OutputFormat } from './output-format.ts';
 
 /**
  * `--limit` as a page size: 20 when it is not given. Anything but a whole number from 1 to 1000 (the
  * most the API returns in a page) is a user error, `<command>/invalid-limit`; undefined then.
  */
-export function pageSize(io: CommandIo, limit: string | undefined, command: 'runs' | 'pipelines'): number | undefined {
+export function pageSize(io: CommandIo, limit: string | undefined, command: 'runs' | 'pipelines' | 'experiments' | 'recurring-runs'): number | undefined {
   const n = limit === undefined ? 20 : /^\d+$/.test(limit) ? Number(limit) : Number.NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 1000) return n;
   failWith(io, [diagnostic(`${command}/invalid-limit`, '--limit', `--limit takes a whole number from 1 to 1000, not "${limit}".`)]);
@@ -20,11 +21,11 @@ export interface Page<T> {
 }
 
 /**
- * Prints one page of a listing: with `-o json` the items under `key` and the page fields, as the API
+ * Prints one page of a listing: with `--format json` the items under `key` and the page fields, as the API
  * names them; otherwise a table, `No <key>.` when empty, and the flag that shows the next page.
  */
-export async function printPage<T>(io: CommandIo, output: 'text' | 'json', key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
-  if (output === 'json') {
+export async function printPage<T>(io: CommandIo, format: OutputFormat, key: string, page: Page<T>, columns: readonly Column<T>[]): Promise<void> {
+  if (format === 'json') {
     io.out(JSON.stringify({ [key]: page.items, next_page_token: page.nextPageToken ?? null, total_size: page.totalSize ?? null }, null, 2));
     return;
   }

@@ -1,20 +1,33 @@
 import { Command, CommanderError } from 'commander';
+import { version } from '../version.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 
 /**
- * Each command lives in its own module under ./commands and is imported only when it runs, so
- * `kfp-ts compile` never loads the HTTP client and `kfp-ts upload` never loads the compiler twice.
+ * The commands, one module each under ./commands, imported only when that command runs: `kfp-ts
+ * compile` never loads the HTTP client, `kfp-ts upload x.yaml` never loads the compiler, and
+ * `kfp-ts --help` / `--version` load none of them (the summary here is what the help lists). A new
+ * command is one line here and its module.
  */
-const COMMANDS = [
-  { name: 'compile', load: () => import('./commands/compile.ts') },
-  { name: 'validate', load: () => import('./commands/validate.ts') },
-  { name: 'graph', load: () => import('./commands/graph.ts') },
-  { name: 'upload', load: () => import('./commands/upload.ts') },
-  { name: 'run', load: () => import('./commands/run.ts') },
-  { name: 'runs', load: () => import('./commands/runs.ts') },
-  { name: 'pipelines', load: () => import('./commands/pipelines.ts') },
-] as const;
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'compile', summary: 'compile a TypeScript pipeline (or one component) to KFP IR YAML', load: () => import('./commands/compile.ts') },
+  { name: 'validate', summary: 'check compiled pipeline YAML against the IR schema and the backend rules', load: () => import('./commands/validate.ts') },
+  { name: 'graph', summary: "draw a pipeline's DAG: Mermaid text or an HTML page", load: () => import('./commands/graph.ts') },
+  { name: 'upload', summary: 'upload a pipeline, or add a version to it, on Kubeflow Pipelines', load: () => import('./commands/upload.ts') },
+  { name: 'run', summary: 'start a run of a pipeline in an experiment', load: () => import('./commands/run.ts') },
+  { name: 'runs', summary: 'list and inspect runs', load: () => import('./commands/runs.ts') },
+  { name: 'pipelines', summary: 'list uploaded pipelines', load: () => import('./commands/pipelines.ts') },
+  { name: 'experiments', summary: 'create, list, inspect, archive and delete experiments', load: () => import('./commands/experiments.ts') },
+  { name: 'recurring-runs', summary: 'schedule, list, inspect, enable, disable and delete recurring runs', load: () => import('./commands/recurring-runs.ts') },
+];
 
+interface CommandEntry {
+  readonly name: string;
+  /** One line for `kfp-ts --help`; the command's own module has the full description. */
+  readonly summary: string;
+  readonly load: () => Promise<CliCommandModule>;
+}
+
+/** What a module under ./commands exports. */
 export interface CliCommandModule {
   register(program: Command): void;
 }
@@ -22,23 +35,28 @@ export interface CliCommandModule {
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('kfp-ts')
     .description('Compile, validate, upload and run Kubeflow Pipelines written in TypeScript.')
+    .version(version, '-V, --version', 'print the version of kfp-ts')
     .exitOverride()
-    .showHelpAfterError();
-  const wanted = argv[2];
-  const selected = COMMANDS.filter((c) => c.name === wanted);
-  // Without a known command name, register all of them so `--help` lists everything.
-  for (const c of selected.length > 0 ? selected : COMMANDS) {
-    const mod: CliCommandModule = await c.load();
-    mod.register(program);
+    .showHelpAfterError()
+    // Program options (--version) only before the command: `upload x --version v1` is an unknown
+    // option of upload (its version name is --version-name), not a request for kfp-ts's version.
+    .enablePositionalOptions();
+  const args = [...argv];
+  // `kfp-ts help compile` is `kfp-ts compile --help`: the command's module has its options.
+  if (args[2] === 'help' && COMMANDS.some((c) => c.name === args[3])) args.splice(2, 2, args[3]!, '--help');
+  const wanted = COMMANDS.find((c) => c.name === args[2]);
+  if (wanted) {
+    (await wanted.load()).register(program);
+  } else {
+    // No command named: only the list is needed (for --help, --version or an unknown command).
+    for (const c of COMMANDS) program.command(c.name).description(c.summary);
   }
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      return EXIT_USAGE;
-    }
+    // --help and --version end with exit code 0; a wrong or missing command (help shown) with 2.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_USAGE;
     throw err;
   }
 }

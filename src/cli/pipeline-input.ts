@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { diagnostic, hasErrors } from '../diagnostics.ts';
 import { EXIT_USER_ERROR } from './exit-codes.ts';
 import { failWith, type CommandIo } from './connection.ts';
+import { readReason } from './read-reason.ts';
 import type { PipelinePackage } from '../client/pipeline-file.ts';
 
 /** The pipeline file argument's flags, shared by the commands that take one (upload, run). */
@@ -28,11 +29,11 @@ export async function loadPipelineInput(file: string, flags: PipelineInputFlags,
   const ext = extname(file).toLowerCase();
   let text: string;
   if (ext === '.ts' || ext === '.mts') {
-    // Loaded only here: the compiler (and ts-morph) is heavy, and a .yaml upload never needs it.
+    // Loaded only here: the compiler is heavy, and a .yaml upload never needs it.
     const { compilePipelineFile } = await import('./compile-file.ts');
     const compiled = await compilePipelineFile(file, {
       ...(flags.function !== undefined ? { functionName: flags.function } : {}),
-      ...(flags.disableCaching === true ? { disableCachingByDefault: true } : {}),
+      ...(flags.disableCaching === true ? { disableCaching: true } : {}),
     });
     const warnings = compiled.diagnostics.filter((d) => d.severity === 'warning');
     if (hasErrors(compiled.diagnostics) || compiled.yamlText === undefined) {
@@ -46,11 +47,11 @@ export async function loadPipelineInput(file: string, flags: PipelineInputFlags,
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      failWith(io, [diagnostic('input/unreadable', 'file', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file)]);
+      failWith(io, [diagnostic('input/unreadable', [], `cannot read it: ${readReason(err)}`, file)]);
       return undefined;
     }
   } else {
-    failWith(io, [diagnostic('input/extension', 'file', `Expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}".`, file)]);
+    failWith(io, [diagnostic('input/extension', [], `expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}"`, file)]);
     process.exitCode = EXIT_USER_ERROR;
     return undefined;
   }

@@ -15,12 +15,14 @@ export type BearerCredential =
    */
   | { readonly kind: 'token-file'; readonly path: string; readonly origin: string };
 
+/** A session cookie (`name=value`) for Dex / oauth2-proxy installs, and where it came from. */
 export interface CookieCredential {
   /** The Cookie header value, e.g. `oauth2_proxy_kubeflow=...` (Dex / oauth2-proxy installs). */
   readonly value: string;
   readonly origin: string;
 }
 
+/** What the client authenticates with: a bearer credential, a session cookie, or both. */
 export interface Credentials {
   readonly bearer?: BearerCredential;
   readonly cookie?: CookieCredential;

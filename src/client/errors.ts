@@ -1,11 +1,10 @@
-import type { CLIENT_CODES } from '../diagnostic-codes/client.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
 
 /**
  * Stable codes for everything that can go wrong talking to Kubeflow Pipelines (documented in the
  * registry, src/diagnostic-codes/client.ts). The CLI and tests switch on these, never on message text.
  */
-export type KfpErrorCode = Extract<keyof typeof CLIENT_CODES, `client/${string}`>;
+export type KfpErrorCode = Extract<DiagnosticCode, `client/${string}`>;
 
 export interface KfpErrorInit {
   readonly code: KfpErrorCode;
@@ -44,11 +43,13 @@ export class KfpError extends Error {
     this.diagnostic = diagnostic(init.code, [this.operation], init.message);
   }
 
+  /** The error as a diagnostic (code, path = the API operation, message). */
   toDiagnostic(): Diagnostic {
     return this.diagnostic;
   }
 }
 
+/** Whether `err` is a {@link KfpError}. */
 export function isKfpError(err: unknown): err is KfpError {
   return err instanceof KfpError;
 }

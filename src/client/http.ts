@@ -7,6 +7,7 @@ import { RpcStatus, UploadErrorBody } from './schemas.ts';
 import { send, TransportError, type TlsOptions, type TransportResponse } from './transport.ts';
 import type { ProxyOptions } from './proxy.ts';
 
+/** How to reach and authenticate to a KFP API server. */
 export interface ClientOptions {
   /**
    * Where the KFP API is served: `http://localhost:8080` for a port-forward, or with the path
@@ -25,12 +26,14 @@ export interface ClientOptions {
   readonly onEvent?: (event: HttpEvent) => void;
 }
 
+/** What the client reports to `ClientOptions.onEvent` (for a `--verbose` log); never carries a credential. */
 export type HttpEvent =
   | { readonly kind: 'request'; readonly operation: string; readonly method: string; readonly url: string; readonly attempt: number }
   | { readonly kind: 'response'; readonly operation: string; readonly status: number; readonly ms: number }
   | { readonly kind: 'retry'; readonly operation: string; readonly reason: string; readonly delayMs: number; readonly attempt: number }
   | { readonly kind: 'token-reread'; readonly operation: string };
 
+/** One API call: method, path, query, body, and the zod schema its answer must match. */
 export interface ApiRequest<T> {
   /** The swagger operation name, e.g. `PipelineService_ListPipelines`; used as the diagnostic path. */
   readonly operation: string;
@@ -85,6 +88,7 @@ export class KfpHttp {
     return displayUrl(this.baseUrl).replace(/\/$/, '');
   }
 
+  /** The full URL of an API path with its query. */
   url(path: string, query?: ApiRequest<unknown>['query']): URL {
     const base = this.baseUrl.href.replace(/\/+$/, '');
     const url = new URL(base + path);
@@ -94,14 +98,17 @@ export class KfpHttp {
     return url;
   }
 
+  /** Waits between retries (replaceable in tests). */
   sleep(ms: number): Promise<void> {
     return (this.retry.sleep ?? defaultSleep)(ms);
   }
 
+  /** Reports an event to `ClientOptions.onEvent`, when set. */
   emit(event: HttpEvent): void {
     this.#options.onEvent?.(event);
   }
 
+  /** Sends one API call with the client's credentials, timeouts and retries, and checks the answer against `req`'s schema. */
   async call<T>(req: ApiRequest<T>): Promise<T> {
     const { res, url } = await this.#exchange(req);
     return this.#decode(res, req, url);
@@ -290,6 +297,7 @@ export class KfpHttp {
   }
 }
 
+/** The API base URL from a host setting (`localhost:8080`, `https://kubeflow.example.com/pipeline`); throws on a malformed one. */
 export function parseHost(host: string): URL {
   const raw = host.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;

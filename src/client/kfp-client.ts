@@ -1,238 +1,133 @@
 import { KfpHttp, type ClientOptions } from './http.ts';
-import { equalsFilter } from './filters.ts';
-import { multipartFile } from './multipart.ts';
-import {
-  Empty,
-  Experiment,
-  Healthz,
-  ListExperimentsResponse,
-  ListPipelinesResponse,
-  ListPipelineVersionsResponse,
-  ListRunsResponse,
-  Pipeline,
-  PipelineVersion,
-  Run,
-} from './schemas.ts';
+import { Healthz, type Experiment, type ListExperimentsResponse, type ListPipelinesResponse, type ListPipelineVersionsResponse, type ListRunsResponse, type Pipeline, type PipelineVersion, type Run } from './schemas.ts';
+import { ExperimentService, type CreateExperimentRequest } from './services/experiment-service.ts';
+import type { ListOptions } from './services/list-query.ts';
+import { PipelineService, type UploadFile } from './services/pipeline-service.ts';
+import { RecurringRunService } from './services/recurring-run-service.ts';
+import { RunService, type CreateRunRequest } from './services/run-service.ts';
 
-export interface ListOptions {
-  readonly pageSize?: number;
-  readonly pageToken?: string;
-  /** `created_at desc`, `display_name` … */
-  readonly sortBy?: string;
-  /** An already-encoded filter from `filters.ts`. */
-  readonly filter?: string;
-}
-
-export interface UploadFile {
-  /** The IR YAML bytes. */
-  readonly content: Uint8Array;
-  /** The part's filename; must end in .yaml for the server to parse it as YAML. */
-  readonly filename: string;
-}
-
-export interface CreateRunRequest {
-  readonly display_name: string;
-  readonly description?: string;
-  readonly experiment_id?: string;
-  /** Inline IR: the pipeline spec, or `{pipeline_spec, platform_spec}` when the file has a platform document. */
-  readonly pipeline_spec?: Record<string, unknown>;
-  readonly pipeline_version_reference?: { readonly pipeline_id: string; readonly pipeline_version_id?: string };
-  readonly runtime_config?: { readonly parameters?: Record<string, unknown>; readonly pipeline_root?: string };
-  readonly service_account?: string;
-}
+export type { ListOptions } from './services/list-query.ts';
+export type { UploadFile } from './services/pipeline-service.ts';
+export type { CreateRunRequest } from './services/run-service.ts';
+export type { CreateRecurringRunRequest, TriggerRequest } from './services/recurring-run-service.ts';
+export type { CreateExperimentRequest } from './services/experiment-service.ts';
 
 /**
- * One method per v2beta1 endpoint, typed by the zod schemas in `schemas.ts`. Reads are marked
- * idempotent (retried on connection errors and 502/503/504); creates are not — the workflows in
- * `upload.ts`, `experiments.ts` and `runs.ts` look before they retry a create.
+ * The KFP v2beta1 API: one service per resource (`experiments`, `pipelines`, `runs`,
+ * `recurringRuns`), each call typed by the zod schemas in `schemas.ts`. Reads and state changes are
+ * marked idempotent (retried on connection errors and 502/503/504); creates, deletes and retries
+ * are sent once — the workflows in `publish.ts`, `experiments.ts`, `runs.ts`, `recurring-runs.ts`
+ * and `delete-confirmed.ts` look before they send one again.
  *
  * @example
  * const kfp = new KfpClient({ host: 'http://localhost:8080' });
- * const { pipelines } = await kfp.listPipelines({ pageSize: 20 });
+ * const { pipelines } = await kfp.pipelines.list({ pageSize: 20 });
+ * await kfp.experiments.archive(experimentId);
  */
 export class KfpClient {
   readonly http: KfpHttp;
+  readonly experiments: ExperimentService;
+  readonly pipelines: PipelineService;
+  readonly runs: RunService;
+  readonly recurringRuns: RecurringRunService;
 
   constructor(options: ClientOptions) {
     this.http = new KfpHttp(options);
+    this.experiments = new ExperimentService(this.http);
+    this.pipelines = new PipelineService(this.http);
+    this.runs = new RunService(this.http);
+    this.recurringRuns = new RecurringRunService(this.http);
   }
 
+  /** `GET /apis/v2beta1/healthz`: the server's health and version. */
   healthz(): Promise<Healthz> {
     return this.http.call({ operation: 'HealthzService_GetHealthz', method: 'GET', path: '/apis/v2beta1/healthz', idempotent: true, schema: Healthz });
   }
 
-  // Pipelines ---------------------------------------------------------------------------------
+  // Shorthands for the services' calls, kept for the callers written before the services.
 
+  /** Shorthand for `kfp.pipelines.list(…)`. */
   listPipelines(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListPipelinesResponse> {
-    return this.http.call({
-      operation: 'PipelineService_ListPipelines',
-      method: 'GET',
-      path: '/apis/v2beta1/pipelines',
-      query: { namespace: opts.namespace, ...listQuery(opts) },
-      idempotent: true,
-      schema: ListPipelinesResponse,
-    });
+    return this.pipelines.list(opts);
   }
 
+  /** Shorthand for `kfp.pipelines.get(…)`. */
   getPipeline(pipelineId: string): Promise<Pipeline> {
-    return this.http.call({
-      operation: 'PipelineService_GetPipeline',
-      method: 'GET',
-      path: `/apis/v2beta1/pipelines/${seg(pipelineId)}`,
-      idempotent: true,
-      schema: Pipeline,
-    });
+    return this.pipelines.get(pipelineId);
   }
 
-  /** Exact-name lookup (`name` is unique per namespace); undefined when there is none. */
-  async findPipelineByName(name: string, namespace?: string): Promise<Pipeline | undefined> {
-    const res = await this.listPipelines({ filter: equalsFilter('name', name), pageSize: 2, ...(namespace !== undefined ? { namespace } : {}) });
-    return (res.pipelines ?? []).find((p) => p.name === name);
+  /** Shorthand for `kfp.pipelines.findByName(…)`. */
+  findPipelineByName(name: string, namespace?: string): Promise<Pipeline | undefined> {
+    return this.pipelines.findByName(name, namespace);
   }
 
-  /** Creates a pipeline with no version (the first version then comes from `uploadPipelineVersion`). */
+  /** Shorthand for `kfp.pipelines.create(…)`. */
   createPipeline(pipeline: { readonly name: string; readonly display_name?: string; readonly description?: string; readonly namespace?: string }): Promise<Pipeline> {
-    return this.http.call({
-      operation: 'PipelineService_CreatePipeline',
-      method: 'POST',
-      path: '/apis/v2beta1/pipelines',
-      json: pipeline,
-      idempotent: false,
-      schema: Pipeline,
-    });
+    return this.pipelines.create(pipeline);
   }
 
+  /** Shorthand for `kfp.pipelines.listVersions(…)`. */
   listPipelineVersions(pipelineId: string, opts: ListOptions = {}): Promise<ListPipelineVersionsResponse> {
-    return this.http.call({
-      operation: 'PipelineService_ListPipelineVersions',
-      method: 'GET',
-      path: `/apis/v2beta1/pipelines/${seg(pipelineId)}/versions`,
-      query: listQuery(opts),
-      idempotent: true,
-      schema: ListPipelineVersionsResponse,
-    });
+    return this.pipelines.listVersions(pipelineId, opts);
   }
 
-  async findPipelineVersionByName(pipelineId: string, name: string): Promise<PipelineVersion | undefined> {
-    const res = await this.listPipelineVersions(pipelineId, { filter: equalsFilter('name', name), pageSize: 2 });
-    return (res.pipeline_versions ?? []).find((v) => v.name === name);
+  /** Shorthand for `kfp.pipelines.findVersionByName(…)`. */
+  findPipelineVersionByName(pipelineId: string, name: string): Promise<PipelineVersion | undefined> {
+    return this.pipelines.findVersionByName(pipelineId, name);
   }
 
+  /** Shorthand for `kfp.pipelines.getVersion(…)`. */
   getPipelineVersion(pipelineId: string, versionId: string): Promise<PipelineVersion> {
-    return this.http.call({
-      operation: 'PipelineService_GetPipelineVersion',
-      method: 'GET',
-      path: `/apis/v2beta1/pipelines/${seg(pipelineId)}/versions/${seg(versionId)}`,
-      idempotent: true,
-      schema: PipelineVersion,
-    });
+    return this.pipelines.getVersion(pipelineId, versionId);
   }
 
-  /** POST /apis/v2beta1/pipelines/upload: a new pipeline and its first version (named like the pipeline). */
+  /** Shorthand for `kfp.pipelines.upload(…)`. */
   uploadPipeline(file: UploadFile, query: { readonly name: string; readonly display_name?: string; readonly description?: string; readonly namespace?: string }): Promise<Pipeline> {
-    const mp = multipartFile('uploadfile', file.filename, file.content);
-    return this.http.call({
-      operation: 'UploadPipeline',
-      method: 'POST',
-      path: '/apis/v2beta1/pipelines/upload',
-      query,
-      rawBody: { bytes: mp.body, contentType: mp.contentType },
-      idempotent: false,
-      schema: Pipeline,
-    });
+    return this.pipelines.upload(file, query);
   }
 
-  /** POST /apis/v2beta1/pipelines/upload_version: a new version of an existing pipeline. */
+  /** Shorthand for `kfp.pipelines.uploadVersion(…)`. */
   uploadPipelineVersion(file: UploadFile, query: { readonly pipelineid: string; readonly name: string; readonly display_name?: string; readonly description?: string }): Promise<PipelineVersion> {
-    const mp = multipartFile('uploadfile', file.filename, file.content);
-    return this.http.call({
-      operation: 'UploadPipelineVersion',
-      method: 'POST',
-      path: '/apis/v2beta1/pipelines/upload_version',
-      query,
-      rawBody: { bytes: mp.body, contentType: mp.contentType },
-      idempotent: false,
-      schema: PipelineVersion,
-    });
+    return this.pipelines.uploadVersion(file, query);
   }
 
-  // Experiments -------------------------------------------------------------------------------
-
+  /** Shorthand for `kfp.experiments.list(…)`. */
   listExperiments(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListExperimentsResponse> {
-    return this.http.call({
-      operation: 'ExperimentService_ListExperiments',
-      method: 'GET',
-      path: '/apis/v2beta1/experiments',
-      query: { namespace: opts.namespace, ...listQuery(opts) },
-      idempotent: true,
-      schema: ListExperimentsResponse,
-    });
+    return this.experiments.list(opts);
   }
 
+  /** Shorthand for `kfp.experiments.get(…)`. */
   getExperiment(experimentId: string): Promise<Experiment> {
-    return this.http.call({
-      operation: 'ExperimentService_GetExperiment',
-      method: 'GET',
-      path: `/apis/v2beta1/experiments/${seg(experimentId)}`,
-      idempotent: true,
-      schema: Experiment,
-    });
+    return this.experiments.get(experimentId);
   }
 
-  async findExperimentByName(name: string, namespace?: string): Promise<Experiment | undefined> {
-    const res = await this.listExperiments({ filter: equalsFilter('display_name', name), pageSize: 2, ...(namespace !== undefined ? { namespace } : {}) });
-    return (res.experiments ?? []).find((e) => e.display_name === name);
+  /** Shorthand for `kfp.experiments.findByName(…)`. */
+  findExperimentByName(name: string, namespace?: string): Promise<Experiment | undefined> {
+    return this.experiments.findByName(name, namespace);
   }
 
-  createExperiment(experiment: { readonly display_name: string; readonly description?: string; readonly namespace?: string }): Promise<Experiment> {
-    return this.http.call({
-      operation: 'ExperimentService_CreateExperiment',
-      method: 'POST',
-      path: '/apis/v2beta1/experiments',
-      json: experiment,
-      idempotent: false,
-      schema: Experiment,
-    });
+  /** Shorthand for `kfp.experiments.create(…)`. */
+  createExperiment(experiment: CreateExperimentRequest): Promise<Experiment> {
+    return this.experiments.create(experiment);
   }
 
-  // Runs --------------------------------------------------------------------------------------
-
+  /** Shorthand for `kfp.runs.create(…)`. */
   createRun(run: CreateRunRequest): Promise<Run> {
-    return this.http.call({
-      operation: 'RunService_CreateRun',
-      method: 'POST',
-      path: '/apis/v2beta1/runs',
-      json: run,
-      idempotent: false,
-      schema: Run,
-    });
+    return this.runs.create(run);
   }
 
+  /** Shorthand for `kfp.runs.get(…)`. */
   getRun(runId: string): Promise<Run> {
-    return this.http.call({ operation: 'RunService_GetRun', method: 'GET', path: `/apis/v2beta1/runs/${seg(runId)}`, idempotent: true, schema: Run });
+    return this.runs.get(runId);
   }
 
+  /** Shorthand for `kfp.runs.list(…)`. */
   listRuns(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRunsResponse> {
-    return this.http.call({
-      operation: 'RunService_ListRuns',
-      method: 'GET',
-      path: '/apis/v2beta1/runs',
-      query: { namespace: opts.namespace, experiment_id: opts.experimentId, ...listQuery(opts) },
-      idempotent: true,
-      schema: ListRunsResponse,
-    });
+    return this.runs.list(opts);
   }
 
-  terminateRun(runId: string): Promise<unknown> {
-    return this.http.call({ operation: 'RunService_TerminateRun', method: 'POST', path: `/apis/v2beta1/runs/${seg(runId)}:terminate`, idempotent: true, schema: Empty });
+  /** Shorthand for `kfp.runs.terminate(…)`. */
+  terminateRun(runId: string): Promise<void> {
+    return this.runs.terminate(runId);
   }
-}
-
-function listQuery(opts: ListOptions): Record<string, string | number | undefined> {
-  return { page_size: opts.pageSize, page_token: opts.pageToken, sort_by: opts.sortBy, filter: opts.filter };
-}
-
-/** A path segment; ids are UUIDs, but names never go into paths unescaped. */
-function seg(s: string): string {
-  return encodeURIComponent(s);
 }

@@ -36,6 +36,7 @@ export interface PipelinePackage {
   readonly sha256: string;
 }
 
+/** The pipeline a file holds, or why it holds none. */
 export type LoadResult = { readonly ok: true; readonly pkg: PipelinePackage } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Parses IR YAML text; problems come back as diagnostics (`file` set when given), never thrown. */

@@ -4,6 +4,7 @@ import type { KfpClient, UploadFile } from './kfp-client.ts';
 import { MAX_PIPELINE_FILE_BYTES } from './pipeline-file.ts';
 import type { Pipeline, PipelineVersion } from './schemas.ts';
 
+/** What {@link publishPipeline} uploads: the file, the pipeline name, optionally a version name and description. */
 export interface PublishRequest {
   readonly file: UploadFile;
   /** The pipeline's name (unique per namespace). */
@@ -20,6 +21,7 @@ export interface PublishRequest {
   readonly sha256: string;
 }
 
+/** Whether a pipeline was created, a version added, or the file was already there. */
 export type PublishOutcome =
   /** A new pipeline with its first version. */
   | 'created'
@@ -28,6 +30,7 @@ export type PublishOutcome =
   /** The content-named version already existed: nothing was uploaded. */
   | 'unchanged';
 
+/** The pipeline and version after {@link publishPipeline}, and what happened. */
 export interface PublishResult {
   readonly outcome: PublishOutcome;
   readonly pipeline: Pipeline;
@@ -40,6 +43,7 @@ export interface PublishResult {
 const MAX_PIPELINE_NAME_BYTES = 128;
 const MAX_VERSION_NAME_BYTES = 127;
 
+/** The version name used when none is given: `sha256-` and the first 12 hex digits of the file's hash. */
 export function defaultVersionName(sha256: string): string {
   return `sha256-${sha256.slice(0, 12)}`;
 }

@@ -5,6 +5,7 @@ import type { CreateRunRequest, KfpClient } from './kfp-client.ts';
 import { backoffDelay } from './retry.ts';
 import { FINAL_STATES, type Run } from './schemas.ts';
 
+/** A run to start with {@link submitRun}. */
 export interface SubmitRunRequest {
   readonly experimentId: string;
   readonly runName: string;
@@ -20,6 +21,7 @@ export interface SubmitRunRequest {
   readonly submissionId?: string;
 }
 
+/** The run {@link submitRun} created, and notes about how (e.g. found after an uncertain create). */
 export interface SubmitRunResult {
   readonly run: Run;
   readonly notes: readonly string[];
@@ -65,15 +67,18 @@ export async function submitRun(kfp: KfpClient, req: SubmitRunRequest): Promise<
   }
 }
 
+/** A change {@link followRun} reports: the run's state or one task's state. */
 export type RunEvent =
   | { readonly kind: 'run-state'; readonly state: string; readonly previous: string | undefined; readonly at: Date }
   | { readonly kind: 'task-state'; readonly task: string; readonly state: string; readonly previous: string | undefined; readonly at: Date };
 
+/** How {@link followRun} polls a run, and where it reports changes. */
 export interface FollowOptions {
   /** Between polls. Default 5 000. */
   readonly intervalMs?: number;
   /** Give up waiting (the run continues on the server). Default: no limit. */
   readonly timeoutMs?: number;
+  /** Called for each change of the run's or a task's state. */
   readonly onEvent: (event: RunEvent) => void;
 }
 
@@ -111,6 +116,7 @@ export async function followRun(kfp: KfpClient, runId: string, opts: FollowOptio
   }
 }
 
+/** One task of a run as a person reads it: name, state, start and end. */
 export interface TaskView {
   readonly id: string;
   readonly name: string;

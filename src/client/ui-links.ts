@@ -11,14 +11,17 @@ export function uiBaseUrl(apiHost: URL, uiUrl?: string): string {
   return `${apiHost.origin}${path}`;
 }
 
+/** The KFP UI page of a pipeline version. */
 export function pipelineVersionLink(base: string, pipelineId: string, versionId: string): string {
   return `${base}/#/pipelines/details/${pipelineId}/version/${versionId}`;
 }
 
+/** The KFP UI page of a run. */
 export function runLink(base: string, runId: string): string {
   return `${base}/#/runs/details/${runId}`;
 }
 
+/** The KFP UI page of an experiment. */
 export function experimentLink(base: string, experimentId: string): string {
   return `${base}/#/experiments/details/${experimentId}`;
 }

@@ -21,5 +21,12 @@ export const CLI_CODES = {
   'run/parameter-unknown': 'a run parameter names no parameter of the pipeline',
   'runs/no-experiment': 'runs list --experiment names no experiment',
   'runs/invalid-limit': 'runs list --limit is not a whole number from 1 to 1000',
-  'pipelines/invalid-limit': 'pipelines list --limit is not a whole number from 1 to 1000',
+  'pipelines/invalid-limit': 'pipelines list (or list-versions) --limit is not a whole number from 1 to 1000',
+  'pipelines/not-found': 'pipelines --name names no pipeline',
+  'experiments/invalid-limit': 'experiments list --limit is not a whole number from 1 to 1000',
+  'experiments/not-found': 'experiments --name names no experiment',
+  'recurring-runs/invalid-limit': 'recurring-runs list --limit is not a whole number from 1 to 1000',
+  'recurring-runs/no-experiment': 'recurring-runs --experiment names no experiment',
+  'recurring-runs/invalid-schedule': 'recurring-runs create: not exactly one of --cron and --interval, or a bad interval, concurrency, start or end time',
+  'recurring-runs/five-field-cron': "warning: a five-field cron, which KFP reads with seconds first (not as the usual minute-first cron)",
 } as const;

@@ -8,5 +8,8 @@ export const PROJECT_CODES = {
   'cli/no-such-pipeline': 'no export matches --function',
   'cli/ambiguous-pipeline': 'the file exports several pipelines (or components) and --function picks none',
   'cli/unreadable': 'a file given to validate could not be read',
+  'cli/not-compiled': 'validate was given a pipeline source (.ts); compile it first',
+  'cli/not-a-pipeline-source': 'compile was given a compiled pipeline instead of the .ts file that defines it',
+  'cli/unsupported-zod': 'the pipeline file bundles a zod version kfp-ts does not support (kfp-ts needs zod 4)',
   'cli/write-failed': 'the output file could not be written',
 } as const;

@@ -30,6 +30,16 @@ export const VALIDATE_CODES = {
   'backend/pipeline-name': 'pipelineInfo.name breaks the backend name pattern',
   'backend/root-missing': 'the root component is missing',
 
+  // Warnings: what the backend's Argo compiler refuses when a run is created (src/validate/backend-refusals.ts).
+  'backend/argo-artifact-iterator': 'warning: a ParallelFor over a list of artifacts: the Argo compiler has no artifact iterator',
+  'backend/argo-no-non-exit-task': 'warning: a DAG whose tasks all ignore upstream failure (the Argo compiler takes them for exit tasks)',
+  'backend/argo-importer-condition': 'warning: an importer task with triggerPolicy.condition',
+  'backend/argo-executor-kind': 'warning: an executor that is neither a container nor an importer',
+  'backend/argo-workspace-size': 'warning: a workspace size Kubernetes cannot parse, or a negative one',
+  'backend/argo-workspace-patch': 'warning: a workspace PVC spec patch with fields or values the backend refuses',
+  'backend/argo-workspace-access-modes': 'warning: a workspace PVC spec without accessModes',
+  'backend/argo-workspace-storage-class': 'warning: a workspace PVC spec whose storageClassName is empty',
+
   // Referential integrity inside the PipelineSpec.
   'ref/component': 'componentRef.name names no component',
   'ref/executor': 'executorLabel names no executor in deploymentSpec',

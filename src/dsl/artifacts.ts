@@ -33,13 +33,21 @@ export function artifactType<T extends string>(
   });
 }
 
+/** A generic artifact (kfp's `dsl.Artifact`, `system.Artifact`); as an input it accepts any artifact type. */
 export const Artifact = artifactType('system.Artifact');
+/** A dataset (kfp's `dsl.Dataset`, `system.Dataset`). */
 export const Dataset = artifactType('system.Dataset');
+/** A trained model (kfp's `dsl.Model`, `system.Model`). */
 export const Model = artifactType('system.Model');
+/** Scalar metrics the KFP UI shows (kfp's `dsl.Metrics`, `system.Metrics`). */
 export const Metrics = artifactType('system.Metrics');
+/** Confusion matrix and ROC curve (kfp's `dsl.ClassificationMetrics`). */
 export const ClassificationMetrics = artifactType('system.ClassificationMetrics');
+/** Classification metrics per slice (kfp's `dsl.SlicedClassificationMetrics`). */
 export const SlicedClassificationMetrics = artifactType('system.SlicedClassificationMetrics');
+/** An HTML page the KFP UI renders (kfp's `dsl.HTML`). */
 export const HTML = artifactType('system.HTML');
+/** A Markdown document the KFP UI renders (kfp's `dsl.Markdown`). */
 export const Markdown = artifactType('system.Markdown');
 
 /** The Python class names kfp uses for the system types (for signature checks). */

@@ -35,6 +35,7 @@ export interface ArtifactChannel<T extends string = string, L extends boolean = 
   readonly isList: L;
 }
 
+/** A value that exists only at run time: a pipeline parameter, a task output or a loop item. */
 export type ChannelNode = ParameterChannel | ArtifactChannel<string, boolean>;
 
 export function parameterChannel<T>(source: ChannelSource, parameterType: ParameterType, typeName?: string): ParameterChannel<T> {

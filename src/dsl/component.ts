@@ -22,6 +22,7 @@ export function componentNameFromFunctionName(functionName: string): string {
   return spaced.length === 0 ? spaced : spaced[0]!.toUpperCase() + spaced.slice(1);
 }
 
+/** Options of {@link pythonComponent}: kfp's `@dsl.component` arguments, and the function's inputs and outputs. */
 export interface PythonComponentOptions<I extends InputDecls, O extends OutputDecls> {
   /** The Python function's name; it must be defined in `source`. */
   readonly name: string;
@@ -145,23 +146,27 @@ export type InputPlaceholders<I extends InputDecls> = {
       : PlaceholderNode;
 };
 
+/** Placeholders for a container component's own outputs: an artifact's path, URI and metadata, or a parameter's output file path. */
 export type OutputPlaceholders<O extends OutputDecls> = {
   readonly [K in keyof O]: O[K] extends { kind: 'artifactOutput' }
     ? ArtifactPlaceholders
     : { readonly path: PlaceholderNode };
 };
 
+/** The container a container component runs: image, command and args. */
 export interface ContainerSpecDecl {
   readonly image: string;
   readonly command?: readonly CommandLineElement[];
   readonly args?: readonly CommandLineElement[];
 }
 
+/** Options of {@link containerComponent}: inputs, outputs and the container the component runs. */
 export interface ContainerComponentOptions<I extends InputDecls, O extends OutputDecls> {
   /** Component name as a Python function name would be (`train_model`); kfp derives task names from it. */
   readonly name: string;
   readonly inputs?: I;
   readonly outputs?: O;
+  /** The container to run, given placeholders for the component's own inputs and outputs. */
   readonly implementation: (io: { inputs: InputPlaceholders<I>; outputs: OutputPlaceholders<O> }) => ContainerSpecDecl;
 }
 

@@ -29,6 +29,7 @@ export interface ImporterOptions<T extends string> {
   readonly downloadToWorkspace?: boolean;
 }
 
+/** The outputs of an importer task: `artifact`, of the imported type. */
 export type ImporterOutputs<T extends string> = { readonly artifact: ArtifactOutputDecl<T, false> };
 
 function isTemplate(v: unknown): v is StringTemplate {

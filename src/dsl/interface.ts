@@ -2,9 +2,15 @@ import type { z } from 'zod';
 import type { InterfaceNode, IoSpec } from './component-node.ts';
 import { isArtifactInputDecl, isArtifactOutputDecl, type InputDecls, type OutputDecls } from './io.ts';
 import { parameterSpecOf } from './parameter-types.ts';
+import { SUPPORTED_ZOD } from '../zod-support.ts';
 
 function isZod(d: unknown): d is z.ZodType {
   return typeof d === 'object' && d !== null && '_zod' in d;
+}
+
+/** A zod 3 schema (`_def`, no `_zod`): from a project whose zod is older than kfp-ts supports. */
+function isZod3(d: unknown): boolean {
+  return typeof d === 'object' && d !== null && '_def' in d && typeof (d as { safeParse?: unknown }).safeParse === 'function';
 }
 
 function ioSpecOf(decl: unknown, direction: 'input' | 'output'): IoSpec {
@@ -33,6 +39,12 @@ function ioSpecOf(decl: unknown, direction: 'input' | 'output'): IoSpec {
       kind: 'invalid',
       message:
         'this zod schema has no KFP parameter type; use z.string(), z.number(), z.int(), z.boolean(), z.array(...) or z.object(...)/z.record(...)',
+    };
+  }
+  if (isZod3(decl)) {
+    return {
+      kind: 'invalid',
+      message: `this is a zod 3 schema; kfp-ts needs zod ${SUPPORTED_ZOD} (its peer dependency): install it with npm install zod@${SUPPORTED_ZOD}`,
     };
   }
   return {

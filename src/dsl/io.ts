@@ -23,10 +23,13 @@ export type InputDecl = z.ZodType | ArtifactInputDecl;
 /** Outputs are declared as zod schemas (parameters) or with `output(...)` (artifacts). */
 export type OutputDecl = z.ZodType | ArtifactOutputDecl;
 
+/** A component's or pipeline's inputs by name: zod schemas (parameters) or `input(ArtifactType)` (artifacts). */
 export type InputDecls = Readonly<Record<string, InputDecl>>;
+/** A component's or pipeline's outputs by name: zod schemas (parameters) or `output(ArtifactType)` (artifacts). */
 export type OutputDecls = Readonly<Record<string, OutputDecl>>;
 
-interface InputOptions<L extends boolean, O extends boolean> {
+/** Options of {@link input}: a list of artifacts, an optional input, a description. */
+export interface InputOptions<L extends boolean, O extends boolean> {
   /** A list of artifacts (`Input[List[Dataset]]`). */
   readonly list?: L;
   /** The input may be left unconnected (`Optional[Input[Dataset]] = None`). */

@@ -14,15 +14,19 @@ export type ParameterOr<T> = T | ParameterChannel<T>;
 /** A JSON object argument (node selector, node affinity, toleration): a constant or a STRUCT parameter. */
 export type JsonObjectArg = { readonly [key: string]: unknown };
 
+/** The operators of a node selector requirement. */
 export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+/** The operators of a label selector requirement. */
 export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 
+/** One requirement of a node or label selector: key, operator, values. */
 export interface SelectorRequirement<Op extends string = NodeSelectorOperator> {
   readonly key: string;
   readonly operator: Op;
   readonly values?: readonly string[];
 }
 
+/** A Kubernetes toleration, as `kubernetes.addToleration` takes it. */
 export interface Toleration {
   /** The taint key; left out with operator `Exists`, every taint is tolerated. */
   readonly key?: string;
@@ -34,36 +38,42 @@ export interface Toleration {
   readonly tolerationSeconds?: number;
 }
 
+/** `useSecretAsEnv`: keys of a Secret as environment variables. */
 export interface SecretAsEnvSetting {
   readonly kind: 'secretAsEnv';
   readonly secretName: ParameterOr<string>;
   readonly keyToEnv: readonly { readonly secretKey: string; readonly envVar: string }[];
   readonly optional: boolean;
 }
+/** `useSecretAsVolume`: a Secret mounted as files. */
 export interface SecretAsVolumeSetting {
   readonly kind: 'secretAsVolume';
   readonly secretName: ParameterOr<string>;
   readonly mountPath: string;
   readonly optional: boolean;
 }
+/** `useConfigMapAsEnv`: keys of a ConfigMap as environment variables. */
 export interface ConfigMapAsEnvSetting {
   readonly kind: 'configMapAsEnv';
   readonly configMapName: ParameterOr<string>;
   readonly keyToEnv: readonly { readonly configMapKey: string; readonly envVar: string }[];
   readonly optional: boolean;
 }
+/** `useConfigMapAsVolume`: a ConfigMap mounted as files. */
 export interface ConfigMapAsVolumeSetting {
   readonly kind: 'configMapAsVolume';
   readonly configMapName: ParameterOr<string>;
   readonly mountPath: string;
   readonly optional: boolean;
 }
+/** `mountPvc`: a PersistentVolumeClaim mounted in the container. */
 export interface PvcMountSetting {
   readonly kind: 'pvcMount';
   readonly pvcName: ParameterOr<string>;
   readonly mountPath: string;
   readonly subPath?: string;
 }
+/** `addEphemeralVolume`: a PVC made with the pod and deleted with it. */
 export interface EphemeralVolumeSetting {
   readonly kind: 'ephemeralVolume';
   readonly volumeName: string;
@@ -74,6 +84,7 @@ export interface EphemeralVolumeSetting {
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
 }
+/** `emptyDirMount`: an emptyDir volume. */
 export interface EmptyDirMountSetting {
   readonly kind: 'emptyDirMount';
   readonly volumeName: string;
@@ -81,38 +92,46 @@ export interface EmptyDirMountSetting {
   readonly medium?: string;
   readonly sizeLimit?: string;
 }
+/** `useFieldPathAsEnv`: an environment variable from a pod field. */
 export interface FieldPathAsEnvSetting {
   readonly kind: 'fieldPathAsEnv';
   readonly envName: string;
   readonly fieldPath: string;
 }
+/** `setImagePullSecrets`: image pull secrets of the pod. */
 export interface ImagePullSecretsSetting {
   readonly kind: 'imagePullSecrets';
   readonly secretNames: readonly ParameterOr<string>[];
 }
+/** `setImagePullPolicy`: the container's image pull policy. */
 export interface ImagePullPolicySetting {
   readonly kind: 'imagePullPolicy';
   readonly policy: string;
 }
+/** `addNodeSelector`: one node label the pod must run on. */
 export interface NodeSelectorSetting {
   readonly kind: 'nodeSelector';
   readonly labelKey: string;
   readonly labelValue: string;
 }
+/** `addNodeSelectorJson`: the whole node selector, constant or from a parameter. */
 export interface NodeSelectorJsonSetting {
   readonly kind: 'nodeSelectorJson';
   readonly nodeSelectorJson: ParameterOr<JsonObjectArg>;
 }
+/** `addNodeAffinity`: a node affinity term. */
 export interface NodeAffinitySetting {
   readonly kind: 'nodeAffinity';
   readonly matchExpressions?: readonly SelectorRequirement[];
   readonly matchFields?: readonly SelectorRequirement[];
   readonly weight?: number;
 }
+/** `addNodeAffinityJson`: a whole NodeAffinity object, constant or from a parameter. */
 export interface NodeAffinityJsonSetting {
   readonly kind: 'nodeAffinityJson';
   readonly nodeAffinityJson: ParameterOr<JsonObjectArg>;
 }
+/** `addPodAffinity`: a pod (anti-)affinity term. */
 export interface PodAffinitySetting {
   readonly kind: 'podAffinity';
   readonly topologyKey: string;
@@ -124,29 +143,35 @@ export interface PodAffinitySetting {
   readonly weight?: number;
   readonly anti?: boolean;
 }
+/** `addPodLabel` / `addPodAnnotation`: one label or annotation of the pod. */
 export interface PodMetadataSetting {
   readonly kind: 'podLabel' | 'podAnnotation';
   readonly key: string;
   readonly value: string;
 }
+/** `setSecurityContext`: identity fields of the container's security context. */
 export interface SecurityContextSetting {
   readonly kind: 'securityContext';
   readonly runAsUser?: number;
   readonly runAsGroup?: number;
   readonly runAsNonRoot?: boolean;
 }
+/** `setTimeout`: the pod's active deadline in seconds (0 removes one set earlier). */
 export interface TimeoutSetting {
   readonly kind: 'timeout';
   readonly seconds: number;
 }
+/** `addToleration`: one toleration. */
 export interface TolerationSetting {
   readonly kind: 'toleration';
   readonly toleration: Toleration;
 }
+/** `addTolerationJson`: tolerations as JSON, constant or from a parameter. */
 export interface TolerationJsonSetting {
   readonly kind: 'tolerationJson';
   readonly tolerationJson: Toleration | readonly Toleration[] | ParameterChannel<JsonObjectArg> | ParameterChannel<readonly JsonObjectArg[]>;
 }
+/** `enableSharedMemory`: a memory-backed `/dev/shm`. */
 export interface SharedMemorySetting {
   readonly kind: 'sharedMemory';
   readonly volumeName?: string;
@@ -177,6 +202,7 @@ export type KubernetesSetting =
   | TolerationJsonSetting
   | SharedMemorySetting;
 
+/** The pipeline's shared workspace volume: its size and, optionally, a PVC spec. */
 export interface WorkspaceOptions {
   /** Size of the workspace PVC, a Kubernetes quantity such as `'10Gi'`. */
   readonly size: string;
@@ -191,6 +217,7 @@ export interface WorkspaceOptions {
   };
 }
 
+/** Options of `kubernetes.pipelineConfig`: the pipeline-level Kubernetes settings. */
 export interface PipelineConfigOptions {
   /** A PVC shared by the run's tasks (`{{$.workspace_path}}`), for the run's duration. */
   readonly workspace?: WorkspaceOptions;

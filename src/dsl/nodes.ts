@@ -100,6 +100,11 @@ export interface BuildProblem {
   readonly message: string;
   /** The builder id of the task it is about. */
   readonly task?: string;
+  /**
+   * The JavaScript stack of an error the body threw (`dsl/body-threw`): the CLI maps it through
+   * the bundle's source map to the user's file, line and column. Never part of the message.
+   */
+  readonly stack?: string;
 }
 
 /** The frozen result of running a pipeline body: what the compiler compiles. */

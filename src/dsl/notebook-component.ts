@@ -7,6 +7,7 @@ import type { InputDecls, OutputDecls } from './io.ts';
 /** What kfp installs for a notebook component when `packages_to_install` is not given. */
 export const NOTEBOOK_DEFAULT_PACKAGES: readonly string[] = Object.freeze(['nbclient>=0.10,<1', 'ipykernel>=6,<7', 'jupyter_client>=7,<9']);
 
+/** Options of {@link notebookComponent}: those of {@link pythonComponent} but `targetImage`, plus the notebook to embed. */
 export interface NotebookComponentOptions<I extends InputDecls, O extends OutputDecls>
   extends Omit<PythonComponentOptions<I, O>, 'targetImage' | 'embeddedArtifact'> {
   /**

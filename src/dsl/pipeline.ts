@@ -12,6 +12,7 @@ import type { Pipeline } from './pipeline-handle.ts';
 
 export type { Pipeline } from './pipeline-handle.ts';
 
+/** Options of {@link pipeline}: its name, description, inputs and outputs. */
 export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
   /** The pipeline name; the KFP backend requires `^[a-z0-9][a-z0-9-]{0,127}$`. */
   readonly name: string;
@@ -66,6 +67,7 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
           code: 'dsl/body-threw',
           path: [],
           message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
+          ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
         });
     }
     const children = Object.freeze(state.freeze(root));

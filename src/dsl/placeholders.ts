@@ -15,6 +15,7 @@ export type PlaceholderRef =
   | { readonly kind: 'outputParameterFile'; readonly name: string }
   | { readonly kind: 'runtime'; readonly expression: string };
 
+/** A value the backend fills in when the task runs (an input's value or path, a run-time value); `cmd` and `concat` combine them with text. */
 export interface PlaceholderNode {
   readonly kind: 'placeholder';
   readonly ref: PlaceholderRef;
@@ -51,6 +52,7 @@ export interface IfPresentNode {
   readonly else?: CommandLineElement | readonly CommandLineElement[];
 }
 
+/** One element of a container's command or args: text, a placeholder, or a `cmd`/`concat`/`ifPresent` made of them. */
 export type CommandLineElement = string | PlaceholderNode | TemplateNode | ConcatNode | IfPresentNode;
 
 export function placeholder(ref: PlaceholderRef): PlaceholderNode {

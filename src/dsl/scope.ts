@@ -88,7 +88,9 @@ export function rootContainer(): Container {
 
 /** The chain returned by `scope.if(...)`: add `elif` and `else` branches. */
 export interface ConditionChain {
+  /** kfp's `dsl.Elif`: runs when this condition holds and no earlier branch of the chain did. */
   elif(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
+  /** kfp's `dsl.Else`: runs when no branch of the chain did. */
   else(body: (scope: Scope) => void, displayName?: string): void;
 }
 
@@ -137,6 +139,7 @@ export interface Scope {
    * @example const label = s.oneOf(a.outputs.Output, b.outputs.Output);
    */
   oneOf<T>(...outputs: readonly [ParameterChannel<T>, ...ParameterChannel<T>[]]): ParameterChannel<T>;
+  /** kfp's `dsl.OneOf` over artifacts: the artifact of whichever branch ran, all of one type. */
   oneOf<T extends string>(...outputs: readonly [ArtifactChannel<T, false>, ...ArtifactChannel<NoInfer<T>, false>[]]): ArtifactChannel<T, false>;
 }
 

@@ -13,6 +13,7 @@ export type ConstantArg = string | number | boolean | null | readonly unknown[] 
 /** A resource value: a Kubernetes quantity, or a pipeline parameter that holds one. */
 export type ResourceValue = string | ParameterChannel<string>;
 
+/** CPU, memory and accelerator requests and limits of a task (kfp's `set_cpu_limit`, `set_memory_request`, `set_accelerator_type`, …). */
 export interface ResourcesConfig {
   readonly cpuRequest?: ResourceValue;
   readonly cpuLimit?: ResourceValue;
@@ -22,6 +23,7 @@ export interface ResourcesConfig {
   readonly acceleratorCount?: string | number | ParameterChannel<string> | ParameterChannel<number>;
 }
 
+/** How a failed task is retried (kfp's `set_retry`): how many times, and the backoff. */
 export interface RetryConfig {
   readonly maxRetryCount: number;
   /** e.g. `'30s'`, `'5m'`; default `'0s'`. */

@@ -53,11 +53,15 @@ export interface TaskHandle<O extends OutputDecls = OutputDecls> {
   after(...tasks: readonly TaskHandle<OutputDecls>[]): TaskHandle<O>;
   /** CPU and memory requests/limits (Kubernetes quantities) and accelerator type/count; merged into earlier ones. */
   withResources(resources: ResourcesConfig): TaskHandle<O>;
-  /** Environment variables of the container; merged into earlier ones. */
+  /** Environment variables of the task's container (kfp's `set_env_variable`); merged into earlier ones. */
   withEnv(env: Readonly<Record<string, string>>): TaskHandle<O>;
+  /** Turns the cache on or off for this task, optionally with a cache key (kfp's `set_caching_options`). */
   withCaching(enabled: boolean, cacheKey?: string): TaskHandle<O>;
+  /** Retries the task when it fails (kfp's `set_retry`). */
   withRetry(retry: RetryConfig): TaskHandle<O>;
+  /** The name the KFP UI shows for the task (kfp's `set_display_name`). */
   withDisplayName(name: string): TaskHandle<O>;
+  /** Runs the task in another image, a constant or a parameter (kfp's `set_container_image`). */
   withContainerImage(image: TaskConfig['containerImage'] & {}): TaskHandle<O>;
   /** Runs even when upstream tasks fail (kfp's `ignore_upstream_failure`). */
   ignoreUpstreamFailure(): TaskHandle<O>;

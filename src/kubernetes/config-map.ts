@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link useConfigMapAsEnv}. */
 export interface ConfigMapAsEnvOptions {
   /** The ConfigMap's name, or a pipeline parameter / task output holding it. */
   readonly configMapName: ParameterOr<string>;
@@ -25,6 +26,7 @@ export function useConfigMapAsEnv<O extends OutputDecls>(task: TaskHandle<O>, op
   });
 }
 
+/** Options of {@link useConfigMapAsVolume}. */
 export interface ConfigMapAsVolumeOptions {
   readonly configMapName: ParameterOr<string>;
   readonly mountPath: string;

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link emptyDirMount}. */
 export interface EmptyDirMountOptions {
   readonly volumeName: string;
   readonly mountPath: string;

@@ -12,6 +12,7 @@ export function setImagePullSecrets<O extends OutputDecls>(task: TaskHandle<O>, 
   return task.withKubernetes({ kind: 'imagePullSecrets', secretNames: [...secretNames] });
 }
 
+/** Kubernetes' image pull policies. */
 export type ImagePullPolicy = 'Always' | 'Never' | 'IfNotPresent';
 
 /**

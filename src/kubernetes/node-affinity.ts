@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { JsonObjectArg, ParameterOr, SelectorRequirement } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link addNodeAffinity}. */
 export interface NodeAffinityOptions {
   /** Requirements on node labels. */
   readonly matchExpressions?: readonly SelectorRequirement[];

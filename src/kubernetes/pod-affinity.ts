@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { LabelSelectorOperator, SelectorRequirement } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link addPodAffinity}. */
 export interface PodAffinityOptions {
   /** The node label whose value defines "the same place", e.g. `'kubernetes.io/hostname'`. */
   readonly topologyKey: string;

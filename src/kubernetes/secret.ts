@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link useSecretAsEnv}. */
 export interface SecretAsEnvOptions {
   /** The Secret's name, or a pipeline parameter / task output holding it. */
   readonly secretName: ParameterOr<string>;
@@ -26,6 +27,7 @@ export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, optio
   });
 }
 
+/** Options of {@link useSecretAsVolume}. */
 export interface SecretAsVolumeOptions {
   readonly secretName: ParameterOr<string>;
   /** Where the Secret's keys appear as files. */

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link setSecurityContext}. */
 export interface SecurityContextOptions {
   /** The UID the container's process runs as. */
   readonly runAsUser?: number;

@@ -2,6 +2,7 @@ import type { OutputDecls } from '../dsl/io.ts';
 import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
 
+/** Options of {@link mountPvc}. */
 export interface MountPvcOptions {
   /** The PVC's name: a constant, a pipeline parameter, or a task output such as `CreatePVC`'s `name`. */
   readonly pvcName: ParameterOr<string>;
@@ -26,6 +27,7 @@ export function mountPvc<O extends OutputDecls>(task: TaskHandle<O>, options: Mo
   });
 }
 
+/** Options of {@link addEphemeralVolume}. */
 export interface EphemeralVolumeOptions {
   /** The pod volume's name (`Pod.spec.volumes[*].name`). */
   readonly volumeName: string;

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import { isBuiltin } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Plugin } from 'esbuild';
+import type { Metafile, Plugin, PluginBuild } from 'esbuild';
 import { version } from '../version.ts';
-import { BundleError, bundleFrames, ModuleLoadError } from './bundle-errors.ts';
+import { BundleError, bundleFrames, ModuleLoadError, type SourceFrame } from './bundle-errors.ts';
+import { checkZodVersions } from './zod-version.ts';
 
 /** Bump when the way bundles are made changes, so older cached bundles are rebuilt. */
-const BUNDLE_FORMAT = 11;
+const BUNDLE_FORMAT = 12;
+
+/** Set by scripts/build.ts in the CLI bundle; absent when this module runs as TypeScript or from the library build. */
+declare const __KFP_TS_CLI_BUNDLE__: boolean | undefined;
 
 interface Manifest {
   readonly format: number;
@@ -18,39 +22,76 @@ interface Manifest {
   readonly inputs: readonly { readonly path: string; readonly mtimeMs: number; readonly size: number }[];
 }
 
+/** This package's root: two levels above src/project/ (or dist/project/). */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 /**
- * `import … from 'kfp-ts'` resolves to this package's TypeScript entry, which plain Node cannot
- * load: bundle kfp-ts itself from source instead of leaving it external like other packages.
+ * Where `kfp-ts` and `kfp-ts/<subpath>` come from in a pipeline's bundle: always this package, the
+ * one compiling it, whatever copy the project has installed. The DSL's node tree is a contract
+ * between the builders and the compiler of one version, so both must be the same code. Run from
+ * TypeScript (this repository's tests) the entry points are the sources; otherwise they are the
+ * built JavaScript that package.json `exports` names.
  */
-function kfpTsFromSource(): Plugin {
+function kfpTsItself(): Plugin {
+  const fromSource = typeof __KFP_TS_CLI_BUNDLE__ === 'undefined' && import.meta.url.endsWith('.ts');
+  let exportsMap: Record<string, { readonly default: string }> | undefined;
   return {
-    name: 'kfp-ts-from-source',
+    name: 'kfp-ts-itself',
     setup(build) {
-      build.onResolve({ filter: /^kfp-ts$/ }, () => ({ path: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'index.ts') }));
+      build.onResolve({ filter: /^kfp-ts(?:\/|$)/ }, (args) => {
+        exportsMap ??= (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports: typeof exportsMap }).exports;
+        const key = `.${args.path.slice('kfp-ts'.length)}`;
+        const target = exportsMap?.[key]?.default;
+        if (target === undefined) return { errors: [{ text: `kfp-ts has no export "${args.path}"; it exports ${Object.keys(exportsMap ?? {}).map((k) => `"kfp-ts${k.slice(1)}"`).join(', ')}` }] };
+        const file = fromSource ? target.replace(/^\.\/dist\//, './src/').replace(/\.js$/, '.ts') : target;
+        return { path: path.join(PACKAGE_ROOT, file) };
+      });
     },
   };
 }
 
 /**
- * The project's packages stay external (Node loads them from node_modules as usual), except zod:
- * its ESM build is ~95 modules, and Node loading them one by one cost a one-task compile more CPU
- * than all of kfp-ts (`import 'zod'` alone: ~130 ms over a bare `node`). Bundled, only what the
- * pipeline uses is kept when it imports `* as z` (README). kfp-ts reads zod schemas by their
- * `_zod.def` data, never by class identity, so a bundled copy and a package's own copy mix safely.
+ * A CommonJS file of the project may call require(); the bundle is ESM, where Node has none.
+ * (`import.meta.url` spelled in pieces: the CLI bundle's source-URL plugin would rewrite it.)
  */
-function packagesExternalButZod(): Plugin {
+const REQUIRE_BANNER = `import{createRequire as __kfpTsCreateRequire}from'node:module';const require=__kfpTsCreateRequire(${['import', 'meta', 'url'].join('.')});`;
+
+/** Marks esbuild.resolve calls made by the plugin below, so it does not answer its own question. */
+const RESOLVING_EXTERNAL = Symbol('kfp-ts resolving an external package');
+
+/**
+ * Packages stay external (Node loads them, not the bundle), except zod: its ESM build is ~95
+ * modules, and Node loading them one by one cost a one-task compile more CPU than all of kfp-ts
+ * (`import 'zod'` alone: ~130 ms over a bare `node`). Bundled, only what the pipeline uses is kept
+ * when it imports `* as z` (README). kfp-ts reads zod schemas by their `_zod.def` data, never by
+ * class identity, so a bundled copy and a package's own copy mix safely.
+ *
+ * An external package is written into the bundle as the file URL of the file esbuild resolved from
+ * the importing file, not as its bare name: the bundle lives in a cache folder, from where a bare
+ * name would be looked up again and could miss — a package of kfp-ts's own (yaml) under pnpm, or
+ * in a `file:` or linked install, is not in the project's node_modules. `externals` collects the
+ * files, so the cache is rebuilt when one of them changes or moves.
+ */
+function packagesExternalButZod(externals: Set<string>): Plugin {
   return {
     name: 'kfp-ts-packages-external-but-zod',
-    setup(build) {
+    setup(build: PluginBuild) {
       // esbuild's pattern for "a package path": not ./, ../ or absolute, nor a #-specifier (the
       // package.json "imports" field, which esbuild resolves to the project's own files).
-      build.onResolve({ filter: /^[^./#]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+      build.onResolve({ filter: /^[^./#]|^\.[^./]|^\.\.[^/]/ }, async (args) => {
+        if (args.pluginData === RESOLVING_EXTERNAL) return undefined;
+        if (isBuiltin(args.path)) return { path: args.path, external: true };
         if (/^zod(?:\/|$)/.test(args.path)) return undefined;
-        // An installed package stays external. Anything else is left to esbuild: a tsconfig `paths`
-        // alias resolves to the project's own files (and is bundled), and a package that is not
-        // installed fails now, at the user's line, not later against the bundle when Node runs it.
-        if (isBuiltin(args.path) || packageInstalled(args.path, args.resolveDir)) return { path: args.path, external: true };
-        return undefined;
+        // Anything that is not an installed package is left to esbuild: a tsconfig `paths` alias
+        // resolves to the project's own files (and is bundled), and a package that is not installed
+        // fails now, at the user's line, not later against the bundle when Node runs it.
+        if (!packageInstalled(args.path, args.resolveDir)) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING_EXTERNAL });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        if (resolved.external || !path.isAbsolute(resolved.path)) return { path: args.path, external: true };
+        externals.add(resolved.path);
+        // require() takes a path; import takes a URL (a Windows path is no URL).
+        return { path: args.kind === 'require-call' ? resolved.path : pathToFileURL(resolved.path).href, external: true };
       });
     },
   };
@@ -83,7 +124,7 @@ async function bundleOrExplain<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The nearest node_modules above `dir`: bundles written there resolve the project's packages. */
+/** The nearest node_modules above `dir`: the bundle cache lives there, with the project. */
 function nodeModulesAbove(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
     if (existsSync(path.join(d, 'node_modules'))) return path.join(d, 'node_modules');
@@ -102,13 +143,33 @@ async function fresh(manifestFile: string): Promise<boolean> {
   }
 }
 
+/** The files a bundle was made from, and the external packages' files it imports, as they are now. */
+async function manifestInputs(metafile: Metafile, externals: ReadonlySet<string>): Promise<Manifest['inputs']> {
+  const files = [...new Set([...Object.keys(metafile.inputs).map((p) => path.resolve(p)), ...externals])];
+  return Promise.all(
+    files.map(async (full) => {
+      const s = await stat(full);
+      return { path: full, mtimeMs: s.mtimeMs, size: s.size };
+    }),
+  );
+}
+
+/** A pipeline module loaded by {@link importTypeScript}. */
+export interface ImportedModule {
+  /** The module's exports. */
+  readonly exports: Record<string, unknown>;
+  /** The frames of an error's stack that are in the module's own files, mapped to their source. */
+  frames(thrown: unknown): Promise<SourceFrame[]>;
+}
+
 /**
- * Imports a TypeScript module with no loader hooks: esbuild bundles it (the user's own files; the
- * packages they import stay external) into a cache next to the project's node_modules, reused
- * until one of its source files changes. A pipeline compile then costs no transpiling at all on
- * the second run.
+ * Imports a TypeScript module with no loader hooks: esbuild bundles it (the user's own files, and
+ * kfp-ts itself; the packages they import stay external, zod aside) into a cache next to the
+ * project's node_modules, reused until one of its source files changes. A pipeline compile then
+ * costs no transpiling at all on the second run. Before the bundle is first loaded, the zod it
+ * carries is checked against the version kfp-ts supports.
  */
-export async function importTypeScript(file: string): Promise<Record<string, unknown>> {
+export async function importTypeScript(file: string): Promise<ImportedModule> {
   const abs = path.resolve(file);
   const modules = nodeModulesAbove(path.dirname(abs));
   const cacheDir = modules ? path.join(modules, '.cache', 'kfp-ts') : path.join(os.tmpdir(), 'kfp-ts-cache');
@@ -119,6 +180,7 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
   if (!(await fresh(manifest))) {
     const { build } = await import('esbuild');
     const { sourceUrlPlugin } = await import('./source-url-plugin.ts');
+    const externals = new Set<string>();
     const result = await bundleOrExplain(() =>
       build({
         entryPoints: [abs],
@@ -126,6 +188,8 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
         format: 'esm',
         platform: 'node',
         target: 'node20',
+        // Node's own conditions (import/require, node, default): no `module`, which esbuild would add.
+        conditions: [],
         // Whitespace and syntax only: identifiers stay, so messages like "x is not a function" name
         // the user's own variables. A smaller file is quicker for Node to compile on every run.
         minifyWhitespace: true,
@@ -139,18 +203,14 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
         write: false,
         metafile: true,
         logLevel: 'silent',
+        banner: { js: REQUIRE_BANNER },
         // Packages stay external where a node_modules can load them; without one the bundle
         // must carry every package itself.
-        plugins: [sourceUrlPlugin(), kfpTsFromSource(), ...(modules ? [packagesExternalButZod()] : [])],
+        plugins: [sourceUrlPlugin(), kfpTsItself(), ...(modules ? [packagesExternalButZod(externals)] : [])],
       }),
     );
-    const inputs = await Promise.all(
-      Object.keys(result.metafile.inputs).map(async (p) => {
-        const full = path.resolve(p);
-        const s = await stat(full);
-        return { path: full, mtimeMs: s.mtimeMs, size: s.size };
-      }),
-    );
+    checkZodVersions(result.metafile);
+    const inputs = await manifestInputs(result.metafile, externals);
     await mkdir(cacheDir, { recursive: true });
     // Write then rename: a concurrent compile never reads half a bundle.
     const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'))!;
@@ -165,9 +225,11 @@ export async function importTypeScript(file: string): Promise<Record<string, unk
     await rename(tmpManifest, manifest);
   }
   const s = await stat(bundle);
+  let exports: Record<string, unknown>;
   try {
-    return (await import(`${pathToFileURL(bundle).href}?v=${s.mtimeMs}`)) as Record<string, unknown>;
+    exports = (await import(`${pathToFileURL(bundle).href}?v=${s.mtimeMs}`)) as Record<string, unknown>;
   } catch (err) {
     throw new ModuleLoadError(err, await bundleFrames(err, bundle));
   }
+  return { exports, frames: (thrown) => bundleFrames(thrown, bundle) };
 }

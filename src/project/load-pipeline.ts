@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Component } from '../dsl/component.ts';
 import type { Pipeline } from '../dsl/pipeline.ts';
 import { k8sName } from '../dsl/k8s-name.ts';
 import { pipelineOfComponent } from '../dsl/pipeline-of-component.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { BundleError, ModuleLoadError } from './bundle-errors.ts';
+import { BundleError, ModuleLoadError, type SourceFrame } from './bundle-errors.ts';
+import { UnsupportedZodError } from './zod-version.ts';
 
 function isPipeline(v: unknown): v is Pipeline {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'pipelineHandle';
@@ -37,10 +39,25 @@ function list(names: readonly string[]): string {
   return names.join(', ') || 'none';
 }
 
-/** Where in the user's file an error came from (line:col), from the bundle's mapped stack. */
-function userFrame(err: unknown, file: string): string | undefined {
-  const frame = err instanceof ModuleLoadError ? err.frames.find((f) => f.file === file) : undefined;
-  return frame ? `${frame.line}:${frame.column}` : undefined;
+/**
+ * The frame of a mapped stack to show: the innermost in one of the project's own files (the
+ * pipeline file or a module it imports) — where the user's code threw, or called into kfp-ts or
+ * another package that threw.
+ */
+export function userFrame(frames: readonly SourceFrame[]): SourceFrame | undefined {
+  return frames.find((f) => !/[\\/]node_modules[\\/]/.test(f.file) && !KFP_TS_CODE.some((dir) => f.file.startsWith(dir)));
+}
+
+/** kfp-ts's own code (sources and build); frames there are kfp-ts's, not the user's. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const KFP_TS_CODE = [path.join(PACKAGE_ROOT, 'src') + path.sep, path.join(PACKAGE_ROOT, 'dist') + path.sep];
+
+/** A loaded pipeline and how to map an error thrown by its code (the body, when it is built) to the user's source. */
+export interface LoadedPipeline {
+  readonly pipeline?: Pipeline;
+  readonly diagnostics: Diagnostic[];
+  /** Mapped frames of an error thrown by the module's code; empty when none is in its files. */
+  readonly frames?: (thrown: unknown) => Promise<SourceFrame[]>;
 }
 
 /**
@@ -50,68 +67,76 @@ function userFrame(err: unknown, file: string): string | undefined {
  * exported component. A component is compiled on its own, as a pipeline of its own
  * ({@link pipelineOfComponent}).
  */
-export async function loadPipeline(file: string, exportName?: string): Promise<{ pipeline?: Pipeline; diagnostics: Diagnostic[] }> {
+export async function loadPipeline(file: string, exportName?: string): Promise<LoadedPipeline> {
   const abs = path.resolve(file);
   try {
     const st = await stat(abs);
-    if (!st.isFile()) return { diagnostics: [diagnostic('cli/not-a-file', [file], `${file} is not a file`, file)] };
+    if (!st.isFile()) return { diagnostics: [diagnostic('cli/not-a-file', '', 'not a file', file)] };
   } catch {
-    return { diagnostics: [diagnostic('cli/file-missing', [file], `${file} does not exist`, file)] };
+    return { diagnostics: [diagnostic('cli/file-missing', '', 'no such file', file)] };
   }
-  let mod: Record<string, unknown>;
+  if (/\.(?:ya?ml|json)$/i.test(abs)) {
+    return { diagnostics: [diagnostic('cli/not-a-pipeline-source', '', 'this is a compiled pipeline, not a TypeScript pipeline file; compile takes the .ts file that defines the pipeline', file)] };
+  }
+  let loaded: { exports: Record<string, unknown>; frames: (thrown: unknown) => Promise<SourceFrame[]> };
   try {
     // Always through the bundler: a .js pipeline may import TypeScript modules too.
-    mod = await (await import('./import-typescript.ts')).importTypeScript(abs);
+    loaded = await (await import('./import-typescript.ts')).importTypeScript(abs);
   } catch (err) {
+    if (err instanceof UnsupportedZodError) return { diagnostics: [diagnostic('cli/unsupported-zod', 'zod', err.message, file)] };
     if (err instanceof BundleError) {
       const at = err.location;
-      const where = at ? (at.file === abs ? `line ${at.line}:${at.column}` : `${at.file}:${at.line}:${at.column}`) : 'module';
-      return { diagnostics: [diagnostic('cli/module-unreadable', where, `the pipeline file could not be bundled: ${err.message}`, file)] };
+      const message = `the pipeline file could not be bundled: ${err.message}`;
+      if (at) return { diagnostics: [diagnostic('cli/module-unreadable', `line ${at.line}:${at.column}`, message, at.file === abs ? file : path.relative(process.cwd(), at.file))] };
+      return { diagnostics: [diagnostic('cli/module-unreadable', 'module', message, file)] };
     }
-    const where = userFrame(err, abs);
+    const frame = err instanceof ModuleLoadError ? userFrame(err.frames) : undefined;
     const thrown = err instanceof ModuleLoadError ? err.thrown : err;
     const msg = thrown instanceof Error ? thrown.message.split('\n')[0] : String(thrown);
-    return { diagnostics: [diagnostic('cli/module-threw', where ? `line ${where}` : 'module', `loading the pipeline file failed: ${msg}`, file)] };
+    const where = frame ? `line ${frame.line}:${frame.column}` : 'module';
+    return { diagnostics: [diagnostic('cli/module-threw', where, `loading the pipeline file failed: ${msg}`, frame && frame.file !== abs ? path.relative(process.cwd(), frame.file) : file)] };
   }
+  const mod = loaded.exports;
+  const found = (pipeline: Pipeline): LoadedPipeline => ({ pipeline, diagnostics: [], frames: loaded.frames });
   const pipelines = Object.entries(mod).filter(([, v]) => isPipeline(v)) as [string, Pipeline][];
   const components = Object.entries(mod).filter(([, v]) => isComponent(v)) as [string, Component][];
   const exports = `pipelines: ${list(pipelines.map(([k]) => k))}; components: ${list(components.map(([k]) => k))}`;
-  const ofComponent = (c: Component) => ({ pipeline: pipelineOfComponent(c) as Pipeline, diagnostics: [] });
+  const ofComponent = (c: Component) => found(pipelineOfComponent(c) as Pipeline);
   if (exportName !== undefined) {
     // An export name first, then a pipeline's or component's own name.
     const pipelineByExport = pipelines.find(([k]) => k === exportName);
-    if (pipelineByExport) return { pipeline: pipelineByExport[1], diagnostics: [] };
+    if (pipelineByExport) return found(pipelineByExport[1]);
     const componentByExport = components.find(([k]) => k === exportName);
     if (componentByExport) return ofComponent(componentByExport[1]);
     const pipelineByName = pipelines.find(([, v]) => v.name === exportName);
-    if (pipelineByName) return { pipeline: pipelineByName[1], diagnostics: [] };
+    if (pipelineByName) return found(pipelineByName[1]);
     const byName = distinct(components.filter(([, v]) => isNamed(v, exportName)));
     if (byName.length === 1) return ofComponent(byName[0]![1]);
     if (byName.length > 1)
       return {
-        diagnostics: [diagnostic('cli/ambiguous-pipeline', `export ${exportName}`, `${file} exports several components named '${exportName}' (${list(byName.map(([k]) => k))}); choose one by its export name with --function`, file)],
+        diagnostics: [diagnostic('cli/ambiguous-pipeline', `export ${exportName}`, `several exported components are named '${exportName}' (${list(byName.map(([k]) => k))}); choose one by its export name with --function`, file)],
       };
     return {
-      diagnostics: [diagnostic('cli/no-such-pipeline', `export ${exportName}`, `${file} exports no pipeline or component named '${exportName}'; it exports ${exports}`, file)],
+      diagnostics: [diagnostic('cli/no-such-pipeline', `export ${exportName}`, `no exported pipeline or component is named '${exportName}'; the file exports ${exports}`, file)],
     };
   }
   const def = mod.default;
-  if (isPipeline(def)) return { pipeline: def, diagnostics: [] };
+  if (isPipeline(def)) return found(def);
   if (isComponent(def)) return ofComponent(def);
   // As kfp's CLI: the only pipeline, else (no pipeline at all) the only component.
   const uniquePipelines = distinct(pipelines);
-  if (uniquePipelines.length === 1) return { pipeline: uniquePipelines[0]![1], diagnostics: [] };
+  if (uniquePipelines.length === 1) return found(uniquePipelines[0]![1]);
   if (uniquePipelines.length > 1)
     return {
-      diagnostics: [diagnostic('cli/ambiguous-pipeline', 'exports', `${file} exports several pipelines (${list(uniquePipelines.map(([k]) => k))}); choose one with --function NAME`, file)],
+      diagnostics: [diagnostic('cli/ambiguous-pipeline', 'exports', `the file exports several pipelines (${list(uniquePipelines.map(([k]) => k))}); choose one with --function NAME`, file)],
     };
   const uniqueComponents = distinct(components);
   if (uniqueComponents.length === 1) return ofComponent(uniqueComponents[0]![1]);
   if (uniqueComponents.length > 1)
     return {
-      diagnostics: [diagnostic('cli/ambiguous-pipeline', 'exports', `${file} exports no pipeline and several components (${list(uniqueComponents.map(([k]) => k))}); choose one with --function NAME`, file)],
+      diagnostics: [diagnostic('cli/ambiguous-pipeline', 'exports', `the file exports no pipeline and several components (${list(uniqueComponents.map(([k]) => k))}); choose one with --function NAME`, file)],
     };
   return {
-    diagnostics: [diagnostic('cli/no-pipeline', 'exports', `${file} exports no pipeline or component; export one made with pipeline(...) (e.g. \`export default pipeline(...)\`) or a component`, file)],
+    diagnostics: [diagnostic('cli/no-pipeline', 'exports', `the file exports no pipeline or component; export one made with pipeline(...) (e.g. \`export default pipeline(...)\`) or a component`, file)],
   };
 }

@@ -2,14 +2,16 @@
  * Validation of compiled KFP IR: the PipelineSpec document and the optional platform spec
  * (`platforms:`) that follows it in the same YAML file.
  *
- * Three layers, all collected (never first-failure):
+ * Three layers of errors, all collected (never first-failure):
  *   1. the JSON Schemas in schemas/ (the protos as google.protobuf.json_format reads them);
  *   2. the KFP backend's upload rules (schema version, pipeline name, root);
  *   3. referential integrity (components, executors, tasks, inputs, outputs, platform executors).
+ * Then, for documents without errors, warnings for what the backend's Argo compiler refuses when
+ * a run is created (backend-refusals.ts): the upload works, the run does not.
  */
-import type { Diagnostic } from '../diagnostics.ts';
-import { diagnostic, formatPath } from '../diagnostics.ts';
+import { diagnostic, formatPath, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { readPipelineSpec, readPlatformSpec } from '../ir/index.ts';
+import { checkBackendRefusals } from './backend-refusals.ts';
 import { checkBackendRules } from './backend-rules.ts';
 import { isObject } from './ir-access.ts';
 import { indexPipelineSpec } from './ir-index.ts';
@@ -19,6 +21,7 @@ import { validateIrSchema } from './schema-validate.ts';
 import { nonJsonValues, parseYamlDocuments } from './yaml-documents.ts';
 
 export { VALIDATE_CODES, type ValidateCode } from './codes.ts';
+export { findBackendRefusals, type BackendRefusal, type BackendRefusalCode } from './backend-refusals.ts';
 export { PIPELINE_NAME_PATTERN, SUPPORTED_SCHEMA_VERSION } from './backend-rules.ts';
 export { validateIrSchema } from './schema-validate.ts';
 
@@ -41,7 +44,10 @@ function validateDocuments(docs: readonly unknown[], file: string | undefined): 
     out.push(...checkBackendRules(spec, file));
     const index = indexPipelineSpec(spec);
     out.push(...checkReferences(index, file));
-    if (docs.length === 2 && isObject(docs[1])) out.push(...checkPlatformReferences(index, readPlatformSpec(docs[1]), file));
+    const platform = docs.length === 2 && isObject(docs[1]) ? readPlatformSpec(docs[1]) : undefined;
+    if (platform !== undefined) out.push(...checkPlatformReferences(index, platform, file));
+    // Only on valid documents: what the backend would refuse of a document it can read.
+    if (!hasErrors(out)) out.push(...checkBackendRefusals(spec, platform, file, index));
   }
   return dedupe(out);
 }
@@ -58,11 +64,12 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /**
  * Validate parsed IR documents: `docs[0]` is the PipelineSpec, the optional `docs[1]` the platform
- * spec. Returns every problem found; an empty array means the documents are valid.
+ * spec. Returns every problem found: the documents are valid when none is an error; warnings
+ * (severity 'warning') name what the KFP backend will refuse when a run is created.
  *
  * @example
  * const problems = validateIrDocuments([pipelineSpec, platformSpec]);
- * if (problems.length > 0) throw new DiagnosticError(problems);
+ * if (hasErrors(problems)) throw new DiagnosticError(problems);
  */
 export function validateIrDocuments(docs: readonly unknown[]): Diagnostic[] {
   return validateDocuments(docs, undefined);

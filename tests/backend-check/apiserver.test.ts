@@ -6,18 +6,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { backendAvailability, startApiServer, type ApiServer, type BackendAvailability } from '../support/backend.ts';
+import { startApiServer, type ApiServer } from '../support/backend.ts';
 import { sharedDir } from '../support/repo.ts';
 
 const PIPELINES = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_data', 'sdk_compiled_pipelines');
 
-let backend: BackendAvailability;
 let server: ApiServer | undefined;
 
 beforeAll(async () => {
-  backend = await backendAvailability();
-  if (backend.available) server = await startApiServer();
-}, 45 * 60_000);
+  server = await startApiServer();
+}, 45 * 60_000); // a cold build of the backend takes minutes
 afterAll(async () => {
   await server?.stop();
 });
@@ -60,18 +58,14 @@ async function createRun(pipelineId: string, versionId: string, displayName: str
 }
 
 describe('apiserver: the KFP v2beta1 REST API on in-memory storage', () => {
-  test('GIVEN a started server WHEN healthz is requested THEN it answers in single-user database mode', async (ctx) => {
-    if (!backend.available) ctx.skip(backend.reason);
-
+  test('GIVEN a started server WHEN healthz is requested THEN it answers in single-user database mode', async () => {
     const res = await fetch(`${api()}/healthz`);
 
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({ multi_user: false, pipeline_store: 'database' });
   });
 
-  test('GIVEN a corpus pipeline WHEN uploaded as multipart uploadfile THEN it is listed and its version holds the spec', async (ctx) => {
-    if (!backend.available) ctx.skip(backend.reason);
-
+  test('GIVEN a corpus pipeline WHEN uploaded as multipart uploadfile THEN it is listed and its version holds the spec', async () => {
     const res = await upload(path.join(PIPELINES, 'valid', 'critical', 'flip_coin.yaml'), 'kfp-ts-flip-coin');
     const created = await json(res);
 
@@ -87,8 +81,7 @@ describe('apiserver: the KFP v2beta1 REST API on in-memory storage', () => {
     expect(versions.pipeline_versions[0].pipeline_spec.pipelineInfo.name).toBe('conditional-execution-pipeline');
   });
 
-  test('GIVEN an uploaded pipeline WHEN a run is created THEN the backend compiles it and the run is pending', async (ctx) => {
-    if (!backend.available) ctx.skip(backend.reason);
+  test('GIVEN an uploaded pipeline WHEN a run is created THEN the backend compiles it and the run is pending', async () => {
     const { pipelineId, versionId } = await uploadAndFirstVersion(path.join(PIPELINES, 'valid', 'hello_world.yaml'), 'kfp-ts-hello');
 
     const res = await createRun(pipelineId, versionId, 'kfp-ts-hello-run');
@@ -102,9 +95,8 @@ describe('apiserver: the KFP v2beta1 REST API on in-memory storage', () => {
     expect(experiments.experiments.map((e: { display_name: string }) => e.display_name)).toContain('Default');
   });
 
-  test('GIVEN a pipeline the Argo compiler cannot compile WHEN a run is created THEN upload succeeds but the run is refused', async (ctx) => {
+  test('GIVEN a pipeline the Argo compiler cannot compile WHEN a run is created THEN upload succeeds but the run is refused', async () => {
     // Proves run creation goes through argocompiler.Compile: the same document ir-check rejects.
-    if (!backend.available) ctx.skip(backend.reason);
     const file = path.join(PIPELINES, 'valid', 'pipeline_with_parallelfor_list_artifacts_GH-12033.yaml');
     const { pipelineId, versionId } = await uploadAndFirstVersion(file, 'kfp-ts-gh-12033');
 
@@ -115,9 +107,7 @@ describe('apiserver: the KFP v2beta1 REST API on in-memory storage', () => {
     expect(body.message).toContain('artifact iterator not implemented yet');
   });
 
-  test('GIVEN an invalid document WHEN uploaded THEN the upload is refused with 400', async (ctx) => {
-    if (!backend.available) ctx.skip(backend.reason);
-
+  test('GIVEN an invalid document WHEN uploaded THEN the upload is refused with 400', async () => {
     const res = await upload(path.join(PIPELINES, 'invalid', 'no_name.yaml'), 'kfp-ts-invalid');
     const body = await json(res);
 

@@ -2,13 +2,15 @@
  * Every pipeline the test suite compiles from TypeScript (seed pipelines, cross-compile cases,
  * corpus ports) goes through the KFP backend's own code too: the API server's template parser and
  * the Argo workflow compiler (tests/backend, commit 0c355f1). Both must accept each file, except
- * where the backend itself refuses kfp's own output for the same pipeline.
+ * where the backend itself refuses kfp's own output for the same pipeline; those refusals are
+ * exactly the ones kfp-ts warns about when it compiles them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { backendAvailability, checkIrFiles, type BackendAvailability } from '../support/backend.ts';
+import { checkIrFiles, reportBackendCount } from '../support/backend.ts';
+import { refusalMismatches } from '../support/refusal-parity.ts';
 import { compileSuitePipelines, type CompiledSuitePipeline } from '../support/suite-pipelines.ts';
 
 /**
@@ -37,12 +39,10 @@ const ARGO_REFUSES: Record<string, string> = {
 /** Modules among the suite's pipeline folders that hold shared pieces, not a pipeline. */
 const NOT_PIPELINES = ['pipelines/minio.ts'];
 
-let backend: BackendAvailability;
 let outDir = '';
-beforeAll(async () => {
-  backend = await backendAvailability();
+beforeAll(() => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'kfp-ts-suite-backend-'));
-}, 45 * 60_000);
+});
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 let compiled: CompiledSuitePipeline[] | undefined;
@@ -52,15 +52,13 @@ async function compiledOnce(): Promise<CompiledSuitePipeline[]> {
 }
 
 test('GIVEN every module of the suite\'s pipeline folders WHEN compiled THEN each default-exports a pipeline that compiles', async () => {
-  // Needs no backend, so it runs (and can fail) where the backend cannot be built.
   const all = await compiledOnce();
   const problems = all.filter((c) => c.problem !== undefined && !NOT_PIPELINES.includes(c.source));
   expect(problems, 'every suite pipeline compiles').toEqual([]);
   expect(all.filter((c) => c.yamlFile).length).toBeGreaterThan(150);
 });
 
-test('GIVEN every pipeline the suite compiles WHEN the backend checks it THEN the upload parser and the Argo compiler accept it', async (ctx) => {
-  if (!backend.available) ctx.skip(backend.reason);
+test('GIVEN every pipeline the suite compiles WHEN the backend checks it THEN the upload parser and the Argo compiler accept it, and each refusal is a compile warning', { timeout: 45 * 60_000 }, async () => {
   const all = await compiledOnce();
   const files = all.flatMap((c) => (c.yamlFile ? [c.yamlFile] : []));
   expect(files.length).toBeGreaterThan(150);
@@ -73,5 +71,10 @@ test('GIVEN every pipeline the suite compiles WHEN the backend checks it THEN th
   );
   const expected = Object.fromEntries(Object.entries(ARGO_REFUSES).map(([k, v]) => [k, `ok / ${v}`]));
   expect(refused).toEqual(expected);
-  console.log(`backend: ${results.filter((r) => r.template === 'ok').length}/${results.length} accepted by the upload parser, ${results.filter((r) => r.argo === 'ok').length}/${results.length} by the Argo compiler`);
+  // kfp-ts warns at compile time about exactly these, quoting the backend (src/validate/backend-refusals.ts).
+  const compiledOf = new Map(all.map((c) => [c.yamlFile, c]));
+  expect(refusalMismatches(results, (f) => compiledOf.get(f)?.warnings ?? [], (f) => sourceOf.get(f) ?? f)).toEqual([]);
+  reportBackendCount(
+    `suite pipelines (pipelines/, tests/cross/cases, tests/ports/pipelines): ${results.filter((r) => r.template === 'ok').length}/${results.length} accepted by the upload parser, ${results.filter((r) => r.argo === 'ok').length}/${results.length} by the Argo compiler; ${Object.keys(refused).length} refusals, each warned about at compile time`,
+  );
 });

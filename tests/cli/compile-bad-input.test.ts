@@ -46,7 +46,7 @@ const CASES: readonly Case[] = [
     what: 'a pipeline body that throws when it is built',
     file: 'body-throws.ts',
     code: 'dsl/body-threw',
-    mentions: ['body-throws.ts', 'body-throws: the pipeline body threw', 'the body gave up'],
+    mentions: ['tests/cli/fixtures/body-throws.ts: line 7:9: ', 'the body gave up'],
   },
   {
     what: 'a cycle through .after()',
@@ -82,7 +82,13 @@ const CASES: readonly Case[] = [
     what: 'a directory given as the pipeline file',
     file: '.',
     code: 'cli/not-a-file',
-    mentions: ['tests/cli/fixtures is not a file'],
+    mentions: ['tests/cli/fixtures: not a file'],
+  },
+  {
+    what: 'a compiled pipeline given instead of its source',
+    file: 'compiled.yaml',
+    code: 'cli/not-a-pipeline-source',
+    mentions: ['compiled.yaml', 'compile takes the .ts file'],
   },
   {
     what: 'a pipeline file that exports no pipeline or component',
@@ -166,7 +172,7 @@ describe('kfp-ts compile: an output that cannot be written', () => {
     const r = runCli(['compile', rel('ok.ts'), '-o', out]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).not.toMatch(STACK);
-    expect(r.stderr).toContain(`${out}: cannot write ${out}`);
+    expect(r.stderr).toContain(`${out}: cannot write it`);
     expect(r.stderr).toContain('[cli/write-failed]');
     expect(readdirSync(dir)).toEqual([]);
   });

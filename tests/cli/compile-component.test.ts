@@ -103,7 +103,7 @@ describe('kfp-ts compile: a component on its own', () => {
     const { r, dir } = compile(ALONE, 'triple');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('[cli/no-such-pipeline]');
-    expect(r.stderr).toContain("no pipeline or component named 'triple'");
+    expect(r.stderr).toContain("no exported pipeline or component is named 'triple'");
     expect(r.stderr).toContain('pipelines: none; components: double, scoreModel, trainModel');
     expect(readdirSync(dir)).toEqual([]);
   });

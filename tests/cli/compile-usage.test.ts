@@ -34,7 +34,7 @@ describe('kfp-ts compile: help and usage errors', () => {
     const r = runCli(['compile', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: kfp-ts compile');
-    for (const opt of ['-o, --output', '--function', '--pipeline-parameters', '--disable-caching-by-default']) expect(r.stdout).toContain(opt);
+    for (const opt of ['-o, --output', '--function', '--pipeline-parameters', '--disable-caching']) expect(r.stdout).toContain(opt);
   });
 
   it('an unknown option is a usage error: exit 2, no output file', () => {
@@ -128,10 +128,10 @@ describe('kfp-ts compile: success', () => {
     expect(readdirSync(dir)).toEqual(['ok.yaml']);
   });
 
-  it('applies --pipeline-parameters, --disable-caching-by-default and --function', () => {
+  it('applies --pipeline-parameters, --disable-caching and --function', () => {
     const dir = freshDir();
     const out = path.join(dir, 'a.yaml');
-    const r = runCli(['compile', OK, '-o', out, '--pipeline-parameters', '{"n": 7}', '--disable-caching-by-default']);
+    const r = runCli(['compile', OK, '-o', out, '--pipeline-parameters', '{"n": 7}', '--disable-caching']);
     expect(r.code, r.stderr).toBe(0);
     const spec = readSpec(out);
     expect(spec.root.inputDefinitions.parameters.n.defaultValue).toBe(7);

@@ -125,8 +125,16 @@ describe('server commands refusing their input', { timeout: 60_000 }, () => {
     expect(stderr).toContain('config.yaml');
   });
 
-  it('GIVEN --limit out of range WHEN pipelines are listed THEN pipelines/invalid-limit', async () => {
+  it('GIVEN --limit out of range WHEN pipelines, experiments or recurring runs are listed THEN <command>/invalid-limit', async () => {
     await refused(['pipelines', 'list', '--limit', '5000'], ['pipelines/invalid-limit']);
+    await refused(['experiments', 'list', '--limit', '0'], ['experiments/invalid-limit']);
+    await refused(['recurring-runs', 'list', '--limit', '1e2'], ['recurring-runs/invalid-limit']);
+    expect(kfp.requests).toEqual([]);
+  });
+
+  it('GIVEN --name or --experiment naming nothing on the server WHEN looked up THEN pipelines/not-found, recurring-runs/no-experiment', async () => {
+    await refused(['pipelines', 'get', '--name', 'nowhere'], ['pipelines/not-found']);
+    await refused(['recurring-runs', 'list', '--experiment', 'nowhere'], ['recurring-runs/no-experiment']);
   });
 
   it('GIVEN an experiment that does not exist WHEN its runs are listed THEN runs/no-experiment', async () => {

@@ -182,7 +182,7 @@ describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 
     expect(up1.code).toBe(0);
     expect(up1.stdout).toMatch(/^Created pipeline "ml-experiment-monitoring"\n {2}pipeline id: [0-9a-f-]{36}\n {2}version: {5}ml-experiment-monitoring \(id [0-9a-f-]{36}\)\n {2}link: {8}http:\/\/127\.0\.0\.1:\d+\/#\/pipelines\/details\/[0-9a-f-]{36}\/version\/[0-9a-f-]{36}\n$/);
 
-    const up2 = await runCliAsync(['upload', file, '--host', kfp.url, '--version', 'v2', '--output', 'json']);
+    const up2 = await runCliAsync(['upload', file, '--host', kfp.url, '--version-name', 'v2', '--format', 'json']);
     expect(up2.code).toBe(0);
     expect(JSON.parse(up2.stdout)).toMatchObject({ outcome: 'versioned', pipeline_name: 'ml-experiment-monitoring', version_name: 'v2' });
 
@@ -203,7 +203,7 @@ describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 
     expect(list.stdout).toMatch(/^RUN ID\s+NAME\s+STATE\s+CREATED\s+DURATION\n[0-9a-f-]{36}\s+ci-1\s+SUCCEEDED\s+2026-01-01 \d\d:\d\d:\d\dZ\s+1m23s\n$/);
 
     const runId = [...kfp.runs.keys()][0] ?? '';
-    const get = await runCliAsync(['runs', 'get', runId, '--host', kfp.url, '--output', 'json']);
+    const get = await runCliAsync(['runs', 'get', runId, '--host', kfp.url, '--format', 'json']);
     expect(get.code).toBe(0);
     expect(JSON.parse(get.stdout)).toMatchObject({ run_id: runId, state: 'SUCCEEDED', display_name: 'ci-1' });
 
@@ -213,7 +213,7 @@ describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 
   });
 
   it('a .ts pipeline is compiled, then uploaded as <stem>.yaml', async () => {
-    const up = await runCliAsync(['upload', path.join(REPO, 'pipelines', 'monitoring_pipeline.ts'), '--host', kfp.url, '--output', 'json']);
+    const up = await runCliAsync(['upload', path.join(REPO, 'pipelines', 'monitoring_pipeline.ts'), '--host', kfp.url, '--format', 'json']);
     expect(up.stderr).toBe('');
     expect(JSON.parse(up.stdout)).toMatchObject({ outcome: 'created', pipeline_name: 'ml-experiment-monitoring' });
     const upload = kfp.requests.find((r) => r.operation === 'UploadPipeline');

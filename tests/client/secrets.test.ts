@@ -42,11 +42,11 @@ describe('no secret in any output', { timeout: 120_000 }, () => {
     const params = ['--param', 'experiment_name=e', '--param', 'training_data_path=gs://b/x'];
     const runs: CliRun[] = [];
     runs.push(await runCliAsync(['upload', file(), '--verbose'], env));
-    runs.push(await runCliAsync(['upload', file(), '--verbose', '--version', 'v2', '--output', 'json'], env));
+    runs.push(await runCliAsync(['upload', file(), '--verbose', '--version-name', 'v2', '--format', 'json'], env));
     runs.push(await runCliAsync(['run', file(), '--experiment', 'ci', ...params, '--wait', '--poll-interval', '0.01', '--verbose'], env));
     runs.push(await runCliAsync(['runs', 'list', '--verbose'], env));
-    runs.push(await runCliAsync(['runs', 'get', [...kfp.runs.keys()][0] ?? 'x', '--output', 'json', '--verbose'], env));
-    runs.push(await runCliAsync(['pipelines', 'list', '--verbose', '--output', 'json'], env));
+    runs.push(await runCliAsync(['runs', 'get', [...kfp.runs.keys()][0] ?? 'x', '--format', 'json', '--verbose'], env));
+    runs.push(await runCliAsync(['pipelines', 'list', '--verbose', '--format', 'json'], env));
     runs.push(await runCliAsync(['pipelines', 'list', '--host', kfp.url, '--token', TOKEN, '--cookie', COOKIE, '--verbose']));
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(runs[0]?.stderr).toMatch(/→ GET http:\/\/127\.0\.0\.1:\d+\/apis\/v2beta1\/pipelines\?/); // --verbose did log requests

@@ -6,6 +6,7 @@
  * boxes, none overlapping another.
  */
 import { spawn } from 'node:child_process';
+import { recordPrintedCodes } from '../support/produced-codes.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ const INPUTS = [...PIPELINES, ...CORPUS];
 
 const out = mkdtempSync(path.join(tmpdir(), 'kfp-ts-graph-'));
 const shots = path.join(REPO, 'test-artifacts', 'graph');
-mkdirSync(shots, { recursive: true });
+mkdirSync(shots, { recursive: true }); // chromium --screenshot does not make the folder; a fresh checkout has none
 
 interface Drawn {
   readonly input: string;
@@ -71,7 +72,10 @@ function cli(args: readonly string[]): Promise<CliResult> {
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      recordPrintedCodes(stdout, stderr);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 

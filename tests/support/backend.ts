@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from './repo.ts';
 
@@ -17,6 +17,15 @@ export const BACKEND_DIR = path.join(REPO, 'tests', 'backend');
 const BIN_DIR = path.join(BACKEND_DIR, 'bin');
 const STAMP = path.join(BIN_DIR, '.fingerprint');
 const LOCK = path.join(BIN_DIR, '.build-lock');
+
+/** The backend's own packages at KFP_BACKEND_COMMIT as a local module, beside the repository (read-only). */
+export const KFP_BACKEND_LOCAL = path.resolve(REPO, '..', 'shared', 'kfp-backend');
+/** The modules the Go module proxy refuses, and their folders in the local copy. */
+const LOCAL_MODULES: ReadonlyArray<readonly [module: string, folder: string]> = [
+  ['github.com/kubeflow/pipelines', '.'],
+  ['github.com/kubeflow/pipelines/api', 'api'],
+  ['github.com/kubeflow/pipelines/kubernetes_platform', 'kubernetes_platform'],
+];
 
 /** The backend module the programs are built against (the sdk-2.17.0-1 tag). */
 export const KFP_BACKEND_COMMIT = '0c355f1ee3f96db5713729ea10e2d0edf90d3166';
@@ -41,47 +50,28 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/**
- * The Go build could not get the backend module: the Go module proxy this machine reaches refuses
- * `github.com/kubeflow/pipelines` (HTTP 403 "This module version is not available"). Any other
- * build failure is a plain Error.
- */
-export class BackendUnavailableError extends Error {
-  override readonly name = 'BackendUnavailableError';
-  constructor(
-    message: string,
-    readonly goOutput: string,
-  ) {
-    super(message);
-  }
-}
-
 let built: Promise<BackendBinaries> | undefined;
 
 /**
  * Builds `tests/backend/bin/{ir-check,apiserver}` once and reuses them while the Go sources,
- * go.mod, go.sum (and a local go.work, if any) and the Go version are unchanged. Safe to call from
- * parallel vitest workers: one builds, the others wait for it.
+ * go.mod, go.sum, the backend module's source (../shared/kfp-backend) and the Go version are
+ * unchanged. Safe to call from parallel vitest workers: one builds, the others wait for it. A build
+ * failure throws with Go's output: the backend is required, no test skips without it.
  */
 export function ensureBackendBuilt(): Promise<BackendBinaries> {
   built ??= buildOnce();
   return built;
 }
 
-export type BackendAvailability = { readonly available: true; readonly binaries: BackendBinaries } | { readonly available: false; readonly reason: string };
-
 /**
- * Builds the backend programs and says whether they could be built. Only the module proxy refusing
- * the backend module counts as "unavailable"; every other build failure throws. With
- * `KFP_BACKEND_REQUIRED=1` in the environment, unavailable throws too.
+ * Prints one count line of the backend tests and adds it to test-artifacts/backend-counts.txt,
+ * which `npm test` repeats above its closing line, so a run shows the backend checks ran.
  */
-export async function backendAvailability(): Promise<BackendAvailability> {
-  try {
-    return { available: true, binaries: await ensureBackendBuilt() };
-  } catch (e) {
-    if (!(e instanceof BackendUnavailableError) || process.env.KFP_BACKEND_REQUIRED === '1') throw e;
-    return { available: false, reason: e.message };
-  }
+export function reportBackendCount(line: string): void {
+  console.log(`backend: ${line}`);
+  const dir = path.join(REPO, 'test-artifacts');
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(path.join(dir, 'backend-counts.txt'), `${line}\n`);
 }
 
 /** Runs every file through the backend in one `ir-check` process (per 200 files). */
@@ -159,14 +149,15 @@ function readyUrl(child: ChildProcess, exited: Promise<void>, timeoutMs: number,
 async function buildOnce(): Promise<BackendBinaries> {
   const bins: BackendBinaries = { irCheck: path.join(BIN_DIR, 'ir-check'), apiserver: path.join(BIN_DIR, 'apiserver') };
   mkdirSync(BIN_DIR, { recursive: true });
-  const fingerprint = sourceFingerprint();
+  const source = backendSource();
+  const fingerprint = sourceFingerprint(source);
   const upToDate = () => existsSync(bins.irCheck) && existsSync(bins.apiserver) && readStamp() === fingerprint;
   if (upToDate()) return bins;
 
   await acquireLock();
   try {
     if (upToDate()) return bins; // another worker built it while this one waited
-    await goBuild();
+    await goBuild(source);
     writeFileSync(STAMP, fingerprint);
     return bins;
   } finally {
@@ -174,36 +165,55 @@ async function buildOnce(): Promise<BackendBinaries> {
   }
 }
 
-async function goBuild(): Promise<void> {
+/**
+ * Where the backend module comes from. The Go module proxy refuses github.com/kubeflow/pipelines
+ * and its nested modules `api` and `kubernetes_platform` (403 for every version), so the build
+ * uses the same commit's packages in ../shared/kfp-backend when that folder exists, through a
+ * go.work generated at build time (tests/backend/bin/go.work, relative paths, never committed).
+ * Without the folder the build asks the module proxy.
+ */
+type BackendSource = { readonly kind: 'local'; readonly dir: string; readonly goWork: string } | { readonly kind: 'proxy' };
+
+function backendSource(): BackendSource {
+  if (!existsSync(path.join(KFP_BACKEND_LOCAL, 'go.mod'))) return { kind: 'proxy' };
+  const rel = (to: string) => path.relative(BIN_DIR, to).split(path.sep).join('/');
+  const replaces = LOCAL_MODULES.map(([module, sub]) => `\t${module} => ${rel(path.join(KFP_BACKEND_LOCAL, sub))}`);
+  const goWork = ['// Generated by tests/support/backend.ts at build time: the backend module from ../shared/kfp-backend.', 'go 1.26', '', `use ${rel(BACKEND_DIR)}`, '', 'replace (', ...replaces, ')', ''].join('\n');
+  return { kind: 'local', dir: KFP_BACKEND_LOCAL, goWork };
+}
+
+async function goBuild(source: BackendSource): Promise<void> {
   const tmp = path.join(BIN_DIR, `.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
-  // -mod=mod (what CI uses) is refused in workspace mode, which a local go.work turns on.
-  const work = goEnv('GOWORK');
-  const workspace = work !== '' && work !== 'off';
+  const work = path.join(BIN_DIR, 'go.work');
+  if (source.kind === 'local') writeFileSync(work, source.goWork);
+  // -mod=mod lets module mode add the proxy's hashes to go.sum; workspace mode refuses the flag.
   const inherited = (process.env.GOFLAGS ?? '').split(/\s+/).filter((f) => f !== '' && !f.startsWith('-mod='));
-  const goflags = [...inherited, ...(workspace ? [] : ['-mod=mod'])].join(' ');
   const env = {
     ...process.env,
-    GOFLAGS: goflags,
+    GOWORK: source.kind === 'local' ? work : 'off',
+    GOFLAGS: [...inherited, ...(source.kind === 'local' ? [] : ['-mod=mod'])].join(' '),
     // The checksum database reached here answers 404 for kubeflow/pipelines' nested modules
     // (e.g. third_party/ml-metadata); their hashes are pinned in go.sum instead.
     GONOSUMDB: [process.env.GONOSUMDB, 'github.com/kubeflow/pipelines'].filter(Boolean).join(','),
   };
   const args = ['build', '-trimpath', '-buildvcs=false', '-ldflags=-s -w', '-o', `${tmp}/`, './cmd/ir-check', './cmd/apiserver'];
-  const { code, stdout, stderr } = await run('go', args, BACKEND_DIR, env);
+  const from = source.kind === 'local' ? path.relative(REPO, source.dir) : `the Go module proxy (${goEnv('GOPROXY')})`;
+  const started = Date.now();
+  // Long work shows progress: a cold build takes minutes (tests/backend/README.md).
+  console.log(`tests/backend: building ir-check and apiserver against ${from} (GOCACHE ${goEnv('GOCACHE')}; a cold build takes several minutes)`);
+  const heartbeat = setInterval(() => console.log(`tests/backend: still building (${Math.round((Date.now() - started) / 60_000)} min)`), 60_000);
+  const { code, stdout, stderr } = await run('go', args, BACKEND_DIR, env).finally(() => clearInterval(heartbeat));
   try {
     if (code !== 0) {
       const output = `${stdout}${stderr}`;
-      if (/403 Forbidden/.test(output) && /github\.com\/kubeflow\/pipelines/.test(output)) {
-        throw new BackendUnavailableError(
-          `the Go module proxy refuses github.com/kubeflow/pipelines (commit ${KFP_BACKEND_COMMIT}), so the backend programs cannot be built here:\n${firstLines(output, 6)}`,
-          output,
-        );
-      }
-      throw new Error(`go ${args.join(' ')} failed (exit ${code}) in ${BACKEND_DIR}:\n${output}`);
+      const refused = /403 Forbidden/.test(output) && /github\.com\/kubeflow\/pipelines/.test(output);
+      const hint = refused ? `\nThe module proxy refuses the backend module; put its packages (commit ${KFP_BACKEND_COMMIT}) at ${KFP_BACKEND_LOCAL} (see tests/backend/README.md).` : '';
+      throw new Error(`go ${args.join(' ')} failed (exit ${code}) in ${BACKEND_DIR}:\n${firstLines(output, 40)}${hint}`);
     }
     renameSync(path.join(tmp, 'ir-check'), path.join(BIN_DIR, 'ir-check'));
     renameSync(path.join(tmp, 'apiserver'), path.join(BIN_DIR, 'apiserver'));
+    console.log(`tests/backend: built in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -211,7 +221,7 @@ async function goBuild(): Promise<void> {
 
 /** A directory made with mkdir is the lock; a holder that died leaves its pid behind to check. */
 async function acquireLock(): Promise<void> {
-  const deadline = Date.now() + 30 * 60_000;
+  const deadline = Date.now() + 60 * 60_000;
   for (;;) {
     try {
       mkdirSync(LOCK);
@@ -221,7 +231,7 @@ async function acquireLock(): Promise<void> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     if (lockHolderDead()) rmSync(LOCK, { recursive: true, force: true });
-    else if (Date.now() > deadline) throw new Error(`waited 30 minutes for ${LOCK}; remove it if no build is running`);
+    else if (Date.now() > deadline) throw new Error(`waited 60 minutes for ${LOCK}; remove it if no build is running`);
     else await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -246,16 +256,19 @@ function lockHolderDead(): boolean {
   }
 }
 
-function sourceFingerprint(): string {
+function sourceFingerprint(source: BackendSource): string {
   const hash = createHash('sha256');
-  hash.update(goEnv('GOVERSION'));
+  hash.update(`${goEnv('GOVERSION')}\0${source.kind}\0`);
   const files = ['go.mod', 'go.sum', ...goFiles(BACKEND_DIR)].map((rel) => path.join(BACKEND_DIR, rel));
-  // A go.work (local development only, never committed) changes what gets built.
-  const work = goEnv('GOWORK');
-  if (work !== '' && work !== 'off') files.push(work, `${work}.sum`);
+  if (source.kind === 'local') {
+    hash.update(source.goWork);
+    // The local module's files as its MANIFEST lists them (every .go, go.mod and go.sum file).
+    for (const rel of readFileSync(path.join(source.dir, 'MANIFEST.txt'), 'utf8').split('\n')) {
+      if (rel !== '') files.push(path.join(source.dir, rel));
+    }
+  }
   for (const file of files) {
-    if (!existsSync(file)) continue;
-    hash.update(`\0${path.relative(BACKEND_DIR, file)}\0`);
+    hash.update(`\0${path.relative(REPO, file)}\0`);
     hash.update(readFileSync(file));
   }
   return hash.digest('hex');

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompileOptions } from '../../src/compiler/options.ts';
+import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
 import { REPO } from './repo.ts';
@@ -46,6 +47,8 @@ export interface CompiledSuitePipeline {
   /** The compiled file, or undefined when the module has no default pipeline or did not compile. */
   readonly yamlFile?: string;
   readonly problem?: string;
+  /** The compile's warnings (e.g. what the KFP backend will refuse to run). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** Compiles each suite pipeline into `outDir` (one file per module, named after its path). */
@@ -54,17 +57,17 @@ export async function compileSuitePipelines(outDir: string): Promise<CompiledSui
   for (const source of suitePipelineFiles()) {
     const mod = (await import(pathToFileURL(path.join(REPO, source)).href)) as PipelineModule;
     if (!isPipeline(mod.default)) {
-      out.push({ source, problem: 'no default-exported pipeline' });
+      out.push({ source, problem: 'no default-exported pipeline', warnings: [] });
       continue;
     }
     const result = await compileToYaml(mod.default.build(), mod.compileOptions ?? {});
     if (result.yamlText === undefined) {
-      out.push({ source, problem: result.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`).join('; ') });
+      out.push({ source, problem: result.diagnostics.map((d) => `${d.code} ${formatPath(d.path)}: ${d.message}`).join('; '), warnings: [] });
       continue;
     }
     const yamlFile = path.join(outDir, `${source.replace(/\.ts$/, '').replace(/[\\/]/g, '__')}.yaml`);
     await writeFile(yamlFile, result.yamlText);
-    out.push({ source, yamlFile });
+    out.push({ source, yamlFile, warnings: result.diagnostics.filter((d) => d.severity === 'warning') });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Prints the closing line `N passed, N failed, N skipped` over vitest's JSON report and pytest's
 // JUnit XML, and exits non-zero when a report is missing, something failed, or nothing ran.
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const [vitestJson, pytestXml] = process.argv.slice(2);
 let passed = 0;
@@ -8,8 +9,14 @@ let failed = 0;
 let skipped = 0;
 let missing = false;
 
+let backendLine = '';
 if (vitestJson && existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  // The tests that run the KFP backend's own Go code: shown on their own, so a skip cannot hide.
+  const backendFiles = (v.testResults ?? []).filter((f) => /tests\/(backend-check\/|client\/backend-)/.test(f.name ?? ''));
+  const statuses = backendFiles.flatMap((f) => (f.assertionResults ?? []).map((a) => a.status));
+  const n = (status) => statuses.filter((s) => s === status).length;
+  backendLine = `${n('passed')} passed, ${n('failed')} failed, ${statuses.length - n('passed') - n('failed')} skipped in ${backendFiles.length} files (tests/backend-check, tests/client/backend-*)`;
   passed += v.numPassedTests ?? 0;
   failed += (v.numFailedTests ?? 0) + (v.numRuntimeErrorTestSuites ?? 0);
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
@@ -36,6 +43,11 @@ if (pytestXml && existsSync(pytestXml)) {
   console.error(`no pytest report at ${pytestXml}`);
   missing = true;
 }
+
+// The backend tests' own counts (tests/support/backend.ts reportBackendCount), shown above the total.
+const counts = path.join(path.dirname(vitestJson ?? '.'), 'backend-counts.txt');
+if (backendLine) console.log(`backend tests: ${backendLine}`);
+if (existsSync(counts)) for (const line of readFileSync(counts, 'utf8').split('\n').filter(Boolean).sort()) console.log(`backend: ${line}`);
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(missing || failed > 0 || passed === 0 ? 1 : 0);

@@ -27,7 +27,7 @@ describe('importTypeScript', () => {
     // WHEN the file is imported through the bundler
     const mod = await importTypeScript(file);
     // THEN it loads, and its default export is the pipeline
-    expect((mod.default as { kind?: string }).kind).toBe('pipelineHandle');
+    expect((mod.exports.default as { kind?: string }).kind).toBe('pipelineHandle');
   });
 
   it('bundles an alias mapped by tsconfig "paths"', async () => {
@@ -43,6 +43,6 @@ describe('importTypeScript', () => {
     // WHEN the file is imported through the bundler
     const mod = await importTypeScript(file);
     // THEN the alias was bundled from the project's file
-    expect((mod.default as { name?: string }).name).toBe('from-alias');
+    expect((mod.exports.default as { name?: string }).name).toBe('from-alias');
   });
 });

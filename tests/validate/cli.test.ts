@@ -46,7 +46,7 @@ describe('kfp-ts validate', () => {
       expect.stringMatching(new RegExp(`^error: ${invalid}: deploymentSpec/executors/exec-train/container/imagee: Unknown field "imagee" .*\\[schema/unknown-field\\]$`)),
       expect.stringMatching(new RegExp(`^error: ${invalid}: root/dag/tasks/train/componentRef/name: componentRef "comp-nope" names no component .*\\[ref/component\\]$`)),
       `invalid ${invalid} (2 errors)`,
-      `error: ${missing}: (file): Cannot read ${missing}: no such file. [cli/unreadable]`,
+      `error: ${missing}: cannot read it: no such file [cli/unreadable]`,
       `invalid ${missing} (1 error)`,
       '',
     ]);
@@ -58,7 +58,7 @@ describe('kfp-ts validate', () => {
     const stderr = new PassThrough();
     const code = validateFiles([tmpdir()], { stdout, stderr });
     expect(code).toBe(1);
-    expect(String(stderr.read())).toContain(`Cannot read ${tmpdir()}: it is a directory. [cli/unreadable]`);
+    expect(String(stderr.read())).toContain(`${tmpdir()}: cannot read it: it is a directory [cli/unreadable]`);
     expect(stdout.read()).toBeNull();
   });
 });

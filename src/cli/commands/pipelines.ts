@@ -1,6 +1,16 @@
 import type { Command } from 'commander';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import type { Pipeline } from '../../client/schemas.ts';
+import { confirmDelete } from '../confirm.ts';
 import { pageSize, printPage } from '../listing.ts';
+import { notFoundHint, refGiven, resolveId, type ResourceRef } from '../resource-ref.ts';
+import { registerPipelineVersions } from './pipeline-versions.ts';
+
+interface OneFlags extends KfpCommandFlags {
+  readonly name?: string;
+  readonly yes?: boolean;
+  readonly cascade?: boolean;
+}
 
 interface ListFlags extends KfpCommandFlags {
   readonly nameContains?: string;
@@ -9,7 +19,7 @@ interface ListFlags extends KfpCommandFlags {
 }
 
 export function register(program: Command): void {
-  const pipelines = program.command('pipelines').description('Inspect uploaded pipelines.');
+  const pipelines = program.command('pipelines').description('List, inspect and delete uploaded pipelines and their versions (`kfp-ts upload` adds them).');
   addConnectionOptions(
     pipelines
       .command('list')
@@ -20,6 +30,74 @@ export function register(program: Command): void {
   ).action(async (flags: ListFlags) => {
     await listPipelines(flags, processIo);
   });
+  addConnectionOptions(pipelines.command('get').description('Show one pipeline.').argument('[pipeline-id]', 'the pipeline id').option('--name <name>', 'the pipeline name instead of its id')).action(
+    async (id: string | undefined, flags: OneFlags) => getPipeline(id, flags, processIo),
+  );
+  addConnectionOptions(
+    pipelines
+      .command('delete')
+      .description('Delete a pipeline (asks first; --yes does not). The server refuses while it has versions, unless --cascade.')
+      .argument('[pipeline-id]', 'the pipeline id')
+      .option('--name <name>', 'the pipeline name instead of its id')
+      .option('--cascade', 'delete its versions too')
+      .option('--yes', 'delete without asking'),
+  ).action(async (id: string | undefined, flags: OneFlags) => deletePipeline(id, flags, processIo));
+  registerPipelineVersions(pipelines);
+}
+
+const ref = (id: string | undefined, flags: OneFlags): ResourceRef => ({ kind: 'pipeline', id, name: flags.name, command: 'pipelines' });
+
+export async function getPipeline(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
+  if (!refGiven(io, ref(id, flags))) return;
+  await withKfpClient(
+    io,
+    flags,
+    async ({ kfp, connection }) => {
+      const pipelineId = await resolveId(io, ref(id, flags), async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
+      if (pipelineId === undefined) return;
+      const pipeline = await kfp.pipelines.get(pipelineId);
+      if (flags.format === 'json') return io.out(JSON.stringify(pipeline, null, 2));
+      const versions = await kfp.pipelines.listVersions(pipelineId, { pageSize: 1, sortBy: 'created_at desc' });
+      io.out(await pipelineLines(pipeline, versions.total_size, versions.pipeline_versions?.[0]?.name));
+    },
+    { 'client/not-found': notFoundHint('pipeline', id, 'pipelines list') },
+  );
+}
+
+export async function deletePipeline(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
+  if (!refGiven(io, ref(id, flags))) return;
+  await withKfpClient(
+    io,
+    flags,
+    async ({ kfp, connection }) => {
+      const pipelineId = await resolveId(io, ref(id, flags), async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
+      if (pipelineId === undefined) return;
+      const pipeline = await kfp.pipelines.get(pipelineId);
+      const label = `pipeline "${pipeline.name ?? pipelineId}" (id ${pipelineId})${flags.cascade === true ? ' and all its versions' : ''}`;
+      if (!(await confirmDelete(io, label, flags.yes))) return;
+      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
+      const { notes } = await deleteConfirmed(kfp, () => kfp.pipelines.delete(pipelineId, { cascade: flags.cascade === true }), () => kfp.pipelines.get(pipelineId));
+      for (const n of notes) io.err(`note: ${n}`);
+      if (flags.format === 'json') io.out(JSON.stringify({ pipeline_id: pipelineId, deleted: true }, null, 2));
+      else io.out(`Deleted ${label}.`);
+    },
+    {
+      'client/not-found': notFoundHint('pipeline', id, 'pipelines list'),
+      'client/bad-request': 'A pipeline with versions is deleted with --cascade (its versions go too), or after `kfp-ts pipelines delete-version` for each.',
+    },
+  );
+}
+
+async function pipelineLines(p: Pipeline, versionCount: number | undefined, latest: string | undefined): Promise<string> {
+  const { formatTime } = await import('../../client/render.ts');
+  return [
+    `Pipeline: ${p.name ?? p.display_name ?? '-'}`,
+    `  id:             ${p.pipeline_id}`,
+    `  created:        ${formatTime(p.created_at)}`,
+    `  namespace:      ${p.namespace || '(shared)'}`,
+    `  versions:       ${versionCount ?? '-'}${latest !== undefined ? ` (latest: ${latest})` : ''}`,
+    ...(p.description ? [`  description:    ${p.description}`] : []),
+  ].join('\n');
 }
 
 export async function listPipelines(flags: ListFlags, io: CommandIo): Promise<void> {
@@ -35,7 +113,7 @@ export async function listPipelines(flags: ListFlags, io: CommandIo): Promise<vo
       ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    await printPage(io, flags.output, 'pipelines', { items: res.pipelines ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    await printPage(io, flags.format, 'pipelines', { items: res.pipelines ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
       { header: 'PIPELINE ID', value: (p) => p.pipeline_id },
       { header: 'NAME', value: (p) => p.name ?? p.display_name ?? '', max: 48 },
       { header: 'CREATED', value: (p) => formatTime(p.created_at) },

@@ -1,16 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
-import type { PipelinePackage } from '../../client/pipeline-file.ts';
+import { collect, collectParameters, type Checked, type ParameterFlags } from '../run-parameters.ts';
 import type { Run } from '../../client/schemas.ts';
 
-interface RunFlags extends KfpCommandFlags, PipelineInputFlags {
+interface RunFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags {
   readonly experiment: string;
-  readonly param: string[];
-  readonly paramsFile?: string;
   readonly runName?: string;
   readonly description?: string;
   readonly pipelineRoot?: string;
@@ -43,10 +40,6 @@ export function register(program: Command): void {
   ).action(async (file: string, flags: RunFlags) => {
     await run(file, flags, processIo);
   });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 export async function run(file: string, flags: RunFlags, io: CommandIo): Promise<void> {
@@ -88,7 +81,7 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     const ui = uiBaseUrl(kfp.http.baseUrl, connection.uiUrl);
 
     const { experiment, created } = await ensureExperiment(kfp, flags.experiment, connection.namespace !== undefined ? { namespace: connection.namespace } : {});
-    if (created && flags.output !== 'json') io.err(`Created experiment "${flags.experiment}" (id ${experiment.experiment_id})`);
+    if (created && flags.format !== 'json') io.err(`Created experiment "${flags.experiment}" (id ${experiment.experiment_id})`);
     const submitted = await submitRun(kfp, {
       experimentId: experiment.experiment_id,
       runName,
@@ -101,14 +94,14 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     for (const n of submitted.notes) io.err(`note: ${n}`);
     const runId = submitted.run.run_id;
     const link = runLink(ui, runId);
-    if (flags.output !== 'json') {
+    if (flags.format !== 'json') {
       io.out(`Started run "${runName}"`);
       io.out(`  run id:     ${runId}`);
       io.out(`  experiment: ${flags.experiment} (id ${experiment.experiment_id})`);
       io.out(`  link:       ${link}`);
     }
     if (flags.wait !== true) {
-      if (flags.output === 'json') io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state: submitted.run.state, url: link }, null, 2));
+      if (flags.format === 'json') io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state: submitted.run.state, url: link }, null, 2));
       return;
     }
 
@@ -127,7 +120,7 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     const duration = runDurationMs(final);
     const { collectRunMetrics } = await import('../../client/metrics.ts');
     const metrics = await collectRunMetrics(kfp, final);
-    if (flags.output === 'json') {
+    if (flags.format === 'json') {
       io.out(JSON.stringify({ run_id: runId, display_name: runName, experiment_id: experiment.experiment_id, state, duration_ms: duration ?? null, url: link, metrics: metrics.values, metrics_note: metrics.note ?? null, error: final.error ?? null }, null, 2));
     } else {
       io.out(`Run ${state} in ${formatDuration(duration)}`);
@@ -143,46 +136,6 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     }
     if (state !== 'SUCCEEDED') process.exitCode = EXIT_USER_ERROR;
   });
-}
-
-type Checked<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
-
-/** --params-file, then each --param over it; everything checked against the pipeline's root inputs. */
-async function collectParameters(pkg: PipelinePackage, flags: RunFlags, file: string): Promise<Checked<Record<string, unknown>>> {
-  const { checkRuntimeParameters, coerceParamString, splitParamArg } = await import('../../client/parameters.ts');
-  const { isRecord } = await import('../../client/pipeline-file.ts');
-  const diags: Diagnostic[] = [];
-  const values: Record<string, unknown> = {};
-  if (flags.paramsFile !== undefined) {
-    let text: string | undefined;
-    try {
-      text = await readFile(flags.paramsFile, 'utf8');
-    } catch (err) {
-      diags.push(diagnostic('run/params-file', '--params-file', `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, flags.paramsFile));
-    }
-    if (text !== undefined) {
-      try {
-        const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed)) diags.push(diagnostic('run/params-file', '--params-file', 'The params file must hold a JSON object: {"name": value, ...}.', flags.paramsFile));
-        else Object.assign(values, parsed);
-      } catch (err) {
-        diags.push(diagnostic('run/params-file', '--params-file', `Not valid JSON: ${(err as Error).message}`, flags.paramsFile));
-      }
-    }
-  }
-  for (const arg of flags.param) {
-    const kv = splitParamArg(arg);
-    if (kv === undefined) {
-      diags.push(diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
-      continue;
-    }
-    values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
-  }
-  if (diags.length > 0) return { ok: false, diagnostics: diags };
-  const checked = checkRuntimeParameters(pkg.rootParameters, values, file);
-  const errors = checked.filter((d) => d.severity !== 'warning');
-  if (errors.length > 0) return { ok: false, diagnostics: checked };
-  return { ok: true, value: values, diagnostics: checked };
 }
 
 function parseSeconds(flags: RunFlags, keys: ReadonlyArray<'timeout' | 'pollInterval'>): Checked<Record<string, number>> {

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { diagnostic } from '../../diagnostics.ts';
 import { pageSize, printPage } from '../listing.ts';
+import { notFoundHint } from '../resource-ref.ts';
+import { registerRunLifecycle } from './run-lifecycle.ts';
 
 interface ListFlags extends KfpCommandFlags {
   readonly experiment?: string;
@@ -13,7 +15,7 @@ interface ListFlags extends KfpCommandFlags {
 type GetFlags = KfpCommandFlags;
 
 export function register(program: Command): void {
-  const runs = program.command('runs').description('List and inspect runs.');
+  const runs = program.command('runs').description('List, inspect, stop, retry, archive and delete runs (`kfp-ts run` starts one).');
   addConnectionOptions(
     runs
       .command('list')
@@ -28,6 +30,7 @@ export function register(program: Command): void {
   addConnectionOptions(runs.command('get').description('Show one run with its tasks.').argument('<run-id>', 'the run id')).action(async (runId: string, flags: GetFlags) => {
     await getRun(runId, flags, processIo);
   });
+  registerRunLifecycle(runs);
 }
 
 export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
@@ -49,7 +52,7 @@ export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
       ...(experimentId !== undefined ? { experimentId } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    await printPage(io, flags.output, 'runs', { items: res.runs ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    await printPage(io, flags.format, 'runs', { items: res.runs ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
       { header: 'RUN ID', value: (r) => r.run_id },
       { header: 'NAME', value: (r) => r.display_name ?? '', max: 48 },
       { header: 'STATE', value: (r) => r.state ?? '-' },
@@ -60,12 +63,13 @@ export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
 }
 
 export async function getRun(runId: string, flags: GetFlags, io: CommandIo): Promise<void> {
+  const hints = { 'client/not-found': notFoundHint('run', runId, 'runs list') };
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
     const { formatDuration, formatTime, renderTable } = await import('../../client/render.ts');
     const { runDurationMs, visibleTasks } = await import('../../client/runs.ts');
     const { uiBaseUrl, runLink } = await import('../../client/ui-links.ts');
     const run = await kfp.getRun(runId);
-    if (flags.output === 'json') {
+    if (flags.format === 'json') {
       io.out(JSON.stringify(run, null, 2));
       return;
     }
@@ -75,6 +79,7 @@ export async function getRun(runId: string, flags: GetFlags, io: CommandIo): Pro
       `  id:         ${run.run_id}`,
       `  state:      ${run.state ?? '-'}`,
       `  experiment: ${run.experiment_id ?? '-'}`,
+      `  storage:    ${run.storage_state ?? '-'}`,
       `  created:    ${formatTime(run.created_at)}`,
       `  finished:   ${formatTime(run.finished_at)}`,
       `  duration:   ${formatDuration(runDurationMs(run))}`,
@@ -99,5 +104,5 @@ export async function getRun(runId: string, flags: GetFlags, io: CommandIo): Pro
         ]),
       );
     }
-  });
+  }, hints);
 }

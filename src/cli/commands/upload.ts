@@ -6,7 +6,7 @@ import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } f
 
 interface UploadFlags extends KfpCommandFlags, PipelineInputFlags {
   readonly name?: string;
-  readonly version?: string;
+  readonly versionName?: string;
   readonly description?: string;
 }
 
@@ -18,7 +18,7 @@ export function register(program: Command): void {
         .description('Upload a pipeline to Kubeflow Pipelines; when one of that name exists, add a version instead. A .ts file is compiled first.')
         .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
         .option('--name <name>', 'pipeline name (default: the pipeline\'s own name, pipelineInfo.name)')
-        .option('--version <name>', 'version name (default: the pipeline name for a new pipeline, sha256-<hash of the file> for a new version)')
+        .option('--version-name <name>', 'pipeline version name (default: the pipeline name for a new pipeline, sha256-<hash of the file> for a new version)')
         .option('--description <text>', 'description of the pipeline / version'),
     ),
   ).action(async (file: string, flags: UploadFlags) => {
@@ -41,12 +41,12 @@ export async function upload(file: string, flags: UploadFlags, io: CommandIo): P
       file: { content: pkg.bytes, filename: uploadName(file) },
       name,
       sha256: pkg.sha256,
-      ...(flags.version !== undefined ? { versionName: flags.version } : {}),
+      ...(flags.versionName !== undefined ? { versionName: flags.versionName } : {}),
       ...(flags.description !== undefined ? { description: flags.description } : {}),
       ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
     const link = pipelineVersionLink(uiBaseUrl(kfp.http.baseUrl, connection.uiUrl), result.pipeline.pipeline_id, result.version.pipeline_version_id);
-    if (flags.output === 'json') {
+    if (flags.format === 'json') {
       io.out(
         JSON.stringify(
           {

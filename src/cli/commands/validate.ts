@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.ts';
 import { validateIrText } from '../../validate/index.ts';
 import { EXIT_OK, EXIT_USER_ERROR } from '../exit-codes.ts';
+import { readReason } from '../read-reason.ts';
 
 export interface ValidateIo {
   readonly stdout: NodeJS.WritableStream;
@@ -10,10 +12,29 @@ export interface ValidateIo {
 }
 
 function readProblem(file: string, err: unknown): Diagnostic {
-  const code = (err as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-  return diagnostic('cli/unreadable', '(file)', `Cannot read ${file}: ${reason}.`, file);
+  return diagnostic('cli/unreadable', '', `cannot read it: ${readReason(err)}`, file);
+}
+
+/** A pipeline's source rather than its compiled IR: validate checks what compile wrote. */
+function sourceProblem(file: string): Diagnostic | undefined {
+  if (!/\.[cm]?[jt]sx?$/i.test(file)) return undefined;
+  const out = `${path.basename(file).replace(/\.[cm]?[jt]sx?$/i, '')}.yaml`;
+  return diagnostic(
+    'cli/not-compiled',
+    '',
+    `this is a pipeline's source, not compiled IR; compile it first (\`kfp-ts compile ${file} -o ${out}\`, which validates what it writes), then validate ${out}`,
+    file,
+  );
+}
+
+function diagnosticsOf(file: string): Diagnostic[] {
+  const notCompiled = sourceProblem(file);
+  if (notCompiled) return [notCompiled];
+  try {
+    return validateIrText(readFileSync(file, 'utf8'), file);
+  } catch (err) {
+    return [readProblem(file, err)];
+  }
 }
 
 /**
@@ -23,12 +44,7 @@ function readProblem(file: string, err: unknown): Diagnostic {
 export function validateFiles(files: readonly string[], io: ValidateIo): number {
   let exitCode = EXIT_OK;
   for (const file of files) {
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = validateIrText(readFileSync(file, 'utf8'), file);
-    } catch (err) {
-      diagnostics = [readProblem(file, err)];
-    }
+    const diagnostics = diagnosticsOf(file);
     for (const d of diagnostics) io.stderr.write(`${d.severity === 'warning' ? 'warning' : 'error'}: ${formatDiagnostic(d)}\n`);
     if (hasErrors(diagnostics)) {
       const errors = diagnostics.filter((d) => d.severity !== 'warning').length;

@@ -1,0 +1,39 @@
+import { EXIT_USAGE } from './exit-codes.ts';
+import { diagnostic } from '../diagnostics.ts';
+import { failWith, type CommandIo } from './connection.ts';
+
+export interface ResourceRef {
+  readonly kind: string;
+  /** The id given as the argument, if any. */
+  readonly id: string | undefined;
+  /** The name given with --name, if any. */
+  readonly name: string | undefined;
+  /** The command group, for diagnostic codes (`experiments/not-found`). */
+  readonly command: 'experiments' | 'pipelines';
+}
+
+/** Checks that exactly one of the id argument and --name was given; prints a usage error (exit 2) otherwise. */
+export function refGiven(io: CommandIo, ref: ResourceRef): boolean {
+  if ((ref.id === undefined) !== (ref.name === undefined)) return true;
+  io.err(`error: give the ${ref.kind} id, or --name with its name${ref.id !== undefined ? ', not both' : ''}.`);
+  process.exitCode = EXIT_USAGE;
+  return false;
+}
+
+/**
+ * The id of the resource an argument or --name designates; a name is looked up (names are unique
+ * per namespace). Prints a not-found error and returns undefined when there is no such name.
+ */
+export async function resolveId(io: CommandIo, ref: ResourceRef, findByName: (name: string) => Promise<string | undefined>, namespace?: string): Promise<string | undefined> {
+  if (ref.id !== undefined) return ref.id;
+  const id = await findByName(ref.name!);
+  if (id === undefined) {
+    failWith(io, [diagnostic(`${ref.command}/not-found`, '--name', `There is no ${ref.kind} named "${ref.name}"${namespace ? ` in namespace ${namespace}` : ''}.`)]);
+  }
+  return id;
+}
+
+/** The hint printed under a 404 for a command that names one resource. */
+export function notFoundHint(kind: string, id: string | undefined, listCommand: string): string {
+  return `No ${kind}${id !== undefined ? ` has the id ${id}` : ' of that id exists'} on this server (it may have been deleted, or live in another namespace: --namespace). List them with \`kfp-ts ${listCommand}\`.`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Kubernetes' resource.ParseQuantity (k8s.io/apimachinery v0.35), as far as whether it accepts a
+ * string and the error it returns: the KFP backend parses a workspace size with it when a run is
+ * created. kfp (and kfp-ts) check sizes with a looser pattern that lets `10K` through, which
+ * Kubernetes refuses (its decimal kilo is a lowercase `k`).
+ */
+
+/** ParseQuantity's error texts (resource.ErrFormatWrong, ErrSuffix). */
+export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
+
+const SUFFIXES = new Set(['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei']);
+const INT64_EXPONENT = /^[+-]?\d{1,18}$/;
+
+export type QuantityCheck = { readonly ok: true; readonly negative: boolean } | { readonly ok: false; readonly error: string };
+
+/**
+ * Whether ParseQuantity accepts `text`, and whether the quantity is below zero.
+ *
+ * @example
+ * parseQuantity('10Gi'); // { ok: true, negative: false }
+ * parseQuantity('10K');  // { ok: false, error: "unable to parse quantity's suffix" }
+ */
+export function parseQuantity(text: string): QuantityCheck {
+  if (text === '') return { ok: false, error: QUANTITY_FORMAT_ERROR };
+  // parseQuantityString: a sign and nothing but zeros is zero, whatever follows in the grammar.
+  if (/^[+-]?0*$/.test(text)) return { ok: true, negative: false };
+  // Otherwise a sign, digits, an optional fraction, then the suffix.
+  const [, sign, whole = '', fraction = '', rest = ''] = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/s.exec(text)!;
+  const suffix = /^[eEinumkKMGTP]*[-+]?\d*$/.test(rest) ? rest : undefined;
+  if (suffix === undefined) return { ok: false, error: QUANTITY_FORMAT_ERROR };
+  const exponent = (suffix.startsWith('e') || suffix.startsWith('E')) && suffix.length > 1 && INT64_EXPONENT.test(suffix.slice(1));
+  if (!SUFFIXES.has(suffix) && !exponent) return { ok: false, error: QUANTITY_SUFFIX_ERROR };
+  const nonZero = /[1-9]/.test(whole + fraction);
+  return { ok: true, negative: sign === '-' && nonZero };
+}
