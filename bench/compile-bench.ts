@@ -4,8 +4,11 @@
  *   npm run bench                  # sizes 1, 100, 1000, 3000; chain and fan; both compilers (~10 min)
  *   npm run bench -- --quick       # sizes 1 and 100, kfp-ts only (a smoke run, ~15 s)
  *   npm run bench -- --sizes 1,100 --shapes chain --reps 3 --json out.json --keep
+ *   npm run bench -- --validate-only  # only the validator benchmark (bench/validate-bench.ts)
+ *   npm run bench -- --no-validate    # only the compile benchmark
  *   npm run bench -- --installed   # the one-task compile and --help from the packed tarball (bench/installed.ts)
  *
+ * After the compile benchmark, the validator benchmark runs (bench/validate-bench.ts, ~5 min).
  * Whole-process: wall time from spawn to exit of `node bin/kfp-ts.js compile F.ts -o F.yaml` and of
  * `.venv/bin/kfp dsl compile --py F.py --output F.yaml`. In-process: define + build + compile +
  * write inside an already-started process (bench/inprocess-kfp-ts.ts, bench/inprocess_kfp.py),
@@ -22,6 +25,7 @@ import { writeCase, writePackageJson, type BenchCase, type Shape } from './gener
 import { growthLines, resultsTable, targetLines, type Measurement, type Metric, type Results, type Tool } from './report.ts';
 import { timedRun, workerTimes, type WorkerTimes } from './run-process.ts';
 import { median } from './stats.ts';
+import { runValidateBench, SHAPES } from './validate-bench.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KFP_TS_BIN = path.join(REPO, 'bin', 'kfp-ts.js');
@@ -36,6 +40,8 @@ interface Options {
   readonly repsFor: (tool: Tool, tasks: number) => number;
   readonly json?: string;
   readonly keep: boolean;
+  readonly compile: boolean;
+  readonly validate: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -49,6 +55,8 @@ function parseOptions(argv: readonly string[]): Options {
       'no-kfp': { type: 'boolean', default: false },
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'validate-only': { type: 'boolean', default: false },
+      'no-validate': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick === true;
@@ -70,6 +78,8 @@ function parseOptions(argv: readonly string[]): Options {
     repsFor,
     ...(values.json ? { json: values.json } : {}),
     keep: values.keep === true,
+    compile: values['validate-only'] !== true,
+    validate: values['no-validate'] !== true && !quick,
   };
 }
 
@@ -160,6 +170,11 @@ async function main(): Promise<void> {
     return installedBench(process.argv.slice(2));
   }
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.compile) await compileBench(opts);
+  if (opts.validate) process.stdout.write(await runValidateBench({ sizesMb: [1, 10, 50], shapes: SHAPES, reps: 3, bigTasks: 10_000 }));
+}
+
+async function compileBench(opts: Options): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kfp-ts-bench-'));
   const started = process.hrtime.bigint();
   const load0 = loadavg();

@@ -128,5 +128,6 @@ export function containerOf(impl: ContainerImplementation): PipelineContainerSpe
     image: impl.image,
     ...(impl.command.length ? { command: impl.command.map(commandLineText) } : {}),
     ...(impl.args.length ? { args: impl.args.map(commandLineText) } : {}),
+    ...(impl.env && Object.keys(impl.env).length ? { env: Object.entries(impl.env).map(([name, value]) => ({ name, value })) } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { isChannel } from '../dsl/channels.ts';
 import type { StringTemplate } from '../dsl/typing.ts';
 import type { ArgNode } from '../dsl/task-config.ts';
 import type { TaskNode } from '../dsl/nodes.ts';
-import type { ComponentSpec, ExecutorSpec, KubernetesExecutorConfig, PipelineContainerSpec, PipelineTaskSpec } from '../ir/index.ts';
+import type { ComponentSpec, EnvVar, ExecutorSpec, KubernetesExecutorConfig, PipelineContainerSpec, PipelineTaskSpec } from '../ir/index.ts';
 import { channelPlaceholder } from './channel-names.ts';
 import type { DagView, LowerContext, TaskEntry } from './context.ts';
 import { containerOf, pythonContainer } from './lower-executor.ts';
@@ -64,6 +64,20 @@ export function lowerTaskSpec(ctx: LowerContext, t: TaskEntry, dag: DagView, com
   };
 }
 
+/**
+ * A loaded component's container may carry env already; the task's comes after it and, as in
+ * kfp's env dict, replaces a variable of the same name in place.
+ */
+function withTaskEnv(base: readonly EnvVar[], env: readonly (readonly [string, string])[]): EnvVar[] {
+  const merged = [...base];
+  for (const [name, value] of env) {
+    const at = merged.findIndex((e) => e.name === name);
+    if (at >= 0) merged[at] = { name, value };
+    else merged.push({ name, value });
+  }
+  return merged;
+}
+
 /** The container a task runs: its component's, with the task's image, env and resources. */
 function taskContainer(ctx: LowerContext, t: TaskEntry, base: PipelineContainerSpec): PipelineContainerSpec {
   const { containerImage: image, env } = t.node.config;
@@ -72,8 +86,7 @@ function taskContainer(ctx: LowerContext, t: TaskEntry, base: PipelineContainerS
   return {
     ...base,
     ...(image !== undefined ? { image: isChannel(image) ? channelPlaceholder(image, ctx.naming) : image } : {}),
-    // A loaded component's container may carry env already; the task's comes after it.
-    ...(envVars.length ? { env: [...(base.env ?? []), ...envVars.map(([name, value]) => ({ name, value }))] } : {}),
+    ...(envVars.length ? { env: withTaskEnv(base.env ?? [], envVars) } : {}),
     ...(resources ? { resources } : {}),
   };
 }

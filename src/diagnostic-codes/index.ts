@@ -7,11 +7,14 @@
  */
 import { CLI_CODES } from './cli.ts';
 import { CLIENT_CODES } from './client.ts';
+import { CODEGEN_CODES } from './codegen.ts';
 import { COMPILER_CODES } from './compiler.ts';
 import { DSL_CODES } from './dsl.ts';
 import { GRAPH_CODES } from './graph.ts';
+import { LOAD_CODES } from './load.ts';
 import { PROJECT_CODES } from './project.ts';
 import { PYTHON_CODES } from './python.ts';
+import { RUNNER_CODES } from './runner.ts';
 import { VALIDATE_CODES } from './validate.ts';
 
 /** The registry by stage, in pipeline order: the stage is where a code is documented. */
@@ -19,11 +22,14 @@ export const CODES_BY_STAGE = {
   dsl: DSL_CODES,
   compiler: COMPILER_CODES,
   python: PYTHON_CODES,
+  load: LOAD_CODES,
   validate: VALIDATE_CODES,
   project: PROJECT_CODES,
   cli: CLI_CODES,
   client: CLIENT_CODES,
   graph: GRAPH_CODES,
+  runner: RUNNER_CODES,
+  codegen: CODEGEN_CODES,
 } as const;
 
 export type DiagnosticStage = keyof typeof CODES_BY_STAGE;
@@ -33,11 +39,14 @@ export const DIAGNOSTIC_CODES = {
   ...DSL_CODES,
   ...COMPILER_CODES,
   ...PYTHON_CODES,
+  ...LOAD_CODES,
   ...VALIDATE_CODES,
   ...PROJECT_CODES,
   ...CLI_CODES,
   ...CLIENT_CODES,
   ...GRAPH_CODES,
+  ...RUNNER_CODES,
+  ...CODEGEN_CODES,
 } as const;
 
 /** A registered diagnostic code: the type every Diagnostic's `code` has. */

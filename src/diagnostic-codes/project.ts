@@ -12,4 +12,5 @@ export const PROJECT_CODES = {
   'cli/not-a-pipeline-source': 'compile was given a compiled pipeline instead of the .ts file that defines it',
   'cli/unsupported-zod': 'the pipeline file bundles a zod version kfp-ts does not support (kfp-ts needs zod 4)',
   'cli/write-failed': 'the output file could not be written',
+  'emit/lone-surrogate': 'a string holds a lone UTF-16 surrogate, which no YAML file can carry (nothing is written)',
 } as const;

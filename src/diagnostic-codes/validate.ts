@@ -10,6 +10,18 @@ export const VALIDATE_CODES = {
   'yaml/document-count': 'more than two YAML documents',
   'yaml/empty-document': 'a YAML document is empty (null)',
   'yaml/non-json-value': 'a YAML value with no JSON form (timestamp, binary, set)',
+  'yaml/not-utf8': 'the file is not UTF-8 text',
+  'yaml/unreadable-character': 'a control character PyYAML and go-yaml refuse anywhere in a file (DEL, C0, C1, U+FFFE/F)',
+  'yaml/ambiguous-character': 'NEL, U+2028, U+2029 or a BOM raw: a line break to YAML 1.1 readers only, or skipped by go-yaml only',
+  'yaml/tab': 'a tab outside quoted and block scalars and comments, which PyYAML refuses',
+  'yaml/too-deep': 'collections nested deeper than PyYAML can read',
+  'yaml/too-many-aliases': 'aliases that expand without bound (a billion-laughs document)',
+  'yaml/unreadable-value': 'a plain `=` or `<<` value, which PyYAML cannot construct',
+  'yaml/ambiguous-value': 'a plain scalar whose value depends on the reader (PyYAML, go-yaml v3, YAML 1.2): 0o17, 1e3, yes, 010, 1_000, 1:30',
+  'yaml/merge-key': 'a `<<` merge key, merged by YAML 1.1 readers and a plain key to YAML 1.2 readers',
+  'yaml/non-string-key': 'a plain key every reader reads as a number, boolean or null',
+  'yaml/header-injection': "a line of kfp's header comment that a value's line break put into the document",
+  'validate/more-problems': 'how many problems were found beyond the first 50 listed',
   'ir/document-count': 'validateIrDocuments got no document or more than two',
 
   // The JSON Schema (the protos, as google.protobuf.json_format reads them).

@@ -1,17 +1,18 @@
-import { Document, isScalar } from 'yaml';
+import { Document, isMap, isScalar } from 'yaml';
+import { plainIsStringEverywhere } from '../yaml/plain-scalar-readings.ts';
+import { escapeRawCharacters, forcedStringType } from './string-style.ts';
 import { DOCUMENT_OPTIONS, TO_STRING_OPTIONS } from './yaml-document.ts';
 
 /** Thrown when the `yaml` package writes a scalar in a form the block writer does not lay out. */
 export class NotLaidOut extends Error {}
 
-// Names like `comp-step-2` or `pipelinechannel--step-Output` are written plain in YAML 1.1
-// unless they spell one of its booleans or nulls (checked case-blind, a superset). They are most
-// of a large pipeline's strings, so they skip the library; everything else goes through it.
+// Names like `comp-step-2` or `pipelinechannel--step-Output` are written plain unless some reader
+// gives them another meaning (`yes`, `E0`: plainIsStringEverywhere). They are most of a large
+// pipeline's strings, so they skip the library; everything else goes through it.
 const SURELY_PLAIN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const YAML11_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
 
 function surelyPlain(s: string): boolean {
-  return SURELY_PLAIN.test(s) && !YAML11_WORDS.test(s);
+  return SURELY_PLAIN.test(s) && plainIsStringEverywhere(s);
 }
 
 /**
@@ -50,7 +51,10 @@ export class ScalarText {
 }
 
 function renderKey(k: string): string {
-  const whole = new Document({ [k]: 0 }, DOCUMENT_OPTIONS).toString(TO_STRING_OPTIONS);
+  const d = new Document({ [k]: 0 }, DOCUMENT_OPTIONS);
+  const key = isMap(d.contents) ? d.contents.items[0]?.key : undefined;
+  if (isScalar(key)) key.type = forcedStringType(k);
+  const whole = escapeRawCharacters(d.toString(TO_STRING_OPTIONS));
   // An explicit (`? `) or multi-line key would need a layout of its own.
   if (!whole.endsWith(': 0\n') || whole.startsWith('? ') || whole.slice(0, -4).includes('\n')) throw new NotLaidOut(`key ${JSON.stringify(k)}`);
   return whole.slice(0, -4);
@@ -60,7 +64,8 @@ function render(v: unknown, double: boolean): readonly string[] {
   const d = new Document({ k: v }, DOCUMENT_OPTIONS);
   const node = d.get('k', true);
   if (double && isScalar(node) && typeof node.value === 'number') node.minFractionDigits = 1;
-  const text = d.toString(TO_STRING_OPTIONS);
+  if (isScalar(node) && typeof node.value === 'string') node.type = forcedStringType(node.value);
+  const text = escapeRawCharacters(d.toString(TO_STRING_OPTIONS));
   if (!text.startsWith('k: ') || !text.endsWith('\n')) throw new NotLaidOut(`scalar ${JSON.stringify(v)}`);
   return text.slice(3, -1).split('\n');
 }

@@ -1,16 +1,26 @@
-import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Tags } from 'yaml';
 import type { JsonObject } from '../ir/index.ts';
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
+import { escapeRawCharacters, forcedStringType, READER_DEPENDENT } from './string-style.ts';
 
 
 /**
  * The `yaml` package's settings that give PyYAML's `yaml.dump(sort_keys=True)` output for the
  * IR: YAML 1.1 (so the official parser reads back what we wrote, e.g. 'yes' stays a string),
  * sorted keys, no anchors for repeated objects (kfp never writes them), no line folding,
- * literal block scalars, single quotes first, sequences not indented under their key.
+ * literal block scalars, single quotes first, sequences not indented under their key. Strings
+ * other readers would read differently are quoted or escaped on top (./string-style.ts).
  */
-export const DOCUMENT_OPTIONS = { version: '1.1', sortMapEntries: true, aliasDuplicateObjects: false } as const;
-export const TO_STRING_OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: false, singleQuote: true } as const;
+export const DOCUMENT_OPTIONS = {
+  version: '1.1',
+  sortMapEntries: true,
+  aliasDuplicateObjects: false,
+  // Without the merge tag, whose identify() claims the string '<<' and writes it plain.
+  customTags: (tags: Tags) => [READER_DEPENDENT, ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge')],
+} as const;
+// A double-quoted string stays on one line (every line break as `\n`): the `yaml` package's
+// multi-line form escapes a blank before a line break as `\ ` and then drops the break after a CR.
+export const TO_STRING_OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: false, singleQuote: true, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
 
 function markDoubles(node: Node | null | undefined, inValue: boolean): void {
   if (!node) return;
@@ -39,5 +49,10 @@ function markDoubles(node: Node | null | undefined, inValue: boolean): void {
 export function yamlDocumentText(doc: JsonObject): string {
   const d = new Document(doc, DOCUMENT_OPTIONS);
   markDoubles(d.contents as Node, false);
-  return d.toString(TO_STRING_OPTIONS);
+  visit(d, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string') node.type = forcedStringType(node.value);
+    },
+  });
+  return escapeRawCharacters(d.toString(TO_STRING_OPTIONS));
 }

@@ -5,6 +5,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { compilePipeline } from '../compiler/compile.ts';
 import type { CompileOptions } from '../compiler/options.ts';
 import { emitPipelineYaml } from '../emit/emit-yaml.ts';
+import { unrepresentableStrings } from '../emit/unrepresentable.ts';
 import { validateIrDocuments } from '../validate/index.ts';
 import { readEmbeddedAssets } from './embedded-files.ts';
 import { readPythonSources } from './python-sources.ts';
@@ -42,6 +43,8 @@ export async function compileToYaml(
   const checked = validateIrDocuments(docs);
   const invalid = checked.filter((d) => d.severity !== 'warning').map((d) => ({ ...d, message: `the compiled IR failed validation (a kfp-ts bug, please report it): ${d.message}` }));
   if (invalid.length > 0) return { diagnostics: [...result.diagnostics, ...invalid] };
+  const unwritable = unrepresentableStrings(docs, options.file);
+  if (unwritable.length > 0) return { diagnostics: [...result.diagnostics, ...unwritable] };
   const warnings = checked.filter((d) => d.severity === 'warning');
   return { yamlText: emitPipelineYaml(result.pipelineSpec, result.platformSpec, result.commentDescription), diagnostics: [...result.diagnostics, ...warnings] };
 }

@@ -18,6 +18,7 @@ import { indexPipelineSpec } from './ir-index.ts';
 import { checkPlatformReferences } from './platform-references.ts';
 import { checkReferences } from './references.ts';
 import { validateIrSchema } from './schema-validate.ts';
+import { kfpHeaderComment } from '../emit/header.ts';
 import { nonJsonValues, parseYamlDocuments } from './yaml-documents.ts';
 
 export { VALIDATE_CODES, type ValidateCode } from './codes.ts';
@@ -72,7 +73,54 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
  * if (hasErrors(problems)) throw new DiagnosticError(problems);
  */
 export function validateIrDocuments(docs: readonly unknown[]): Diagnostic[] {
-  return validateDocuments(docs, undefined);
+  return firstProblems(validateDocuments(docs, undefined), undefined);
+}
+
+/** How many problems a validation reports; the rest are counted in one closing diagnostic. */
+export const MAX_PROBLEMS = 50;
+
+function firstProblems(diagnostics: readonly Diagnostic[], file: string | undefined, omitted = 0): Diagnostic[] {
+  if (diagnostics.length <= MAX_PROBLEMS && omitted === 0) return [...diagnostics];
+  const rest = diagnostics.slice(MAX_PROBLEMS);
+  const count = rest.length + omitted;
+  // Only warnings left out: the count is a warning too, so the documents stay valid.
+  const onlyWarnings = omitted === 0 && rest.every((d) => d.severity === 'warning');
+  const summary = diagnostic('validate/more-problems', '(file)', `…and ${count} more problem${count === 1 ? '' : 's'} of the kinds above (only the first ${MAX_PROBLEMS} are listed); fix these and validate again.`, file);
+  return [...diagnostics.slice(0, MAX_PROBLEMS), onlyWarnings ? { ...summary, severity: 'warning' as const } : summary];
+}
+
+// Where a YAML 1.1 reader or go-yaml ends a line, and so a comment.
+const YAML_LINE_BREAK = /\r\n|[\n\r\x85\u2028\u2029]/;
+
+/**
+ * kfp writes default values, the description and names raw into its header comment, so a value
+ * holding a line break moves the rest of itself out of the comment, into the document (`'x\n
+ * defaultPipelineRoot: s3://attacker/x #'` as a default gives every reader that pipeline root).
+ * Detectable when the file starts with exactly the header kfp writes for the document it holds
+ * and a line of that header is not a comment.
+ */
+function headerInjection(text: string, spec: unknown, file: string | undefined): Diagnostic[] {
+  if (!text.startsWith('# PIPELINE DEFINITION') || !isObject(spec)) return [];
+  // Only what the header shows, so the typed reading stays small on a large file.
+  const field = (m: unknown, json: string, proto: string): unknown => (isObject(m) ? (m[json] ?? m[proto]) : undefined);
+  const root = field(spec, 'root', 'root');
+  const shown = readPipelineSpec({
+    pipelineInfo: field(spec, 'pipelineInfo', 'pipeline_info'),
+    root: { inputDefinitions: field(root, 'inputDefinitions', 'input_definitions'), outputDefinitions: field(root, 'outputDefinitions', 'output_definitions') },
+  });
+  const kfpHeader = kfpHeaderComment(shown);
+  if (!text.startsWith(kfpHeader)) return [];
+  const lines = kfpHeader.split(YAML_LINE_BREAK);
+  const i = lines.findIndex((l) => l !== '' && !l.startsWith('#'));
+  if (i === -1) return [];
+  return [
+    diagnostic(
+      'yaml/header-injection',
+      `line ${i + 1}`,
+      `Line ${i + 1} (${JSON.stringify(lines[i]!.slice(0, 80))}) is the rest of a header comment value (a default, the description or a name) that holds a line break, and every reader loads it as YAML. Recompile with kfp-ts, which escapes such values in the header, or remove the line break from the value.`,
+      file,
+    ),
+  ];
 }
 
 /**
@@ -85,8 +133,12 @@ export function validateIrDocuments(docs: readonly unknown[]): Diagnostic[] {
  * }
  */
 export function validateIrText(text: string, file?: string): Diagnostic[] {
-  const { docs, diagnostics } = parseYamlDocuments(text, file);
-  if (diagnostics.length > 0) return diagnostics;
+  const { docs, diagnostics, omitted } = parseYamlDocuments(text, file);
+  if (diagnostics.length > 0) return firstProblems(diagnostics, file, omitted);
+  return firstProblems(validateDocs(text, docs, file), file);
+}
+
+function validateDocs(text: string, docs: readonly unknown[], file: string | undefined): Diagnostic[] {
   if (docs.length === 0) {
     return [
       diagnostic(
@@ -118,6 +170,8 @@ export function validateIrText(text: string, file?: string): Diagnostic[] {
       ),
     ];
   }
+  const injected = headerInjection(text, docs[0], file);
+  if (injected.length > 0) return injected;
   const nonJson = docs.flatMap((d) => nonJsonValues(d, file));
   // A timestamp where a string belongs would also fail the schema; report it once.
   const nonJsonPaths = new Set(nonJson.map((d) => formatPath(d.path)));

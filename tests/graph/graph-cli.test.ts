@@ -175,6 +175,7 @@ describe('kfp-ts graph', () => {
       ),
     );
     const shot = path.join(shots, 'monitoring_pipeline.png');
+    mkdirSync(shots, { recursive: true });
     rmSync(shot, { force: true });
     const dom = renderPage(pathToFileURL(probe).href, { windowSize: [1200, 1000], screenshot: shot });
     const [ox, oy] = /data-svg-origin="([^"]*)"/.exec(dom)![1]!.split(',').map(Number) as [number, number];

@@ -21,6 +21,9 @@ const STAGE_TITLES: Record<keyof typeof CODES_BY_STAGE, string> = {
   cli: 'Commands that talk to a server: flags, config file, inputs',
   client: 'The KFP REST client (`src/client`)',
   graph: 'Drawing a compiled pipeline (`kfp-ts graph`)',
+  load: 'Loading components: compiled IR or kfp v1 YAML, from text, files and URLs',
+  runner: 'Running a pipeline locally (`kfp-ts run --local`)',
+  codegen: 'Generating declarations (`kfp-ts codegen`)',
 };
 
 function renderDoc(): string {

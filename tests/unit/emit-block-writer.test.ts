@@ -31,8 +31,13 @@ const AWKWARD = [
   '😀', '\u0007', '\u00a0', '\r\n', 'x'.repeat(120), '@x', '`x', '%x', '!x', '&x', '*x', '|', '>', '?', '? x', ':x', 'x:',
   'a b', 'a  b ', 'comp-step-2', 'pipelinechannel--step-Output', '_x', 'x_y-9', '{{$.inputs.parameters[\'p\']}}',
   'import kfp\nfrom kfp import dsl\n\ndef f(x: int) -> int:\n    return x\n', 'sh -c "echo $0"', 'C:\\path', '%{x}',
+  // Plain to the yaml package's YAML 1.1 schema but another value to some reader (string-style.ts).
+  '0o17', '0x_1F', '1_0', '08', '+.5', 'E0', 'e5', 'Y', '2002-1-2', '.5',
+  // Escaped by string-style.ts where the yaml package writes them raw.
+  'a\u2028b', 'x\u0085y', 'del\x7f', 'bom\ufeff', '\ufffe', 'c1\u0090', 'tab\tand\nline',
 ];
-const KEYS = ['a', 'B', 'z-9', '_k', 'yes', '1', '10', '9', 'a b', 'x:y', '#k', "k'", 'é', 'defaultValue', 'constant', 'metadata', 'cpuLimit', 'memoryRequest', 'deploymentSpec', 'pvcSpecPatch', 'Z', '~'];
+const KEYS = ['a', 'B', 'z-9', '_k', 'yes', '1', '10', '9', 'a b', 'x:y', '#k', "k'", 'é', 'defaultValue', 'constant', 'metadata', 'cpuLimit', 'memoryRequest', 'deploymentSpec', 'pvcSpecPatch', 'Z', '~',
+  '<<', '=', 'E0', '0o17', 'tab\tkey', 'a\u2028b', 'nl\nkey', 'del\x7f', 'y'];
 
 /** A small deterministic PRNG (mulberry32), so a failure reproduces. */
 function random(seed: number): () => number {
@@ -73,7 +78,7 @@ describe('block writer', () => {
       }
     }
     expect(documents).toBeGreaterThan(120);
-  });
+  }, 30_000); // every corpus file parsed and written twice: seconds on a busy machine
 
   it('writes 400 random trees of awkward strings, keys and numbers exactly as the yaml package does', () => {
     const r = random(20261126);

@@ -113,6 +113,43 @@ describe('the YAML header comment', () => {
     );
   });
 
+  it("keeps every value on its comment line: kfp's text where a value is safe, escapes where it is not", () => {
+    // GIVEN a description with every line break Python's splitlines() knows and control characters,
+    // and defaults kfp would write raw across lines
+    const p = pipeline(
+      {
+        name: 'hdr-escapes',
+        description: 'one\r\ntwo\u2028three\x85four\x1b[0m\ttab',
+        inputs: {
+          evil: z.string().default('x\ndefaultPipelineRoot: s3://attacker/x #'),
+          quote: z.string().default("it's \u2029"),
+          items: z.array(z.any()).default(['a\nb', "c'd"]),
+          plain: z.string().default('a \\ b'),
+        },
+      },
+      (_p, s) => void s.task(art, {}),
+    );
+    // WHEN emitted
+    const text = emitPipelineYaml(compileOk(p));
+    // THEN no value leaves its comment line, and safe values are written as kfp writes them
+    expect(text.slice(0, text.indexOf('components:'))).toBe(
+      [
+        '# PIPELINE DEFINITION',
+        '# Name: hdr-escapes',
+        '# Description: one',
+        '#              two',
+        '#              three',
+        '#              four\\x1b[0m\\ttab',
+        '# Inputs:',
+        "#    evil: str [Default: 'x\\ndefaultPipelineRoot: s3://attacker/x #']",
+        "#    items: list [Default: ['a\\nb', \"c'd\"]]",
+        "#    plain: str [Default: 'a \\ b']",
+        '#    quote: str [Default: "it\'s \\u2029"]',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('has only the name line when there is no description, input or output', () => {
     const spec = compileOk(pipeline({ name: 'bare' }, (_p, s) => void s.task(art, {})));
     expect(headerComment(spec)).toBe('# PIPELINE DEFINITION\n# Name: bare\n');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { diagnostic, formatDiagnostic, hasErrors, type Diagnostic } from '../../diagnostics.ts';
 import { validateIrText } from '../../validate/index.ts';
+import { decodeUtf8 } from '../../validate/utf8.ts';
 import { EXIT_OK, EXIT_USER_ERROR } from '../exit-codes.ts';
 import { readReason } from '../read-reason.ts';
 
@@ -31,7 +32,8 @@ function diagnosticsOf(file: string): Diagnostic[] {
   const notCompiled = sourceProblem(file);
   if (notCompiled) return [notCompiled];
   try {
-    return validateIrText(readFileSync(file, 'utf8'), file);
+    const decoded = decodeUtf8(readFileSync(file), file);
+    return 'problem' in decoded ? [decoded.problem] : validateIrText(decoded.text, file);
   } catch (err) {
     return [readProblem(file, err)];
   }

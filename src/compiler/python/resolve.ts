@@ -59,7 +59,7 @@ function resolveOne(ctx: NamedContext, component: ComponentNode, where: Diagnost
     ctx.report(diagnostic('python/signature-unreadable', where, `could not read the signature of '${impl.functionName}' (line ${fn.line})`, file));
     return undefined;
   }
-  checkSignature(component, sig, where, file, ctx.report);
+  checkSignature(component, sig, where, file, module, ctx.report);
   const imports = customArtifactImports(component, sig, where, file, ctx.report);
   return { program: { text: fn.text, imports }, docs: docstringDescriptions(sig.docstring) };
 }
