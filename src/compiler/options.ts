@@ -1,5 +1,5 @@
 import type { JsonValue } from '../ir/index.ts';
-import type { EmbeddedTree } from './python/embedded-paths.ts';
+import type { EmbeddedTree } from '../python/index.ts';
 
 /** What the caller hands the (pure) compiler besides the pipeline. */
 export interface CompileOptions {

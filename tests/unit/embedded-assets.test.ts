@@ -7,8 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Artifact, Dataset, input, Model, notebookComponent, output, pipeline, pythonComponent, z } from '../../src/index.ts';
-import type { EmbeddedTree } from '../../src/compiler/python/embedded-paths.ts';
-import { embeddedAssetPaths } from '../../src/compiler/python/embedded-paths.ts';
+import { type EmbeddedTree, embeddedAssetPaths } from '../../src/python/index.ts';
 import { tarArchive } from '../../src/compiler/python/tar-archive.ts';
 import { codesAndPaths, compileErrors, compileOk, type Json } from './support.ts';
 

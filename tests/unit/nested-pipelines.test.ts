@@ -85,7 +85,7 @@ describe('mergeSubPipeline (kfp’s _merge_component_spec)', () => {
 describe('pythonSourceFiles', () => {
   it('GIVEN a Python component only inside a nested pipeline WHEN listing sources THEN its file is listed', async () => {
     const { pythonComponent } = await import('../../src/index.ts');
-    const { pythonSourceFiles } = await import('../../src/compiler/python/source-files.ts');
+    const { pythonSourceFiles } = await import('../../src/python/index.ts');
     const double = pythonComponent({ name: 'double', source: '/abs/work.py', inputs: { number: z.int() }, outputs: { Output: z.int() } });
     const mid = pipeline({ name: 'mid' }, (_p, s) => void s.task(double, { number: 1 }));
     const top = pipeline({ name: 'top' }, (_p, s) => void s.task(mid, {}));

@@ -9,7 +9,7 @@ import { Dataset, input, Model, output, pipeline, pythonComponent, z } from '../
 import type { InputDecls, OutputDecls } from '../../src/dsl/io.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { checkSignature } from '../../src/compiler/python/check-signature.ts';
-import { parseSignature } from '../../src/compiler/python/signature.ts';
+import { parseSignature } from '../../src/python/index.ts';
 
 const py = (...lines: string[]): string => lines.join('\n');
 const WHERE = ['p', 'train', 'component', 'train'];

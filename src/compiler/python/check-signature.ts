@@ -3,8 +3,7 @@ import type { ComponentNode } from '../../dsl/nodes.ts';
 import type { IoSpec } from '../../dsl/component-node.ts';
 import { diagnostic } from '../../diagnostics.ts';
 import type { Report } from '../context.ts';
-import { kfpInterface, type KfpIo } from './kfp-interface.ts';
-import type { PythonSignature } from './signature.ts';
+import { kfpInterface, type KfpIo, type PythonSignature } from '../../python/index.ts';
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -63,7 +62,7 @@ function compare(name: string, spec: IoSpec, io: KfpIo, isInput: boolean, annota
 /**
  * The TypeScript declaration and the Python function must agree on names, kinds, types and
  * defaults: kfp reads the interface from the Python signature (every annotation form it accepts:
- * see kfp-interface.ts), so any difference would make the two SDKs compile different pipelines
+ * see src/python/kfp-interface.ts), so any difference would make the two SDKs compile different pipelines
  * from the same function. `module` is the whole file, for a NamedTuple class the return names.
  */
 export function checkSignature(component: ComponentNode, sig: PythonSignature, where: readonly string[], file: string | undefined, module: string | undefined, report: Report): void {

@@ -2,7 +2,7 @@ import { PYTHON_ARTIFACT_CLASS } from '../../dsl/artifacts.ts';
 import type { ComponentNode } from '../../dsl/nodes.ts';
 import { diagnostic } from '../../diagnostics.ts';
 import type { Report } from '../context.ts';
-import type { PythonSignature } from './signature.ts';
+import type { PythonSignature } from '../../python/index.ts';
 
 /** `Input[X]` / `Output[X]` (possibly `dsl.`-qualified) → `X`; anything else (Optional[...]) → undefined. */
 function markedInner(annotation: string): string | undefined {

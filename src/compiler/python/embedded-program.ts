@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { EmbeddedAsset } from '../../dsl/embedded.ts';
 import { diagnostic, warning, type DiagnosticCode } from '../../diagnostics.ts';
 import type { Report } from '../context.ts';
-import type { EmbeddedTree } from './embedded-paths.ts';
+import type { EmbeddedTree } from '../../python/index.ts';
 import { NOTEBOOK_HELPER_TEMPLATE } from './notebook-helper.ts';
 import { tarArchive, type TarMember } from './tar-archive.ts';
 

@@ -3,10 +3,8 @@ import type { ComponentNode } from '../../dsl/nodes.ts';
 import type { PythonImplementation } from '../../dsl/component-node.ts';
 import { diagnostic } from '../../diagnostics.ts';
 import { pathAt, type NamedContext, type Report } from '../context.ts';
-import { embeddedInner } from './annotation.ts';
+import { embeddedInner, extractFunctionSource, parseSignature } from '../../python/index.ts';
 import { embeddedHelper } from './embedded-program.ts';
-import { extractFunctionSource } from './function-source.ts';
-import { parseSignature } from './signature.ts';
 
 function pythonClass(type: ArtifactType): string {
   return PYTHON_ARTIFACT_CLASS[type.schemaTitle] ?? type.pythonClass?.split('.').pop() ?? type.schemaTitle.split('.').pop()!;

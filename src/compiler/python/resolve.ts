@@ -3,10 +3,8 @@ import type { ComponentNode } from '../../dsl/nodes.ts';
 import { pathAt, type ComponentDocs, type NamedContext, type PythonProgram, type PythonResolution } from '../context.ts';
 import { checkSignature } from './check-signature.ts';
 import { customArtifactImports } from './custom-imports.ts';
-import { docstringDescriptions } from './docstring.ts';
-import { extractFunctionSource } from './function-source.ts';
+import { docstringDescriptions, extractFunctionSource, parseSignature } from '../../python/index.ts';
 import { resolveEmbedded } from './resolve-embedded.ts';
-import { parseSignature } from './signature.ts';
 
 interface Resolved {
   readonly program: PythonProgram;

@@ -1,7 +1,7 @@
-import type { PythonImplementation } from '../../dsl/component-node.ts';
-import type { PipelineNode } from '../../dsl/nodes.ts';
-import type { DagNode, TaskNode } from '../../dsl/nodes.ts';
-import { k8sName } from '../../dsl/k8s-name.ts';
+import type { PythonImplementation } from '../dsl/component-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
+import type { DagNode, TaskNode } from '../dsl/nodes.ts';
+import { k8sName } from '../dsl/k8s-name.ts';
 
 function* tasksOf(nodes: readonly DagNode[]): Generator<TaskNode> {
   for (const n of nodes) {

@@ -1,4 +1,4 @@
-import type { PipelineNode } from '../../dsl/nodes.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import { pythonComponentPaths } from './component-paths.ts';
 
 /**
