@@ -11,7 +11,9 @@ import { analyse } from '../../src/compiler/group-analysis.ts';
 import { lowerCondition } from '../../src/compiler/lower-condition.ts';
 import { lowerDag } from '../../src/compiler/lower-dag.ts';
 import { groupChannels, lowerGroupInputs, lowerGroupOutputs, lowerGroupTask } from '../../src/compiler/lower-group.ts';
+import { importerSpec } from '../../src/compiler/lower-importer.ts';
 import { lowerInterface } from '../../src/compiler/lower-interface.ts';
+import { mergeSubPipeline } from '../../src/compiler/merge-subpipeline.ts';
 import { lowerKubernetes } from '../../src/compiler/lower-kubernetes.ts';
 import { lowerLoop } from '../../src/compiler/lower-loop.ts';
 import { lowerPipelineConfig } from '../../src/compiler/lower-pipeline-config.ts';
@@ -230,5 +232,42 @@ describe('platform and pipeline passes', () => {
   it('GIVEN a pipeline returning a task output WHEN its outputs are lowered THEN selected from that task', () => {
     const p = pipeline({ name: 'outs', outputs: { data: output(Dataset) } }, (_p, s) => ({ data: s.task(make, {}).outputs.data }));
     expect(lowerPipelineOutputs(contextOf(p).ctx)).toEqual({ artifacts: { data: { artifactSelectors: [{ outputArtifactKey: 'data', producerSubtask: 'make' }] } } });
+  });
+});
+
+describe('importer and sub-pipeline passes', () => {
+  it('GIVEN an importer with a constant URI and one read at run time WHEN lowered THEN the ImporterSpec kfp writes, defaults left out', () => {
+    const artifactType = { kind: 'artifactType', schemaTitle: 'system.Model', schemaVersion: '0.0.1' } as const;
+    expect(importerSpec({ kind: 'importer', artifactType, reimport: true, constantUri: 'gs://bucket/model' })).toEqual({
+      artifactUri: { constant: 'gs://bucket/model' },
+      typeSchema: { schemaTitle: 'system.Model', schemaVersion: '0.0.1' },
+      reimport: true,
+    });
+    expect(importerSpec({ kind: 'importer', artifactType, reimport: false, downloadToWorkspace: true })).toEqual({
+      artifactUri: { runtimeParameter: 'uri' },
+      typeSchema: { schemaTitle: 'system.Model', schemaVersion: '0.0.1' },
+      downloadToWorkspace: true,
+    });
+  });
+
+  it('GIVEN a sub-pipeline whose names clash with the outer ones WHEN merged THEN renamed executors, components, references and platform executors, the inputs untouched', () => {
+    const tables = new IrTables();
+    tables.defineComponent('comp-train', { executorLabel: 'exec-train' });
+    tables.defineExecutor('exec-train', { container: { image: 'outer' } });
+    const inner = {
+      pipelineInfo: { name: 'inner' },
+      root: { dag: { tasks: { train: { taskInfo: { name: 'train' }, componentRef: { name: 'comp-train' } } } } },
+      components: { 'comp-train': { executorLabel: 'exec-train' } },
+      deploymentSpec: { executors: { 'exec-train': { container: { image: 'inner' } } } },
+    };
+    const platform = { platforms: { kubernetes: { deploymentSpec: { executors: { 'exec-train': { nodeSelector: { labels: { pool: 'gpu' } } } } } } } };
+    const before = JSON.stringify([inner, platform]);
+    expect(mergeSubPipeline(tables, inner, platform)).toEqual({
+      root: { dag: { tasks: { train: { taskInfo: { name: 'train' }, componentRef: { name: 'comp-train-2' } } } } },
+      components: [['comp-train-2', { executorLabel: 'exec-train-2' }]],
+      executors: [['exec-train-2', { container: { image: 'inner' } }]],
+      platformExecutors: [['exec-train-2', { nodeSelector: { labels: { pool: 'gpu' } } }]],
+    });
+    expect(JSON.stringify([inner, platform])).toBe(before);
   });
 });
