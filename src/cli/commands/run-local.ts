@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { diagnostic, DiagnosticError, type Diagnostic } from '../../diagnostics.ts';
+import { diagnostic, DiagnosticError, formatDiagnostic, type Diagnostic } from '../../diagnostics.ts';
 import type { JsonValue } from '../../ir/index.ts';
 import { plainLine, renderLive } from '../../runner/live-view.ts';
 import type { RunEvent, TaskRecord } from '../../runner/model.ts';
@@ -113,7 +113,7 @@ interface View {
 }
 
 function warnings(e: RunEvent): string[] {
-  return e.kind === 'run-started' ? e.diagnostics.map((d) => `warning: ${d.path}: ${d.message} [${d.code}]`) : [];
+  return e.kind === 'run-started' ? e.diagnostics.map((d) => `warning: ${formatDiagnostic(d)}`) : [];
 }
 
 /** CI logs: a line per state change that matters (started, finished), and progress notes. */
