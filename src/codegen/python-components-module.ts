@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { docstringDescriptions, extractFunctionSource, kfpInterface, SYSTEM_ARTIFACT_CLASSES, type KfpIo, parseSignature, bareName, type TypeExpr } from '../python/index.ts';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts';
-import { KfpTsImports, moduleImports, type Declaration } from './io-declarations.ts';
+import { KfpTsImports, moduleImports, PARAMETER_SCHEMA_TEXT, type Declaration } from './io-declarations.ts';
 import { decoratedFunctions, type DecoratedFunction } from './python-decorators.ts';
-import { objectLiteral, type ModuleModel, type ModuleStatement } from './render-module.ts';
+import type { ModuleModel, ModuleStatement } from './module-model.ts';
+import { objectLiteral } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsLiteral, tsString } from './ts-literals.ts';
 
 // Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it
@@ -75,15 +76,6 @@ function zodOf(e: TypeExpr | undefined): string {
   }
   return 'z.unknown()';
 }
-
-const BASE_SCHEMA: Readonly<Record<string, string>> = {
-  STRING: 'z.string()',
-  NUMBER_INTEGER: 'z.int()',
-  NUMBER_DOUBLE: 'z.number()',
-  BOOLEAN: 'z.boolean()',
-  LIST: 'z.array(z.unknown())',
-  STRUCT: 'z.record(z.string(), z.unknown())',
-};
 
 interface ArtifactClasses {
   /** The kfp-ts expression for an artifact class, or a problem. */
@@ -156,8 +148,8 @@ function declarations(
       expression = imports.use('PipelineTaskFinalStatus');
     } else {
       imports.use('z');
-      expression = spec.valueType ? zodOf(spec.valueType) : BASE_SCHEMA[spec.parameterType]!;
-      if (expression === 'z.unknown()') expression = BASE_SCHEMA[spec.parameterType]!;
+      expression = spec.valueType ? zodOf(spec.valueType) : PARAMETER_SCHEMA_TEXT[spec.parameterType];
+      if (expression === 'z.unknown()') expression = PARAMETER_SCHEMA_TEXT[spec.parameterType];
       if (isInput && spec.optional) expression += spec.defaultValue !== undefined ? `.default(${tsLiteral(spec.defaultValue)})` : '.optional()';
     }
     const doc = docs.get(name);

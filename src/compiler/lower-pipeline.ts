@@ -69,6 +69,8 @@ export function lowerPipeline(ctx: LowerContext): LoweredPipeline {
     hasExecutors || hasConfig
       ? { platforms: { kubernetes: { ...(hasExecutors ? { deploymentSpec: { executors: platformExecutors } } : {}), ...(hasConfig ? { pipelineConfig } : {}) } } }
       : undefined;
-  const commentDescription = rootDocs?.summary;
+  // kfp's header for a component compiled alone shows the component's description: a Python
+  // component's docstring summary, a loaded v1 component's `description:`.
+  const commentDescription = rootDocs?.summary ?? (pipeline.ofComponent ? naming.tasks[0]?.node.component.description : undefined);
   return { pipelineSpec, ...(platformSpec ? { platformSpec } : {}), ...(commentDescription ? { commentDescription } : {}) };
 }

@@ -32,8 +32,6 @@ export const CODES_BY_STAGE = {
   codegen: CODEGEN_CODES,
 } as const;
 
-export type DiagnosticStage = keyof typeof CODES_BY_STAGE;
-
 /** Every code with its one-line documentation. */
 export const DIAGNOSTIC_CODES = {
   ...DSL_CODES,

@@ -12,13 +12,12 @@
  * const sig = fn && parseSignature(fn.text);
  * if (sig) for (const [name, io] of kfpInterface(sig, moduleText).inputs) console.log(name, io);
  */
-export { scanLines, type LineInfo } from './lexer.ts';
-export { parsePythonLiteral, type Literal } from './literal.ts';
-export { cleandoc, docstringDescriptions, type DocstringDescriptions } from './docstring.ts';
-export { extractFunctionSource, type FunctionSource } from './function-source.ts';
-export { parseSignature, type PythonParam, type PythonSignature } from './signature.ts';
+export { scanLines } from './lexer.ts';
+export { parsePythonLiteral } from './literal.ts';
+export { cleandoc, docstringDescriptions } from './docstring.ts';
+export { extractFunctionSource } from './function-source.ts';
+export { parseSignature, type PythonSignature } from './signature.ts';
 export { bareName, parseTypeExpression, typeText, type TypeExpr } from './type-expression.ts';
-export { embeddedInner, kfpInterface, SYSTEM_ARTIFACT_CLASSES, type KfpInterface, type KfpIo } from './kfp-interface.ts';
-export type { ParameterType } from './parameter-type.ts';
+export { embeddedInner, kfpInterface, SYSTEM_ARTIFACT_CLASSES, type KfpIo } from './kfp-interface.ts';
 export { pythonSourceFiles } from './source-files.ts';
 export { embeddedAssetPaths, type EmbeddedEntry, type EmbeddedTree } from './embedded-paths.ts';

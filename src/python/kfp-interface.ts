@@ -1,3 +1,4 @@
+import { PARAMETER_TYPE_NAMES } from '../dsl/parameter-type.ts';
 import type { ParameterType } from './parameter-type.ts';
 import { parsePythonLiteral } from './literal.ts';
 import type { PythonParam, PythonSignature } from './signature.ts';
@@ -46,23 +47,6 @@ export interface KfpInterface {
 export const SYSTEM_ARTIFACT_CLASSES = ['Artifact', 'Dataset', 'Model', 'Metrics', 'ClassificationMetrics', 'SlicedClassificationMetrics', 'HTML', 'Markdown'] as const;
 const V1_ARTIFACT_NAMES: ReadonlyMap<string, string> = new Map(SYSTEM_ARTIFACT_CLASSES.map((c) => [c.toLowerCase(), c]));
 
-/** kfp's PARAMETER_TYPES_MAPPING, by lower-case short name. */
-const PARAMETER_NAMES: Readonly<Record<string, ParameterType>> = {
-  integer: 'NUMBER_INTEGER',
-  int: 'NUMBER_INTEGER',
-  double: 'NUMBER_DOUBLE',
-  float: 'NUMBER_DOUBLE',
-  string: 'STRING',
-  str: 'STRING',
-  text: 'STRING',
-  bool: 'BOOLEAN',
-  boolean: 'BOOLEAN',
-  dict: 'STRUCT',
-  list: 'LIST',
-  jsonobject: 'STRUCT',
-  jsonarray: 'LIST',
-};
-
 /** The in-memory type names a type name string must canonicalize to (IN_MEMORY_SPEC_TYPE_TO_IR_TYPE). */
 const IN_MEMORY_NAMES = new Set(['String', 'Integer', 'Float', 'List', 'Dict', 'Boolean', 'PipelineTaskFinalStatus', 'TaskConfig']);
 
@@ -90,7 +74,7 @@ function parameterTypeOf(e: TypeExpr): ParameterType | undefined {
   if (e.kind === 'name') {
     const bare = bareName(e.name);
     if (bare === 'PipelineTaskFinalStatus') return 'TASK_FINAL_STATUS';
-    return PARAMETER_NAMES[bare.toLowerCase()] && /^(?:str|int|float|bool|dict|list|List|Dict)$/.test(bare) ? PARAMETER_NAMES[bare.toLowerCase()] : undefined;
+    return PARAMETER_TYPE_NAMES[bare.toLowerCase()] && /^(?:str|int|float|bool|dict|list|List|Dict)$/.test(bare) ? PARAMETER_TYPE_NAMES[bare.toLowerCase()] : undefined;
   }
   if (e.kind === 'subscript') {
     const head = bareName(e.head);
@@ -121,7 +105,7 @@ function pathType(call: Extract<TypeExpr, { kind: 'call' }>, marker: string): Re
     const v1 = V1_ARTIFACT_NAMES.get(arg.value.toLowerCase());
     if (v1) return { kind: 'artifact', className: v1 };
     const short = /^(?:typing\.)?(\w+)(?:\[.+\])?/.exec(arg.value)?.[1] ?? arg.value;
-    const parameterType = PARAMETER_NAMES[short.toLowerCase()];
+    const parameterType = PARAMETER_TYPE_NAMES[short.toLowerCase()];
     // A v1 name kfp does not know becomes a generic artifact ('CSV').
     if (!parameterType) return { kind: 'artifact', className: 'Artifact' };
     const canonical = arg.value.replace(/^typing\./, '');

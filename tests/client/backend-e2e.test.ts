@@ -18,7 +18,7 @@ import { runCliAsync } from './support/run-cli.ts';
 
 const MONITORING = () => path.join(sharedDir(), 'reference', 'monitoring_pipeline.yaml');
 
-describe('the real KFP API server', { timeout: 120_000 }, () => {
+describe('the real KFP API server', () => {
   let api: ApiServer;
   beforeAll(async () => {
     api = await startApiServer();

@@ -73,7 +73,7 @@ async function apiGet(server: ApiServer, route: string): Promise<Json> {
   return res.body;
 }
 
-describe('experiments against the real API server', { timeout: 120_000 }, () => {
+describe('experiments against the real API server', () => {
   const server = useServer();
 
   it('create → list → get → archive → unarchive → delete, the server checked after each step; 404 and 409 explained', async () => {
@@ -125,7 +125,7 @@ describe('experiments against the real API server', { timeout: 120_000 }, () => 
   });
 });
 
-describe('pipelines and versions against the real API server', { timeout: 120_000 }, () => {
+describe('pipelines and versions against the real API server', () => {
   const server = useServer();
 
   it('upload twice → list → get → list-versions → get-version → delete refused with versions → delete-version → delete --cascade', async () => {
@@ -171,7 +171,7 @@ describe('pipelines and versions against the real API server', { timeout: 120_00
   });
 });
 
-describe('runs against the real API server', { timeout: 120_000 }, () => {
+describe('runs against the real API server', () => {
   const server = useServer();
 
   /**
@@ -236,7 +236,7 @@ describe('runs against the real API server', { timeout: 120_000 }, () => {
   });
 });
 
-describe('recurring runs against the real API server', { timeout: 120_000 }, () => {
+describe('recurring runs against the real API server', () => {
   const server = useServer();
 
   it('cron: create with every option → list → get → disable → enable → delete; the trigger and concurrency read back as set', async () => {

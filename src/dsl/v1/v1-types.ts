@@ -1,5 +1,5 @@
 import type { ArtifactType } from '../artifacts.ts';
-import type { ParameterType, ParameterValue } from '../parameter-types.ts';
+import { PARAMETER_TYPE_NAMES, type ParameterType, type ParameterValue } from '../parameter-type.ts';
 import { parsePythonFloat, parsePythonInt, pythonStr } from './python-values.ts';
 
 /**
@@ -8,22 +8,6 @@ import { parsePythonFloat, parsePythonInt, pythonStr } from './python-values.ts'
  * of the system artifact classes, or — for every other name, a mapping, or no type at all —
  * `system.Artifact`.
  */
-
-const PARAMETER_TYPES: Readonly<Record<string, ParameterType>> = {
-  integer: 'NUMBER_INTEGER',
-  int: 'NUMBER_INTEGER',
-  double: 'NUMBER_DOUBLE',
-  float: 'NUMBER_DOUBLE',
-  string: 'STRING',
-  str: 'STRING',
-  text: 'STRING',
-  bool: 'BOOLEAN',
-  boolean: 'BOOLEAN',
-  dict: 'STRUCT',
-  list: 'LIST',
-  jsonobject: 'STRUCT',
-  jsonarray: 'LIST',
-};
 
 /** kfp's in-memory name of each parameter type (`IR_TYPE_TO_IN_MEMORY_SPEC_TYPE`): a channel's type text. */
 export const IN_MEMORY_TYPE_NAME: Readonly<Record<ParameterType, string>> = {
@@ -66,7 +50,7 @@ export function v1Type(type: unknown, direction: 'input' | 'output'): V1Type {
   if (typeof type === 'string') {
     const name = canonicalName(type);
     if (direction === 'input' && name === 'PipelineTaskFinalStatus') return { kind: 'parameter', parameterType: 'TASK_FINAL_STATUS' };
-    const parameterType = PARAMETER_TYPES[name.toLowerCase()];
+    const parameterType = PARAMETER_TYPE_NAMES[name.toLowerCase()];
     if (parameterType) return { kind: 'parameter', parameterType };
     if (GOOGLE_TYPE.test(name)) return artifact(name);
     const system = ARTIFACT_CLASSES[name.toLowerCase()];
@@ -89,7 +73,7 @@ export function isV1ParameterTypeName(type: unknown): boolean {
   if (typeof type === 'string') name = /^(?:typing\.)?(\w+)(?:\[.+\])?/.exec(type)?.[1] ?? type;
   else if (typeof type === 'object' && type !== null && !Array.isArray(type)) name = Object.keys(type)[0] ?? '';
   else return false;
-  return name.toLowerCase() in PARAMETER_TYPES || name === 'PipelineTaskFinalStatus' || name === 'TaskConfig';
+  return name.toLowerCase() in PARAMETER_TYPE_NAMES || name === 'PipelineTaskFinalStatus' || name === 'TaskConfig';
 }
 
 /** The JSON text kfp tries for dict and list defaults; anything else stays the string it was. */

@@ -5,8 +5,8 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { ValidateCode } from './codes.ts';
-import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from '../yaml/plain-scalar-readings.ts';
+import type { DiagnosticCode } from '../diagnostics.ts';
+import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from './plain-scalar-readings.ts';
 
 // PyYAML's Reader refuses these anywhere in a file, comments included (yaml/reader.py NON_PRINTABLE);
 // go-yaml's reader refuses the same set ("control characters are not allowed").
@@ -110,7 +110,7 @@ export class TabCheck {
 
 /** A problem at a source offset, with the slash path of the value in its document when known. */
 export interface Located {
-  readonly code: ValidateCode;
+  readonly code: DiagnosticCode;
   readonly offset: number;
   readonly path?: string;
   readonly message: string;
