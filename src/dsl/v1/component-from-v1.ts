@@ -1,4 +1,5 @@
-import type { ArtifactSpec, ComponentNode, ContainerImplementation, InterfaceNode, IoSpec } from '../component-node.ts';
+import type { ArtifactSpec, ContainerImplementation, InterfaceNode, IoSpec } from '../component-node.ts';
+import type { ComponentNode } from '../nodes.ts';
 import { k8sName } from '../k8s-name.ts';
 import type { ParameterSpec } from '../parameter-types.ts';
 import type { CommandLineElement } from '../placeholders.ts';
