@@ -7,7 +7,9 @@
  * - `npx kfp-ts compile` turns a pipeline with Python components, a loop, a condition and a secret
  *   into the IR kfp 2.17.3 writes for its Python twin (fixtures/twin.py);
  * - `npx tsc --noEmit` reports nothing, and a miswired argument is a tsc error at its line;
- * - plain `node` (no tsx, no loader) imports the DSL and the client and compiles a pipeline.
+ * - plain `node` (no tsx, no loader) imports the DSL and the client and compiles a pipeline;
+ * - `npx kfp-ts graph pipeline.yaml -o pipeline.html` draws the page from the script the package
+ *   build wrote (elkjs inside, its licence header kept), and elkjs is nowhere in node_modules.
  *
  * And on the tarball: publint and arethetypeswrong report nothing; it holds what the package needs
  * and no build scripts; a zod 3 project gets an error that names the versions.
@@ -106,10 +108,11 @@ describe('the packed tarball', () => {
   it('holds the built package, its license and sources, and no build script or test', async () => {
     const r = ok(await run('tar', ['tzf', tarball], work), 'tar');
     const files = r.stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/kfp-ts.js', 'dist/cli.mjs', 'dist/index.js', 'dist/index.d.ts', 'dist/index.d.ts.map', 'dist/client/index.d.ts', 'dist/ir/index.d.ts', 'dist/components/train_model.py', 'dist/validate/generated/ir-validators.js', 'schemas/pipeline-spec.schema.json', 'src/index.ts']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/kfp-ts.js', 'dist/cli.mjs', 'dist/graph-page.js', 'dist/index.js', 'dist/index.d.ts', 'dist/index.d.ts.map', 'dist/client/index.d.ts', 'dist/ir/index.d.ts', 'dist/components/train_model.py', 'dist/validate/generated/ir-validators.js', 'schemas/pipeline-spec.schema.json', 'src/index.ts']) {
       expect(files, f).toContain(f);
     }
-    expect(files.filter((f) => /^(scripts|tests|bench|pipelines|docs|src\/cli)\/|\.mjs\.map$|tsconfig/.test(f))).toEqual([]);
+    // The graph drawing is in the CLI bundle and dist/graph-page.js, never a module of its own.
+    expect(files.filter((f) => /^(scripts|tests|bench|pipelines|docs|src\/cli|src\/graph|dist\/graph)\/|\.mjs\.map$|tsconfig/.test(f))).toEqual([]);
     const manifest = JSON.parse(ok(await run('tar', ['xzOf', tarball, 'package/package.json'], work), 'tar').stdout) as { scripts?: Record<string, string>; version: string };
     expect(manifest.scripts?.['prepare']).toBeUndefined();
     expect(manifest.version).toBe(PACKAGE.version);
@@ -175,6 +178,12 @@ async function setUp(p: Project): Promise<string> {
   return dir;
 }
 
+/** Where npm installed `name` in the project, at any depth. */
+async function installedCopies(dir: string, name: string): Promise<string[]> {
+  const r = ok(await run('npm', ['ls', name, '--all', '--parseable'], dir), `npm ls ${name}`);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
 describe('a fresh project with the tarball installed', () => {
   for (const p of PROJECTS) {
     it.concurrent(`(${p.id}) ${p.title}`, async () => {
@@ -196,7 +205,16 @@ describe('a fresh project with the tarball installed', () => {
       // Plain Node imports the DSL and the client and compiles a pipeline.
       const app = ok(await run(process.execPath, [p.app], dir), `node ${p.app}`);
       expect(JSON.parse(app.stdout)).toEqual({ pipeline: 'programmatic', parameters: ['who'], client: 'http://localhost:8080/' });
-      console.log(`consumer (${p.id}) ${p.title}: tsc 0 errors, miswiring a tsc error, IR equal to kfp 2.17.3's, node imports DSL + client`);
+      // The graph page from the installed package: its script prebuilt, elkjs not installed.
+      const drawn = ok(await run('npx', ['--no', 'kfp-ts', 'graph', 'pipeline.yaml', '-o', 'pipeline.html'], dir), 'npx kfp-ts graph -o pipeline.html');
+      expect(drawn).toMatchObject({ stdout: 'wrote pipeline.html\n', stderr: '' });
+      const page = await readFile(path.join(dir, 'pipeline.html'), 'utf8');
+      expect(page).toContain('<script type="application/json" id="graph-data">');
+      expect(page).toContain('org.eclipse.elk');
+      expect(page).toContain('SPDX-License-Identifier: EPL-2.0 OR GPL-3.0-or-later');
+      expect(await installedCopies(dir, 'elkjs')).toEqual([]);
+      expect(await installedCopies(dir, 'esbuild'), 'npm ls sees kfp-ts\'s dependencies').not.toEqual([]);
+      console.log(`consumer (${p.id}) ${p.title}: tsc 0 errors, miswiring a tsc error, IR equal to kfp 2.17.3's, node imports DSL + client, graph page drawn without elkjs installed`);
     });
   }
 
