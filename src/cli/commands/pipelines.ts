@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import type { KfpClient } from '../../client/kfp-client.ts';
 import type { Pipeline } from '../../client/schemas.ts';
 import { confirmDelete } from '../confirm.ts';
 import { pageSize, printPage } from '../listing.ts';
-import { notFoundHint, refGiven, resolveId, type ResourceRef } from '../resource-ref.ts';
+import { notFoundHint, withResourceId, type ResourceRef } from '../resource-ref.ts';
 import { registerPipelineVersions } from './pipeline-versions.ts';
 
 interface OneFlags extends KfpCommandFlags {
@@ -46,15 +47,15 @@ export function register(program: Command): void {
 }
 
 const ref = (id: string | undefined, flags: OneFlags): ResourceRef => ({ kind: 'pipeline', id, name: flags.name, command: 'pipelines' });
+const pipelineIdOfName = async (kfp: KfpClient, name: string, namespace: string | undefined) => (await kfp.pipelines.findByName(name, namespace))?.pipeline_id;
 
 export async function getPipeline(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const pipelineId = await resolveId(io, ref(id, flags), async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
-      if (pipelineId === undefined) return;
+    ref(id, flags),
+    pipelineIdOfName,
+    async ({ kfp, id: pipelineId }) => {
       const pipeline = await kfp.pipelines.get(pipelineId);
       if (flags.format === 'json') return io.out(JSON.stringify(pipeline, null, 2));
       const versions = await kfp.pipelines.listVersions(pipelineId, { pageSize: 1, sortBy: 'created_at desc' });
@@ -65,13 +66,12 @@ export async function getPipeline(id: string | undefined, flags: OneFlags, io: C
 }
 
 export async function deletePipeline(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const pipelineId = await resolveId(io, ref(id, flags), async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
-      if (pipelineId === undefined) return;
+    ref(id, flags),
+    pipelineIdOfName,
+    async ({ kfp, id: pipelineId }) => {
       const pipeline = await kfp.pipelines.get(pipelineId);
       const label = `pipeline "${pipeline.name ?? pipelineId}" (id ${pipelineId})${flags.cascade === true ? ' and all its versions' : ''}`;
       if (!(await confirmDelete(io, label, flags.yes))) return;

@@ -1,21 +1,15 @@
 import type { KfpHttp } from '../http.ts';
 import { Empty, ListRecurringRunsResponse, RecurringRun } from '../schemas.ts';
 import { listQuery, seg, type ListOptions } from './list-query.ts';
+import type { CreateRunRequest } from './run-service.ts';
 
 /** When a recurring run starts runs: a cron schedule or a fixed interval, each optionally bounded. */
 export type TriggerRequest =
   | { readonly cron_schedule: { readonly cron: string; readonly start_time?: string; readonly end_time?: string } }
   | { readonly periodic_schedule: { readonly interval_second: number; readonly start_time?: string; readonly end_time?: string } };
 
-/** What is sent to create a recurring run. */
-export interface CreateRecurringRunRequest {
-  readonly display_name: string;
-  readonly description?: string;
-  readonly experiment_id?: string;
-  readonly pipeline_spec?: Record<string, unknown>;
-  readonly pipeline_version_reference?: { readonly pipeline_id: string; readonly pipeline_version_id?: string };
-  readonly runtime_config?: { readonly parameters?: Record<string, unknown>; readonly pipeline_root?: string };
-  readonly service_account?: string;
+/** What is sent to create a recurring run: what each of its runs is created from, and when. */
+export interface CreateRecurringRunRequest extends CreateRunRequest {
   readonly trigger: TriggerRequest;
   /** Runs of this recurring run that may be active at once, 1 to 10 (the server's limits). */
   readonly max_concurrency?: number;

@@ -2,7 +2,7 @@ import type { KfpHttp } from '../http.ts';
 import { Empty, ListRunsResponse, Run } from '../schemas.ts';
 import { listQuery, seg, type ListOptions } from './list-query.ts';
 
-/** What is sent to create a run. */
+/** What is sent to create a run; a recurring run is created from the same fields and its schedule. */
 export interface CreateRunRequest {
   readonly display_name: string;
   readonly description?: string;
