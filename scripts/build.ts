@@ -87,9 +87,9 @@ async function buildCliBundle(): Promise<void> {
     target: 'node20',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    // esbuild is native and loads its own binary; everything else is bundled, so the CLI needs no
-    // package but esbuild at run time.
-    external: ['esbuild'],
+    // esbuild is native and loads its own binary; ts-morph is an optional peer dependency that only
+    // `kfp-ts codegen` loads; everything else is bundled, so the CLI needs no other package at run time.
+    external: ['esbuild', 'ts-morph'],
     // CommonJS dependencies bundled into ESM still call require().
     banner: { js: "import { createRequire as __kfpTsRequire } from 'node:module'; const require = __kfpTsRequire(import.meta.url);" },
     minify: true,

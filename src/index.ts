@@ -22,11 +22,16 @@ export {
 export { notebookComponent, type NotebookComponentOptions } from './dsl/notebook-component.ts';
 export type { EmbeddedInputDecls } from './dsl/embedded.ts';
 export { pipeline, str, type Pipeline, type PipelineBody, type PipelineOptions } from './dsl/pipeline.ts';
-export { componentFromIr, componentFromIrYaml } from './dsl/component-from-ir.ts';
+export { componentFromIr } from './dsl/component-from-ir.ts';
+export { componentFromIrYaml, loadComponentFromText, type DeclaredInterface, type LoadTextOptions } from './dsl/component-from-text.ts';
+export { loadComponentFromFile } from './load/component-from-file.ts';
+export { loadComponentFromUrl, type UrlLoadOptions } from './load/component-from-url.ts';
+export type { UrlFetchOptions } from './load/fetch-component-text.ts';
 export { pipelineOfComponent } from './dsl/pipeline-of-component.ts';
 export type { Runnable } from './dsl/graph-component.ts';
 export { itemField } from './dsl/item-field.ts';
 export { collected } from './dsl/collected.ts';
+export type { CollectedValue, LoopItemValue, OutOfLoop, UntypedItem, InLoops, LevelsOf, EscapedChannel, NestedList } from './dsl/loop-levels.ts';
 export { PipelineTaskFinalStatus, type ParameterType } from './dsl/parameter-types.ts';
 export type { Scope, ConditionChain } from './dsl/scope.ts';
 export type { TaskHandle } from './dsl/task-handle.ts';

@@ -1,12 +1,15 @@
-// A component (or a whole pipeline) loaded from IR YAML, as kfp's load_component_from_file /
-// _from_text / _from_url: anything kfp or kfp-ts compiled, typed from its interface.
-import { readFileSync } from 'node:fs';
+// A component (or a whole pipeline) compiled to IR YAML, loaded as kfp's
+// load_component_from_file. Its declarations (`kfp-ts codegen process_shard.yaml` writes them)
+// type it: a misspelt input or output is a TypeScript error, and the loader checks them.
 import * as z from 'zod';
-import { componentFromIrYaml, pipeline } from 'kfp-ts';
+import { loadComponentFromFile, pipeline } from 'kfp-ts';
 
-const processShard = componentFromIrYaml(readFileSync(new URL('./components/process_shard.yaml', import.meta.url), 'utf8'));
+const processShard = loadComponentFromFile(new URL('./components/process_shard.yaml', import.meta.url), {
+  inputs: { shard: z.string(), scale: z.int().default(1) },
+  outputs: { Output: z.int() },
+});
 
 export default pipeline({ name: 'components-loaded', inputs: { shard: z.string().default('shard-0') } }, (p, s) => {
   const first = s.task(processShard, { shard: p.shard });
-  s.task(processShard, { shard: 'shard-1', scale: first.outputs.Output! });
+  s.task(processShard, { shard: 'shard-1', scale: first.outputs.Output });
 });

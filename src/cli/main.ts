@@ -12,6 +12,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'compile', summary: 'compile a TypeScript pipeline (or one component) to KFP IR YAML', load: () => import('./commands/compile.ts') },
   { name: 'validate', summary: 'check compiled pipeline YAML against the IR schema and the backend rules', load: () => import('./commands/validate.ts') },
   { name: 'graph', summary: "draw a pipeline's DAG: Mermaid text or an HTML page", load: () => import('./commands/graph.ts') },
+  { name: 'codegen', summary: 'write a typed TypeScript module for a component YAML file or URL, or for a Python file\'s components', load: () => import('./commands/codegen.ts') },
   { name: 'upload', summary: 'upload a pipeline, or add a version to it, on Kubeflow Pipelines', load: () => import('./commands/upload.ts') },
   { name: 'run', summary: 'start a run of a pipeline in an experiment', load: () => import('./commands/run.ts') },
   { name: 'runs', summary: 'list and inspect runs', load: () => import('./commands/runs.ts') },

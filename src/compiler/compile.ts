@@ -143,8 +143,17 @@ function lowerTask(ctx: Ctx, t: TaskEntry, dag: DagView, dagTasks: Json, exitHan
     if (image !== undefined)
       container.image = isChannel(image) ? `{{$.inputs.parameters['${injectedName(channelFullName(image, s))}']}}` : image;
     const env = Object.entries(node.config.env ?? {});
-    // A loaded component's container may carry env already; the task's comes after it.
-    if (env.length) container.env = [...((container.env as Json[] | undefined) ?? []), ...env.map(([name, value]) => ({ name, value }))];
+    // A loaded component's container may carry env already; the task's comes after it and, as in
+    // kfp's env dict, replaces a variable of the same name in place.
+    if (env.length) {
+      const merged = [...((container.env as Json[] | undefined) ?? [])];
+      for (const [name, value] of env) {
+        const at = merged.findIndex((e) => e.name === name);
+        if (at >= 0) merged[at] = { name, value };
+        else merged.push({ name, value });
+      }
+      container.env = merged;
+    }
     const resources = node.config.resources ? lowerResources(node.config.resources, s, path, ctx.ds) : undefined;
     if (resources) container.resources = resources;
   }

@@ -128,5 +128,6 @@ export function containerOf(impl: ContainerImplementation): Json {
   const out: Json = { image: impl.image };
   if (impl.command.length) out.command = impl.command.map(commandLineText);
   if (impl.args.length) out.args = impl.args.map(commandLineText);
+  if (impl.env && Object.keys(impl.env).length) out.env = Object.entries(impl.env).map(([name, value]) => ({ name, value }));
   return out;
 }

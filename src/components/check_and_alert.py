@@ -1,8 +1,15 @@
 """KFP component body: post a Slack alert when a trained model misses its thresholds."""
 
+from kfp import dsl
 from kfp.dsl import Input, Metrics
 
 
+@dsl.component(
+    base_image="python:3.11",
+    packages_to_install=[
+        "requests==2.33.0",
+    ],
+)
 def check_and_alert(
     metrics: Input[Metrics],
     slack_webhook_url: str,

@@ -1,8 +1,17 @@
 """KFP component body: a self-contained HTML report comparing an experiment's MLflow runs."""
 
+from kfp import dsl
 from kfp.dsl import HTML, Output
 
 
+@dsl.component(
+    base_image="python:3.11",
+    packages_to_install=[
+        "mlflow==3.17.2",
+        "pandas==3.1.1",
+        "plotly==7.1.0",
+    ],
+)
 def generate_comparison_report(
     experiment_name: str,
     report: Output[HTML],

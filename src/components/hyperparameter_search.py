@@ -1,8 +1,23 @@
 """KFP component body: Optuna search over random-forest hyperparameters, tracked in MLflow."""
 
+from pathlib import Path
+
+from kfp import dsl
 from kfp.dsl import Dataset, Input, Metrics, Output
 
 
+@dsl.component(
+    base_image="python:3.11",
+    packages_to_install=[
+        "pandas==3.1.1",
+        "pyarrow==25.0.1",
+        "scikit-learn==1.9.1",
+        "mlflow==3.17.2",
+        "optuna==5.0.0",
+    ],
+    # Embedded into the program and put on sys.path at run time (`from experiment_tracker import …`).
+    embedded_artifact_path=str(Path(__file__).parent / "tracker" / "experiment_tracker.py"),
+)
 def hyperparameter_search(
     training_data: Input[Dataset],
     best_params: Output[Metrics],

@@ -1,8 +1,17 @@
 """KFP component body: read raw training data (CSV or Parquet) into a Parquet Dataset."""
 
+from kfp import dsl
 from kfp.dsl import Dataset, Output
 
 
+@dsl.component(
+    base_image="python:3.11",
+    packages_to_install=[
+        "pandas==3.1.1",
+        "pyarrow==25.0.1",
+        "boto3==1.44.8",
+    ],
+)
 def ingest_data(source_path: str, output_data: Output[Dataset]):
     """Reads a CSV or Parquet table and writes it as a Parquet Dataset.
 

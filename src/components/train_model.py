@@ -1,8 +1,24 @@
 """KFP component body: train a binary classifier, track it in MLflow, emit KFP metrics."""
 
+from kfp import dsl
 from kfp.dsl import Dataset, Input, Metrics, Model, Output
 
 
+# The body imports numpy, joblib and skops itself: pinned, not left to pip's resolver.
+@dsl.component(
+    base_image="python:3.11",
+    packages_to_install=[
+        "pandas==3.1.1",
+        "pyarrow==25.0.1",
+        "scikit-learn==1.9.1",
+        "mlflow==3.17.2",
+        "boto3==1.44.8",
+        "numpy==2.4.6",
+        "scipy==1.17.1",
+        "joblib==1.6.0",
+        "skops==0.16.0",
+    ],
+)
 def train_model(
     training_data: Input[Dataset],
     model_output: Output[Model],

@@ -1,8 +1,16 @@
 """KFP component body: check and clean a binary-classification Dataset."""
 
+from kfp import dsl
 from kfp.dsl import Dataset, Input, Markdown, Output
 
 
+@dsl.component(
+    base_image="python:3.11",
+    packages_to_install=[
+        "pandas==3.1.1",
+        "pyarrow==25.0.1",
+    ],
+)
 def validate_data(
     input_data: Input[Dataset],
     validated_data: Output[Dataset],

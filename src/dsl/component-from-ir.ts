@@ -1,4 +1,3 @@
-import { parseAllDocuments } from 'yaml';
 import type { Component } from './component.ts';
 import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
@@ -45,7 +44,7 @@ function specsOf(defs: unknown, direction: 'input' | 'output'): Record<string, I
 function shapeProblem(docs: readonly unknown[]): string | undefined {
   const spec = docs[0];
   if (!isObject(spec)) return 'the first document must be a PipelineSpec mapping';
-  if ('implementation' in spec) return 'this is a kfp v1 component (it has `implementation`); only compiled v2 IR (PipelineSpec) can be loaded';
+  if ('implementation' in spec) return 'this is a kfp v1 component (it has `implementation`): load its text with loadComponentFromText, or the file with loadComponentFromFile';
   if (!isObject(spec.pipelineInfo) || typeof spec.pipelineInfo.name !== 'string') return 'the PipelineSpec has no pipelineInfo.name';
   if (!isObject(spec.root)) return 'the PipelineSpec has no root';
   if (docs[1] !== undefined && docs[1] !== null && !isObject(docs[1])) return 'the second document must be a PlatformSpec mapping';
@@ -102,17 +101,4 @@ export function componentFromIr(docs: readonly unknown[]): Component<InputDecls,
     }),
   });
   return Object.freeze({ kind: 'componentHandle', node });
-}
-
-/**
- * `componentFromIr` for YAML text (kfp's `load_component_from_text`): the caller reads the file or
- * URL. Parsed with the YAML 1.2 core schema, which reads PyYAML's output as PyYAML does.
- *
- * @example componentFromIrYaml(await readFile('train.yaml', 'utf8'))
- */
-export function componentFromIrYaml(text: string): Component<InputDecls, OutputDecls> {
-  const docs = parseAllDocuments(text);
-  if (!Array.isArray(docs)) throw new Error('cannot load a component from IR: the text is not a YAML stream');
-  for (const d of docs) if (d.errors.length) throw new Error(`cannot load a component from IR: ${d.errors.map((e) => e.message).join('; ')}`);
-  return componentFromIr(docs.map((d) => d.toJS() as unknown));
 }

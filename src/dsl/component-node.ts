@@ -59,6 +59,8 @@ export interface ContainerImplementation {
   readonly image: string;
   readonly command: readonly CommandLineElement[];
   readonly args: readonly CommandLineElement[];
+  /** Environment variables of the container itself (a loaded v1 component's `env`); a task's `withEnv` comes after them. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface ImporterImplementation {

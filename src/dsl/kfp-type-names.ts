@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ParameterType } from './parameter-types.ts';
+import { PARAMETER_TYPE_NAMES, type ParameterType } from './parameter-types.ts';
 
 /**
  * kfp keeps a channel's Python type as text (`typing.List[typing.Dict[str, int]]`) and derives
@@ -70,26 +70,10 @@ export function subvarTypeName(dictType: string | undefined): string | undefined
   return m ? m[2]!.trim() : undefined;
 }
 
-const PARAMETER_TYPES: Readonly<Record<string, ParameterType>> = {
-  integer: 'NUMBER_INTEGER',
-  int: 'NUMBER_INTEGER',
-  double: 'NUMBER_DOUBLE',
-  float: 'NUMBER_DOUBLE',
-  string: 'STRING',
-  str: 'STRING',
-  text: 'STRING',
-  bool: 'BOOLEAN',
-  boolean: 'BOOLEAN',
-  dict: 'STRUCT',
-  list: 'LIST',
-  jsonobject: 'STRUCT',
-  jsonarray: 'LIST',
-};
-
 /** kfp's `get_parameter_type` for type text: the short name (`typing.Dict[str, int]` → `Dict`) looked up. */
 export function parameterTypeOfName(typeName: string): ParameterType | undefined {
   const short = /^(typing\.)?(\w+)(?:\[.+\])?/.exec(typeName)?.[2] ?? typeName;
-  return PARAMETER_TYPES[short.toLowerCase()];
+  return PARAMETER_TYPE_NAMES[short.toLowerCase()];
 }
 
 /** kfp's `_get_first_element_type` for literal ParallelFor items. */

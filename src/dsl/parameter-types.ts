@@ -15,6 +15,27 @@ export type ParameterType =
 export type ParameterValue = string | number | boolean | readonly ParameterValue[] | { readonly [k: string]: ParameterValue };
 
 /** What the compiler needs to know about a parameter declared with zod. */
+/**
+ * kfp's PARAMETER_TYPES_MAPPING: the parameter type of a type name, by its lower-case short name
+ * (`typing.` and `[...]` dropped by the caller). Python annotations, v1 type names and zod schema
+ * titles all read names through it.
+ */
+export const PARAMETER_TYPE_NAMES: Readonly<Record<string, ParameterType>> = {
+  integer: 'NUMBER_INTEGER',
+  int: 'NUMBER_INTEGER',
+  double: 'NUMBER_DOUBLE',
+  float: 'NUMBER_DOUBLE',
+  string: 'STRING',
+  str: 'STRING',
+  text: 'STRING',
+  bool: 'BOOLEAN',
+  boolean: 'BOOLEAN',
+  dict: 'STRUCT',
+  list: 'LIST',
+  jsonobject: 'STRUCT',
+  jsonarray: 'LIST',
+};
+
 export interface ParameterSpec {
   readonly kind: 'parameter';
   readonly parameterType: ParameterType;

@@ -9,6 +9,7 @@ import type { ArgNode, ConditionGroupNode, DagNode, LoopItems, TaskNode } from '
 import { taskHandle, type TaskHandle } from './task-handle.ts';
 import type { ArgsOf, StringTemplate } from './typing.ts';
 import type { BuildProblem } from './pipeline-node.ts';
+import type { LoopItemValue, OutOfLoop } from './loop-levels.ts';
 
 /** An output's IR type, for comparing the branches of a oneOf(). */
 function typeKey(c: ChannelNode): string {
@@ -99,22 +100,26 @@ export interface Scope {
   if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain;
   /**
    * kfp's `dsl.ParallelFor` over a list of artifacts: the body runs once per artifact. Returns
-   * what the body returns (e.g. a task, whose outputs `collected()` gathers).
+   * what the body returns (e.g. a task, whose outputs `collected()` gathers), its outputs typed
+   * one loop level deeper.
    */
   parallelFor<T extends string, R = void>(
     items: ArtifactChannel<T, true>,
     body: (item: ArtifactChannel<T, false>, scope: Scope) => R,
     options?: { readonly parallelism?: number; readonly displayName?: string },
-  ): R;
+  ): OutOfLoop<R>;
   /**
-   * kfp's `dsl.ParallelFor` over a literal list or a LIST channel. Returns what the body returns.
+   * kfp's `dsl.ParallelFor` over a literal list or a LIST channel. Returns what the body returns,
+   * its outputs typed one loop level deeper (so `collected()` of a task in two loops is a list of
+   * lists). The item has the list's element type; an item of a list whose element type is not
+   * known goes into any parameter input, as in kfp.
    * @example const doubled = s.parallelFor([1, 2, 3], (n, s) => s.task(double, { number: n }));
    */
   parallelFor<T, R = void>(
     items: readonly T[] | ParameterChannel<readonly T[]>,
-    body: (item: ParameterChannel<T>, scope: Scope) => R,
+    body: (item: ParameterChannel<LoopItemValue<T>>, scope: Scope) => R,
     options?: { readonly parallelism?: number; readonly displayName?: string },
-  ): R;
+  ): OutOfLoop<R>;
   /** kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome. Returns what the body returns. */
   exitHandler<R = void>(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => R, displayName?: string): R;
   /**
@@ -241,7 +246,7 @@ class ScopeImpl implements Scope {
     items: readonly T[] | ParameterChannel<readonly T[]> | ArtifactChannel<string, true>,
     body: (item: never, scope: Scope) => R,
     options: { readonly parallelism?: number; readonly displayName?: string } = {},
-  ): R {
+  ): OutOfLoop<R> {
     const raw = Array.isArray(items);
     // kfp names literal items `loop-item-param-<n>` from the group counter, taking a number
     // before the group takes its own.
@@ -280,7 +285,8 @@ class ScopeImpl implements Scope {
       }),
     };
     this.add({ kind: 'group', container });
-    return body(item as never, new ScopeImpl(this.state, container));
+    // The loop levels exist only in the types.
+    return body(item as never, new ScopeImpl(this.state, container)) as OutOfLoop<R>;
   }
 
   oneOf(...outputs: readonly ChannelNode[]): never {

@@ -69,6 +69,7 @@ interface LexerInternals {
   indentNext: number;
   continueScalar(offset: number): number;
   parseQuotedScalar(): Generator<string, string>;
+  parseFlowCollection(): Generator<string, string>;
   [IN_QUOTED]?: boolean;
 }
 
@@ -89,6 +90,17 @@ const IN_QUOTED = Symbol('inQuotedScalar');
 export class PyYamlLexer extends Lexer {}
 const baseLexer = Lexer.prototype as unknown as LexerInternals;
 Object.assign(PyYamlLexer.prototype, {
+  // PyYAML checks no indentation inside a flow collection either: a `[`…`]` list may continue on
+  // lines less indented than its key (kfp's component files have such `command: [` lists).
+  *parseFlowCollection(this: LexerInternals): Generator<string, string> {
+    const indentNext = this.indentNext;
+    this.indentNext = 0;
+    try {
+      return yield* baseLexer.parseFlowCollection.call(this);
+    } finally {
+      this.indentNext = indentNext;
+    }
+  },
   *parseQuotedScalar(this: LexerInternals): Generator<string, string> {
     this[IN_QUOTED] = true;
     try {

@@ -86,8 +86,32 @@ export function parseYamlDocuments(text: string, file?: string): ParsedYaml {
   return carefulRead(text, file);
 }
 
+/**
+ * Reads YAML that only kfp's PyYAML reads — a component file kfp loads (`load_component_from_*`),
+ * which it converts before anything else sees it: PyYAML's values, and every problem PyYAML has
+ * (characters, tabs, nesting, syntax, aliases, values it cannot construct), but no complaint about
+ * values other readers would read differently, or keys PyYAML reads as the last one written.
+ */
+export function parsePyYamlDocuments(text: string, file?: string): ParsedYaml {
+  const unreadable = characterProblems(text, file);
+  if (unreadable.items.length > 0) return { docs: [], diagnostics: unreadable.items, omitted: unreadable.omitted };
+  return carefulRead(text, file, PYYAML_PROBLEMS);
+}
+
+/** The value problems that concern PyYAML itself (the rest concern the other readers of an IR file). */
+const PYYAML_PROBLEMS: ReadonlySet<string> = new Set(['yaml/unreadable-value']);
+
+/**
+ * The documents of `text` as the `yaml` package's nodes, composed as carefulRead composes them,
+ * for a reader that needs a scalar's source form (`3.0` is a float to PyYAML, `3` an int). Only for
+ * text parseYamlDocuments has read without problems: this checks nothing.
+ */
+export function parseYamlDocumentNodes(text: string): Document.Parsed[] {
+  return [...new Composer(YAML_OPTIONS).compose(tokens(text, new LineCounter(), new TabCheck()))];
+}
+
 /** The `yaml` package's reading, which locates every problem (slower; see ./quick-read.ts). */
-export function carefulRead(text: string, file?: string): ParsedYaml {
+export function carefulRead(text: string, file?: string, valueProblems?: ReadonlySet<string>): ParsedYaml {
   const lineCounter = new LineCounter();
   const at = (offset: number): string => {
     const { line, col } = lineCounter.linePos(offset);
@@ -134,7 +158,7 @@ export function carefulRead(text: string, file?: string): ParsedYaml {
   if (diagnostics.length > 0) return { docs: [], diagnostics, omitted };
   documents.forEach((doc, index) => {
     const found = checkDocument(doc);
-    for (const problem of found.items) diagnostics.push(located(problem, index, at, file));
+    for (const problem of found.items) if (!valueProblems || valueProblems.has(problem.code)) diagnostics.push(located(problem, index, at, file));
     omitted += found.omitted;
   });
   if (diagnostics.length > 0) return { docs: [], diagnostics, omitted };

@@ -31,7 +31,7 @@ describe('kfp-ts conventions', () => {
   it('--help lists every command with its summary; no command at all is a usage error (2) that shows it', () => {
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['compile', 'validate', 'graph', 'upload', 'run', 'runs', 'pipelines', 'experiments', 'recurring-runs']) expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['compile', 'validate', 'graph', 'codegen', 'upload', 'run', 'runs', 'pipelines', 'experiments', 'recurring-runs']) expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     const none = runCli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('Usage: kfp-ts');

@@ -37,7 +37,7 @@ COMPONENT_NAMES = (
     "generate_comparison_report",
     "check_and_alert",
 )
-# Components whose program carries an embedded file (the TypeScript declaration's embeddedArtifact).
+# Components whose program carries an embedded file (their @dsl.component embedded_artifact_path).
 EMBEDDED = {"hyperparameter_search": COMPONENTS_DIR / "tracker" / "experiment_tracker.py"}
 VENV_BIN = Path(sys.executable).parent
 # Variables a component could pick up by accident from the developer's shell; tests set what they need.
@@ -45,13 +45,18 @@ _SCRUBBED_PREFIXES = ("AWS_", "MLFLOW_", "KFP_", "GOOGLE_")
 _SCRUBBED_NAMES = {"F1_SCORE", "ACCURACY", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"}
 
 
-def load_function(name: str):
-    """Imports ``src/components/<name>.py`` and returns the function of that name."""
+def load_component(name: str):
+    """Imports ``src/components/<name>.py`` and returns its ``@dsl.component`` as the file declares it."""
     path = COMPONENTS_DIR / f"{name}.py"
     spec = importlib.util.spec_from_file_location(f"kfp_ts_component_{name}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return getattr(module, name)
+
+
+def load_function(name: str):
+    """The plain Python function of ``src/components/<name>.py`` (under its decorator)."""
+    return load_component(name).python_func
 
 
 def build_component(name: str):

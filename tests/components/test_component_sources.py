@@ -1,9 +1,12 @@
 """The shape of src/components/*.py that the TypeScript side relies on.
 
-The TS compiler reads each function's source text (``def`` line to the end of its
-block, as ``inspect.getsource`` gives it), embeds it in the YAML, and checks its own
-declaration against the Python signature. These tests pin that contract and check
-it against kfp 2.17.3 and the reference pipeline.
+Each file is one ``@dsl.component`` function: the decorator declares the base image, the
+pinned packages and an embedded file, the signature the interface. ``kfp-ts codegen``
+generates the TypeScript declarations (src/components/*.ts) from these files, and the TS
+compiler embeds the function's source text (``def`` line to the end of its block, as kfp's
+``_get_function_source_definition`` gives it) and checks the declaration against the
+signature. These tests pin that contract and check it against kfp 2.17.3 and the
+reference pipeline.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ import pytest
 import yaml
 from kfp.dsl import component_factory
 
-from component_harness import COMPONENT_NAMES, COMPONENTS_DIR, component_spec_dict, load_function
+from component_harness import COMPONENT_NAMES, COMPONENTS_DIR, EMBEDDED, component_spec_dict, load_component, load_function
 
 REFERENCE_YAML = Path("/work/shared/reference/monitoring_pipeline.yaml")
+REQUIREMENTS = Path(__file__).resolve().parents[2] / "requirements.txt"
 ALLOWED_ARTIFACTS = {"Dataset", "Model", "Metrics", "HTML", "Markdown"}
 ALLOWED_PARAMETERS = {"str": str, "int": int, "float": float, "bool": bool}
 
@@ -81,27 +85,54 @@ def _function(tree: ast.Module) -> ast.FunctionDef:
     return next(node for node in tree.body if isinstance(node, ast.FunctionDef))
 
 
+def _decorator_keywords(name: str) -> dict:
+    source, tree = _module(name)
+    (decorator,) = _function(tree).decorator_list
+    return {k.arg: k.value for k in decorator.keywords}
+
+
 def test_GIVEN_src_components_WHEN_listed_THEN_exactly_the_six_component_files_exist():
     assert sorted(p.stem for p in COMPONENTS_DIR.glob("*.py")) == sorted(COMPONENT_NAMES)
 
 
 @pytest.mark.parametrize("name", COMPONENT_NAMES)
-def test_GIVEN_a_component_file_WHEN_parsed_THEN_it_is_docstring_kfp_import_and_one_function(name):
+def test_GIVEN_a_component_file_WHEN_parsed_THEN_it_is_docstring_imports_and_one_decorated_function(name):
     source, tree = _module(name)
     body = list(tree.body)
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]  # module docstring
-    assert len(body) == 2, f"{name}.py must hold one kfp.dsl import and one function, found {len(body)} statements"
-    imports, func = body
-    assert isinstance(imports, ast.ImportFrom) and imports.module == "kfp.dsl" and imports.level == 0
-    assert isinstance(func, ast.FunctionDef) and func.name == name
-    assert not func.decorator_list, "no decorators: the TS side embeds the bare function"
+    *imports, func = body
+    assert isinstance(func, ast.FunctionDef) and func.name == name, f"{name}.py must end with its one function"
+    # pathlib only where the decorator names a file beside the module.
+    allowed_modules = {"kfp", "kfp.dsl"} | ({"pathlib"} if name in EMBEDDED else set())
+    assert all(isinstance(i, ast.ImportFrom) and i.module in allowed_modules and i.level == 0 for i in imports), (
+        f"{name}.py imports only from {sorted(allowed_modules)}")
+    assert [ast.get_source_segment(source, d) for d in func.decorator_list][0].startswith("dsl.component("), (
+        "one @dsl.component(...) decorator: it declares the base image and packages")
+    assert len(func.decorator_list) == 1
 
-    imported = {alias.name for alias in imports.names}
+    dsl_imports = [i for i in imports if i.module == "kfp.dsl"]
+    imported = {alias.name for i in dsl_imports for alias in i.names}
     assert imported <= {"Input", "Output"} | ALLOWED_ARTIFACTS
     used = {n.id for a in func.args.args for n in ast.walk(a.annotation) if isinstance(n, ast.Name)}
     assert imported == used - set(ALLOWED_PARAMETERS), (
         f"import exactly the kfp names the signature uses: imported {sorted(imported)}, used {sorted(used)}")
+
+
+@pytest.mark.parametrize("name", COMPONENT_NAMES)
+def test_GIVEN_a_component_decorator_WHEN_read_THEN_it_runs_on_python_3_11_with_the_venvs_pins(name):
+    """The container installs exactly the versions the tests run (requirements.txt)."""
+    keywords = _decorator_keywords(name)
+    assert set(keywords) <= {"base_image", "packages_to_install", "embedded_artifact_path"}
+    assert ast.literal_eval(keywords["base_image"]) == "python:3.11"
+    pins = {line.split("==")[0].lower(): line.strip() for line in REQUIREMENTS.read_text().splitlines()
+            if "==" in line and not line.startswith("#")}
+    packages = ast.literal_eval(keywords["packages_to_install"])
+    assert packages, "every component pins what it imports"
+    for requirement in packages:
+        assert requirement == pins.get(requirement.split("==")[0].lower()), f"{requirement} is not requirements.txt's pin"
+    assert ("embedded_artifact_path" in keywords) == (name in EMBEDDED)
+    assert load_component(name).python_func.__name__ == name
 
 
 @pytest.mark.parametrize("name", COMPONENT_NAMES)
@@ -152,8 +183,9 @@ def test_GIVEN_a_component_WHEN_its_block_is_cut_from_the_file_text_THEN_it_equa
     text_cut = "\n".join(block) + "\n"
 
     func = load_function(name)
-    assert text_cut == inspect.getsource(func)
     assert text_cut == component_factory._get_function_source_definition(func)
+    # inspect.getsource starts at the decorator; kfp drops what precedes the def.
+    assert inspect.getsource(func).endswith(text_cut)
 
 
 @pytest.mark.parametrize("name", COMPONENT_NAMES)
@@ -210,12 +242,15 @@ def test_GIVEN_the_signatures_WHEN_kfp_builds_specs_THEN_parameter_types_are_the
 
 @pytest.mark.parametrize("name", COMPONENT_NAMES)
 def test_GIVEN_a_component_WHEN_its_declaration_embeds_a_file_THEN_the_harness_embeds_the_same_one(name):
-    """The harness runs a component with the file its TypeScript declaration embeds, as a cluster would."""
-    from component_harness import EMBEDDED
-
+    """The harness runs a component with the file its decorator (and so its generated TypeScript declaration) embeds."""
+    source, _ = _module(name)
+    keywords = _decorator_keywords(name)
     declaration = (COMPONENTS_DIR / f"{name.replace('_', '-')}.ts").read_text()
-    embeds_tracker = "embeddedArtifact: EXPERIMENT_TRACKER_MODULE" in declaration
+    assert declaration.startswith("// Generated by kfp-ts codegen from "), "src/components/*.ts are generated from the .py files"
     assert ("embeddedArtifact" in declaration) == (name in EMBEDDED)
-    if embeds_tracker:
+    if name in EMBEDDED:
         assert EMBEDDED[name] == COMPONENTS_DIR / "tracker" / "experiment_tracker.py"
+        assert ast.get_source_segment(source, keywords["embedded_artifact_path"]) == (
+            'str(Path(__file__).parent / "tracker" / "experiment_tracker.py")')
+        assert "embeddedArtifact: new URL('./tracker/experiment_tracker.py', import.meta.url)" in declaration
         assert "new URL('./tracker/experiment_tracker.py', import.meta.url)" in (COMPONENTS_DIR / "tracker.ts").read_text()

@@ -18,24 +18,12 @@ def load_function(path, name):
 
 
 def component(path, name, **kwargs):
-    """kfp's @dsl.component applied to the function `name` defined in `path`."""
-    return dsl.component(**kwargs)(load_function(path, name))
-
-
-PACKAGES = {
-    "pandas": "pandas==3.1.1",
-    "pyarrow": "pyarrow==25.0.1",
-    "boto3": "boto3==1.44.8",
-    "sklearn": "scikit-learn==1.9.1",
-    "mlflow": "mlflow==3.17.2",
-    "optuna": "optuna==5.0.0",
-    "plotly": "plotly==7.1.0",
-    "requests": "requests==2.33.0",
-    "numpy": "numpy==2.4.6",
-    "scipy": "scipy==1.17.1",
-    "joblib": "joblib==1.6.0",
-    "skops": "skops==0.16.0",
-}
+    """kfp's @dsl.component applied to the function `name` defined in `path`. A function its file
+    already decorates is taken as the file declares it; given kwargs, its function is decorated anew."""
+    obj = load_function(path, name)
+    if isinstance(obj, dsl.base_component.BaseComponent):
+        return dsl.component(**kwargs)(obj.python_func) if kwargs else obj
+    return dsl.component(**kwargs)(obj)
 
 
 def minio(task):

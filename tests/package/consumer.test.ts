@@ -101,7 +101,7 @@ describe('the packed tarball', () => {
     const report = JSON.parse(r.stdout) as { analysis: { problems: { kind: string }[]; entrypoints: Record<string, unknown> } };
     // The JSON lists ignored problems too.
     expect(report.analysis.problems.filter((p) => p.kind !== 'CJSResolvesToESM')).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './client', './components', './ir', './kubernetes', './package.json'].sort());
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './client', './components', './ir', './kubernetes', './package.json', './runner'].sort());
     expect(r.code).toBe(0);
   });
 

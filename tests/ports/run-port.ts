@@ -21,6 +21,11 @@ export const CORPUS = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_d
 /** kfp-kubernetes' snapshot goldens (`kubernetes_platform/python/test/snapshot/data/*.yaml`). */
 export const SNAPSHOTS = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'kubernetes_platform_snapshot');
 const SNAPSHOT_PREFIX = 'kubernetes_platform_snapshot/';
+/**
+ * Goldens of kfp's corpus that ../shared does not carry, kept here as data with their programs
+ * taken out (see goldens/README.md); named like the corpus's.
+ */
+const EXTRA = path.join(REPO, 'tests', 'ports', 'goldens');
 const PORTS = path.join(REPO, 'tests', 'ports', 'pipelines');
 export const EXPECTED: string[] = JSON.parse(readFileSync(path.join(REPO, 'tests', 'ports', 'expected-equal.json'), 'utf8'));
 
@@ -34,19 +39,22 @@ export function goldens(dir: string, rel = ''): string[] {
     });
 }
 
-/** Every golden of both corpora: `valid/**` by its path, then the snapshots under `kubernetes_platform_snapshot/`. */
+/** Every golden: `valid/**` by its path (with the extra ones kept here), then the snapshots under `kubernetes_platform_snapshot/`. */
 export function allGoldens(): string[] {
   const valid = goldens(CORPUS);
   const clash = valid.find((n) => n.startsWith(SNAPSHOT_PREFIX));
   if (clash) throw new Error(`${clash}: a golden in ${CORPUS} would shadow the kubernetes snapshot names`);
-  return [...valid, ...goldens(SNAPSHOTS, SNAPSHOT_PREFIX)];
+  const extra = goldens(EXTRA);
+  const twice = extra.find((n) => valid.includes(n));
+  if (twice) throw new Error(`${twice}: ../shared's corpus has this golden now; remove tests/ports/goldens/${twice}.yaml`);
+  return [...[...valid, ...extra].sort(), ...goldens(SNAPSHOTS, SNAPSHOT_PREFIX)];
 }
 
 /** The golden file for a name from {@link allGoldens}. */
 export function goldenFile(name: string): string {
-  return name.startsWith(SNAPSHOT_PREFIX)
-    ? path.join(SNAPSHOTS, `${name.slice(SNAPSHOT_PREFIX.length)}.yaml`)
-    : path.join(CORPUS, `${name}.yaml`);
+  if (name.startsWith(SNAPSHOT_PREFIX)) return path.join(SNAPSHOTS, `${name.slice(SNAPSHOT_PREFIX.length)}.yaml`);
+  const extra = path.join(EXTRA, `${name}.yaml`);
+  return existsSync(extra) ? extra : path.join(CORPUS, `${name}.yaml`);
 }
 
 interface PortModule {

@@ -1,5 +1,5 @@
 /**
- * Types through groups: a loop's item follows its items, collected() gives a list, oneOf() wants
+ * Types through groups: a loop's item follows its items, collected() gives a list (nested per loop level), oneOf() wants
  * one output type, a pipeline used as a component is typed by its declarations. Each
  * `@ts-expect-error` sits on the one line that must fail to type-check.
  */
@@ -85,6 +85,42 @@ describe('collected() yields a list', () => {
       s.task(fit, { data: collected(fitted.outputs.model) });
       // @ts-expect-error the uncollected output is a single int, not a list
       s.task(total, { numbers: doubled.outputs.Output });
+    });
+  });
+
+  it('nested once per loop level, as kfp collects a task in nested loops', () => {
+    const sumRows = pythonComponent({ name: 'sum_rows', source: { code: 'def sum_rows(): pass\n' }, inputs: { rows: z.array(z.array(z.int())) } });
+    pipeline({ name: 'collect-nested' }, (_p, s) => {
+      const grid = s.parallelFor([1, 2], (_a, s) => s.parallelFor([3, 4], (b, s) => s.task(double, { n: b })));
+      expectTypeOf(collected(grid.outputs.Output)).toEqualTypeOf<ParameterChannel<number[][]>>();
+      s.task(sumRows, { rows: collected(grid.outputs.Output) });
+      // @ts-expect-error a list of lists is not a list of ints
+      s.task(total, { numbers: collected(grid.outputs.Output) });
+      const cube = s.parallelFor([1], (_a, s) => s.parallelFor([2], (_b, s) => s.parallelFor([3], (c, s) => ({ t: s.task(double, { n: c }) }))));
+      expectTypeOf(collected(cube.t.outputs.Output)).toEqualTypeOf<ParameterChannel<number[][][]>>();
+      const models = s.parallelFor([1], (_a, s) => s.parallelFor([2], (_b, s) => s.task(fit, { data: s.task(produce, {}).outputs.dataset })));
+      expectTypeOf(collected(models.outputs.model)).toEqualTypeOf<ArtifactChannel<'system.Model', true>>();
+      // A task kept in an outer variable is collected once.
+      let kept!: TaskHandle<{ Output: z.ZodInt }>;
+      s.parallelFor([1], (_a, s) => s.parallelFor([2], (b, s) => void (kept = s.task(double, { n: b }))));
+      expectTypeOf(collected(kept.outputs.Output)).toEqualTypeOf<ParameterChannel<number[]>>();
+    });
+  });
+});
+
+describe('the items of a list whose element type is not known', () => {
+  it('go into any parameter input, as kfp lets them; known element types are kept', () => {
+    pipeline({ name: 'untyped-items', inputs: { anything: z.array(z.unknown()), words: z.array(z.string()) } }, (p, s) => {
+      s.parallelFor(p.anything, (item, s) => {
+        s.task(shout, { text: item });
+        s.task(double, { n: item });
+        // @ts-expect-error still not an artifact
+        s.task(fit, { data: item });
+      });
+      s.parallelFor(p.words, (word, s) => {
+        // @ts-expect-error a string item is not an int input
+        s.task(double, { n: word });
+      });
     });
   });
 });

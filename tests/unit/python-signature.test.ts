@@ -102,11 +102,11 @@ describe('checkSignature', () => {
       py(
         'def train(',
         '    data: Input[Dataset],',
-        '    prior: Optional[Input[Model]],',
         '    parts: Input[List[Dataset]],',
         '    name: str,',
         '    model: Output[Model],',
         '    count: OutputPath(int),',
+        '    prior: Optional[Input[Model]] = None,',
         '    n: int = 100,',
         '    lr: float = 0.1,',
         '    flag: bool = True,',
@@ -146,6 +146,8 @@ describe('checkSignature', () => {
     { what: 'a list of artifacts declared, one artifact in Python', inputs: { d: input(Dataset, { list: true }) }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd' },
     { what: 'an optional artifact input declared, a required one in Python', inputs: { d: input(Dataset, { optional: true }) }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd' },
     { what: 'a required artifact input declared, an optional one in Python', inputs: { d: input(Dataset) }, source: 'def train(d: Optional[Input[Dataset]] = None):\n    pass\n', name: 'd' },
+    // kfp: an input is optional when it has a default; Optional[...] alone does not make it so.
+    { what: 'an optional artifact declared, Optional[...] without a default in Python', inputs: { d: input(Dataset, { optional: true }) }, source: 'def train(d: Optional[Input[Dataset]]):\n    pass\n', name: 'd' },
     { what: 'an artifact input declared, an output in Python', inputs: { d: input(Dataset) }, source: 'def train(d: Output[Dataset]):\n    pass\n', name: 'd' },
     { what: 'an output artifact class', outputs: { m: output(Model) }, source: 'def train(m: Output[Dataset]):\n    pass\n', name: 'm' },
     { what: 'a declared output the Python function lacks', outputs: { m: output(Model) }, source: 'def train():\n    pass\n', name: 'm' },

@@ -5,9 +5,10 @@ import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandI
 import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
 import { collect, collectParameters, type Checked, type ParameterFlags } from '../run-parameters.ts';
 import type { Run } from '../../client/schemas.ts';
+import { addLocalRunOptions, type LocalRunFlags } from '../run-local-options.ts';
 
-interface RunFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags {
-  readonly experiment: string;
+export interface RunFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags, LocalRunFlags {
+  readonly experiment?: string;
   readonly runName?: string;
   readonly description?: string;
   readonly pipelineRoot?: string;
@@ -19,25 +20,31 @@ interface RunFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags {
 }
 
 export function register(program: Command): void {
-  addConnectionOptions(
+  addLocalRunOptions(addConnectionOptions(
     addPipelineInputOptions(
       program
         .command('run')
-        .description('Start a run of a pipeline in an experiment (created if missing). Parameters are checked against the pipeline before anything is sent.')
+        .description('Start a run of a pipeline in an experiment (created if missing), or with --local run it on this machine. Parameters are checked against the pipeline before anything is sent or run.')
         .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
-        .requiredOption('--experiment <name>', 'experiment to run in; created when it does not exist')
+        .option('--experiment <name>', 'experiment to run in; created when it does not exist (required unless --local)')
         .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
         .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
         .option('--run-name <name>', 'run name (default: "<pipeline> <date time>")')
         .option('--description <text>', 'run description')
-        .option('--pipeline-root <uri>', 'where the run writes artifacts (default: the server\'s)')
+        .option('--pipeline-root <uri>', 'where the run writes artifacts (default: the server\'s; with --local a directory, default ./local_outputs)')
         .option('--service-account <name>', 'Kubernetes service account for the run\'s pods')
         .option('--wait', 'follow the run: live task states, then the final state, duration and metrics; exit 1 unless it succeeds')
         .option('--timeout <seconds>', 'with --wait: stop waiting after this long (the run continues)')
         .option('--poll-interval <seconds>', 'with --wait: seconds between status checks (default 5)')
         .option('--dry-run', 'check the parameters and print the request; send nothing'),
     ),
-  ).action(async (file: string, flags: RunFlags) => {
+  )).action(async (file: string, flags: RunFlags, command: Command) => {
+    if (flags.local === true) {
+      const { runLocalCommand } = await import('./run-local.ts');
+      await runLocalCommand(file, flags, processIo);
+      return;
+    }
+    if (flags.experiment === undefined) command.error("error: required option '--experiment <name>' not specified (or run on this machine with --local)", { exitCode: 2, code: 'commander.missingMandatoryOptionValue' });
     await run(file, flags, processIo);
   });
 }
@@ -80,7 +87,7 @@ export async function run(file: string, flags: RunFlags, io: CommandIo): Promise
     const { formatDuration, renderTable } = await import('../../client/render.ts');
     const ui = uiBaseUrl(kfp.http.baseUrl, connection.uiUrl);
 
-    const { experiment, created } = await ensureExperiment(kfp, flags.experiment, connection.namespace !== undefined ? { namespace: connection.namespace } : {});
+    const { experiment, created } = await ensureExperiment(kfp, flags.experiment ?? '', connection.namespace !== undefined ? { namespace: connection.namespace } : {});
     if (created && flags.format !== 'json') io.err(`Created experiment "${flags.experiment}" (id ${experiment.experiment_id})`);
     const submitted = await submitRun(kfp, {
       experimentId: experiment.experiment_id,

@@ -1,8 +1,7 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
 import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { annotationMeaning, embeddedInner, namedTupleFields, returnArtifact, returnMeaning } from './annotation.ts';
-import { parsePythonLiteral } from './literal.ts';
+import { kfpInterface, type KfpIo } from './kfp-interface.ts';
 import type { PythonSignature } from './signature.ts';
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -22,118 +21,89 @@ function describe(spec: IoSpec): string {
   return 'invalid';
 }
 
+function describeKfp(io: KfpIo): string {
+  return io.kind === 'parameter' ? io.parameterType : `${io.isList ? 'list of ' : ''}${io.className}`;
+}
+
+/** What the Python signature says of one name, against what the declaration says. */
+function compare(name: string, spec: IoSpec, io: KfpIo, isInput: boolean, annotation: string | undefined, fail: (name: string, message: string) => void): void {
+  const as = annotation ? ` (the annotation is '${annotation}')` : '';
+  if (spec.kind === 'invalid') return;
+  if (spec.kind === 'parameter') {
+    if (io.kind !== 'parameter' || io.parameterType !== spec.parameterType) {
+      fail(name, `declared as ${isInput ? '' : 'an output '}${describe(spec)} but kfp reads the Python function as ${describeKfp(io)}${as}`);
+      return;
+    }
+    if (!isInput || spec.parameterType === 'TASK_FINAL_STATUS') return;
+    if (spec.optional !== io.optional) {
+      fail(
+        name,
+        spec.optional
+          ? `optional in the declaration but the Python parameter has no default; give it one (or drop .default()/.optional())`
+          : `required in the declaration but the Python parameter has the default ${io.defaultText}; add .default(...) to the declaration or remove the Python default`,
+      );
+      return;
+    }
+    if (io.optional && !sameValue(io.defaultValue ?? null, spec.defaultValue ?? null))
+      fail(name, `the default differs: the declaration says ${JSON.stringify(spec.defaultValue ?? null)}, the Python function says ${io.defaultText}`);
+    return;
+  }
+  if (io.kind !== 'artifact' || !artifactClassMatches(io.className, spec.artifactType) || io.isList !== spec.isList) {
+    const cls = PYTHON_ARTIFACT_CLASS[spec.artifactType.schemaTitle] ?? spec.artifactType.pythonClass?.split('.').pop() ?? 'Artifact';
+    const expected = isInput ? `Input[${spec.isList ? `List[${cls}]` : cls}]` : `Output[${cls}]`;
+    fail(name, `declared as ${isInput ? 'an input' : 'an output'} ${describe(spec)} but kfp reads the Python function as ${describeKfp(io)}${as} (expected e.g. ${expected})`);
+    return;
+  }
+  if (isInput && io.optional !== spec.optional)
+    fail(name, spec.optional ? `optional in the declaration; give the Python parameter the default None` : `the Python parameter is optional (it defaults to None); declare it with input(..., { optional: true })`);
+}
+
 /**
  * The TypeScript declaration and the Python function must agree on names, kinds, types and
- * defaults: kfp reads the interface from the Python signature, so any difference would make the
- * two SDKs compile different pipelines from the same function.
+ * defaults: kfp reads the interface from the Python signature (every annotation form it accepts:
+ * see kfp-interface.ts), so any difference would make the two SDKs compile different pipelines
+ * from the same function. `module` is the whole file, for a NamedTuple class the return names.
  */
-export function checkSignature(component: ComponentNode, sig: PythonSignature, where: string, file?: string): Diagnostic[] {
+export function checkSignature(component: ComponentNode, sig: PythonSignature, where: string, file?: string, module?: string): Diagnostic[] {
   const ds: Diagnostic[] = [];
-  const fail = (name: string, message: string) =>
-    ds.push(diagnostic('python/signature-mismatch', `${where}/${name}`, message, file));
+  const fail = (name: string, message: string) => ds.push(diagnostic('python/signature-mismatch', `${where}/${name}`, message, file));
+  const kfp = kfpInterface(sig, module);
+  const annotations = new Map(sig.params.map((p) => [p.name, p.annotation]));
   // Embedded inputs (declared in embeddedInputs or annotated EmbeddedInput[...]) are no part of
   // the interface: python/resolve-embedded.ts checks them.
   const embedded = component.implementation.kind === 'python' ? (component.implementation.embedded?.inputs ?? {}) : {};
-  const isEmbedded = (p: PythonSignature['params'][number]) => p.name in embedded || (p.annotation !== undefined && embeddedInner(p.annotation) !== undefined);
-  const ownParams = sig.params.filter((p) => !isEmbedded(p));
-  const params = new Map(ownParams.map((p) => [p.name, p]));
+  const isEmbedded = (name: string) => name in embedded || kfp.embedded.has(name);
 
-  for (const p of ownParams) {
-    if (p.star) fail(p.name, `the Python function takes ${p.star}${p.name}; kfp components need named parameters only`);
-    else if (!(p.name in component.interface.inputs) && !(p.name in component.interface.outputs))
-      fail(p.name, `the Python function has a parameter '${p.name}' that the TypeScript declaration lacks; declare it in inputs or outputs, or remove it from the function`);
-  }
+  for (const p of kfp.problems) if (!isEmbedded(p.name)) fail(p.name, p.message);
+  const reported = new Set(kfp.problems.map((p) => p.name));
 
-  for (const [name, spec] of Object.entries(component.interface.inputs)) {
-    if (name in embedded) continue; // declared twice: reported with the embedded inputs
-    const p = params.get(name);
-    if (!p) {
-      fail(name, `the declaration has an input '${name}' that the Python function '${sig.name}' does not take; add the parameter to the function or remove the input`);
-      continue;
-    }
-    if (!p.annotation) {
-      fail(name, `the Python parameter '${name}' has no type annotation; annotate it (e.g. '${name}: str')`);
-      continue;
-    }
-    const m = annotationMeaning(p.annotation);
-    if (spec.kind === 'parameter') {
-      if (m.kind !== 'parameter' || m.parameterType !== spec.parameterType) {
-        fail(name, `declared as ${describe(spec)} but the Python annotation is '${p.annotation}'`);
-        continue;
-      }
-      const hasDefault = p.defaultText !== undefined;
-      // The final status is optional in the IR although the Python parameter has no default.
-      if (spec.parameterType === 'TASK_FINAL_STATUS') continue;
-      if (spec.optional !== hasDefault) {
-        fail(name, spec.optional
-          ? `optional in the declaration but the Python parameter has no default; give it one (or drop .default()/.optional())`
-          : `required in the declaration but the Python parameter has the default ${p.defaultText}; add .default(...) to the declaration or remove the Python default`);
-        continue;
-      }
-      if (hasDefault) {
-        const lit = parsePythonLiteral(p.defaultText!);
-        if (!lit.ok) {
-          fail(name, `the Python default ${p.defaultText} is not a literal; use a constant`);
-          continue;
-        }
-        const tsDefault = spec.defaultValue ?? null;
-        if (!sameValue(lit.value, tsDefault))
-          fail(name, `the default differs: the declaration says ${JSON.stringify(tsDefault)}, the Python function says ${p.defaultText}`);
-      }
-    } else if (spec.kind === 'artifact') {
-      if (m.kind !== 'artifactInput' || !artifactClassMatches(m.className, spec.artifactType) || m.isList !== spec.isList) {
-        fail(name, `declared as an input ${describe(spec)} but the Python annotation is '${p.annotation}' (expected Input[${spec.isList ? 'List[' : ''}${PYTHON_ARTIFACT_CLASS[spec.artifactType.schemaTitle] ?? 'Artifact'}${spec.isList ? ']' : ''}])`);
-        continue;
-      }
-      if (m.optional !== spec.optional)
-        fail(name, spec.optional ? `optional in the declaration; make the Python parameter Optional[...] = None` : `the Python parameter is optional; declare it with input(..., { optional: true })`);
-    }
+  for (const [name, io] of kfp.inputs) {
+    if (isEmbedded(name)) continue;
+    if (name in component.interface.inputs) compare(name, component.interface.inputs[name]!, io, true, annotations.get(name), fail);
+    else if (name in component.interface.outputs) fail(name, `declared as an output but kfp reads the Python parameter as an input ${describeKfp(io)} (the annotation is '${annotations.get(name)}')`);
+    else fail(name, `the Python function has a parameter '${name}' that the TypeScript declaration lacks; declare it in inputs, or remove it from the function`);
   }
-
-  // kfp makes each field of a NamedTuple return annotation an output.
-  const tupleFields = sig.returns ? namedTupleFields(sig.returns) : undefined;
-  for (const [field] of tupleFields ?? [])
-    if (!(field in component.interface.outputs))
-      fail(field, `the Python function returns a NamedTuple with the field '${field}'; declare it in outputs`);
-  for (const [name, spec] of Object.entries(component.interface.outputs)) {
-    if (name in embedded) continue; // declared twice: reported with the embedded inputs
-    const fieldType = tupleFields?.get(name);
-    if (fieldType !== undefined && !params.has(name)) {
-      if (spec.kind === 'artifact') {
-        const a = returnArtifact(fieldType);
-        if (!a || !artifactClassMatches(a.className, spec.artifactType) || a.isList !== spec.isList)
-          fail(name, `the output '${name}' is declared as ${describe(spec)} but the NamedTuple field's type is '${fieldType}'`);
-      } else if (spec.kind !== 'parameter' || returnMeaning(fieldType) !== spec.parameterType)
-        fail(name, `the output '${name}' is declared as ${describe(spec)} but the NamedTuple field's type is '${fieldType}'`);
-      continue;
-    }
-    if (name === 'Output' && spec.kind === 'parameter' && !params.has(name)) {
-      const r = sig.returns ? returnMeaning(sig.returns) : undefined;
-      if (r !== spec.parameterType) fail(name, `the output 'Output' is ${spec.parameterType} but the Python return annotation is '${sig.returns ?? 'missing'}'`);
-      continue;
-    }
-    if (name === 'Output' && spec.kind === 'artifact' && !params.has(name) && sig.returns && !tupleFields) {
-      // kfp's pythonic artifact return (`-> Dataset`).
-      const a = returnArtifact(sig.returns);
-      if (!a || !artifactClassMatches(a.className, spec.artifactType) || a.isList !== spec.isList)
-        fail(name, `the output 'Output' is ${describe(spec)} but the Python return annotation is '${sig.returns}'`);
-      continue;
-    }
-    const p = params.get(name);
-    if (!p?.annotation) {
-      fail(name, `the declaration has an output '${name}' that the Python function does not take; add '${name}: Output[...]' (or OutputPath(...)) to the function`);
-      continue;
-    }
-    const m = annotationMeaning(p.annotation);
-    if (spec.kind === 'artifact') {
-      if (m.kind !== 'artifactOutput' || !artifactClassMatches(m.className, spec.artifactType) || m.isList !== spec.isList)
-        fail(name, `declared as an output ${describe(spec)} but the Python annotation is '${p.annotation}'`);
-    } else if (spec.kind === 'parameter') {
-      if (m.kind !== 'parameterOutput' || m.parameterType !== spec.parameterType)
-        fail(name, `declared as a ${spec.parameterType} output but the Python annotation is '${p.annotation}' (expected OutputPath(...))`);
-    }
+  for (const [name, io] of kfp.outputs) {
+    if (isEmbedded(name)) continue;
+    const fromReturn = !annotations.has(name);
+    if (name in component.interface.outputs) compare(name, component.interface.outputs[name]!, io, false, annotations.get(name), fail);
+    else if (name in component.interface.inputs) fail(name, `declared as an input but kfp reads the Python parameter as an output ${describeKfp(io)} (the annotation is '${annotations.get(name)}')`);
+    else if (fromReturn)
+      fail(name, name === 'Output' ? `the Python function returns '${sig.returns}'; declare it as outputs: { Output: … }` : `the Python function returns a NamedTuple with the field '${name}'; declare it in outputs`);
+    else fail(name, `the Python function has a parameter '${name}' that the TypeScript declaration lacks; declare it in outputs, or remove it from the function`);
   }
-  if (sig.returns && returnMeaning(sig.returns) !== undefined && !('Output' in component.interface.outputs))
-    fail('Output', `the Python function returns '${sig.returns}'; declare it as outputs: { Output: z.… }`);
+  for (const name of Object.keys(component.interface.inputs)) {
+    if (isEmbedded(name) || reported.has(name) || kfp.inputs.has(name) || kfp.outputs.has(name)) continue;
+    fail(name, `the declaration has an input '${name}' that the Python function '${sig.name}' does not take; add the parameter to the function or remove the input`);
+  }
+  for (const name of Object.keys(component.interface.outputs)) {
+    if (isEmbedded(name) || reported.has(name) || kfp.inputs.has(name) || kfp.outputs.has(name)) continue;
+    fail(
+      name,
+      name === 'Output'
+        ? `the output 'Output' is ${describe(component.interface.outputs[name]!)} but the Python function has ${sig.returns ? `the return annotation '${sig.returns}'` : 'no return annotation'}`
+        : `the declaration has an output '${name}' that the Python function does not take; add '${name}: Output[...]' (or OutputPath(...)) to the function`,
+    );
+  }
   return ds;
 }

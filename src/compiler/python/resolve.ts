@@ -69,7 +69,7 @@ function resolveOne(component: TaskComponent, where: string, options: CompileOpt
     ds.push(diagnostic('python/signature-unreadable', where, `could not read the signature of '${impl.functionName}' (line ${fn.line})`, file));
     return undefined;
   }
-  ds.push(...checkSignature(component, sig, where, file));
+  ds.push(...checkSignature(component, sig, where, file, module));
   const custom = customArtifactImports(component, sig, where, file);
   ds.push(...custom.diagnostics);
   return { program: { text: fn.text, imports: custom.imports }, docs: docstringDescriptions(sig.docstring) };

@@ -1,18 +1,15 @@
 """Python twin of pipelines/monitoring_pipeline.ts, embedding the same component files."""
 from kfp import dsl
-from twin import PACKAGES as P, component, minio
+from twin import component, minio
 
-IMAGE = "python:3.11"
+# The component files declare their base image and packages (@dsl.component), as the TypeScript side
+# reads them (src/components/*.ts are generated from these files).
 C = "src/components/"
-ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
-validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
-train_model = component(C + "train_model.py", "train_model", base_image=IMAGE,
-                        packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["boto3"],
-                                             P["numpy"], P["scipy"], P["joblib"], P["skops"]])
-generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
-                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"]])
-check_and_alert = component(C + "check_and_alert.py", "check_and_alert", base_image=IMAGE, packages_to_install=[P["requests"]])
-
+ingest_data = component(C + "ingest_data.py", "ingest_data")
+validate_data = component(C + "validate_data.py", "validate_data")
+train_model = component(C + "train_model.py", "train_model")
+generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report")
+check_and_alert = component(C + "check_and_alert.py", "check_and_alert")
 
 
 @dsl.pipeline(name="ml-experiment-monitoring", description="Train, track, and monitor ML experiments")

@@ -2,22 +2,19 @@
 import sys
 
 from kfp import dsl
-from twin import PACKAGES as P, REPO, component, minio
+from twin import REPO, component, minio
 
 sys.path.insert(0, str(REPO / "tests/cross/fixtures"))
 from embedded_twin import reproducible  # noqa: E402
 
-IMAGE = "python:3.11"
+# The component files declare their base image, packages and embedded file (@dsl.component); the
+# embedded archive is made when the file is loaded, so it is loaded reproducibly.
 C = "src/components/"
-ingest_data = component(C + "ingest_data.py", "ingest_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"], P["boto3"]])
-validate_data = component(C + "validate_data.py", "validate_data", base_image=IMAGE, packages_to_install=[P["pandas"], P["pyarrow"]])
+ingest_data = component(C + "ingest_data.py", "ingest_data")
+validate_data = component(C + "validate_data.py", "validate_data")
 with reproducible():
-    hyperparameter_search = component(C + "hyperparameter_search.py", "hyperparameter_search", base_image=IMAGE,
-                                      packages_to_install=[P["pandas"], P["pyarrow"], P["sklearn"], P["mlflow"], P["optuna"]],
-                                      embedded_artifact_path=str(REPO / C / "tracker" / "experiment_tracker.py"))
-generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report", base_image=IMAGE,
-                                       packages_to_install=[P["mlflow"], P["pandas"], P["plotly"]])
-
+    hyperparameter_search = component(C + "hyperparameter_search.py", "hyperparameter_search")
+generate_comparison_report = component(C + "generate_comparison_report.py", "generate_comparison_report")
 
 
 @dsl.pipeline(name="ml-hyperparameter-tuning", description="Search hyperparameters with Optuna, tracked in MLflow")

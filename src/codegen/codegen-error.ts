@@ -1,0 +1,9 @@
+import { diagnostic, DiagnosticError } from '../diagnostics.ts';
+
+/** A codegen problem as a diagnostic (`codegen/<kebab-case>`), thrown to the command that reports it. */
+export class CodegenError extends DiagnosticError {
+  constructor(code: string, path: string, message: string, file?: string) {
+    super([diagnostic(code, path, message, file)]);
+    this.name = 'CodegenError';
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Local execution of compiled pipelines: `runLocal` runs the IR itself — the document that is
+ * uploaded — on this machine with the KFP backend's semantics, and returns the run's state, each
+ * task's state and outputs, and the pipeline's outputs.
+ *
+ * @example
+ * import { runLocal } from 'kfp-ts/runner';
+ * const result = await runLocal(pipelineSpec, { n: 3 }, { venv: '.venv', pipelineRoot: 'local_outputs' });
+ * if (result.state !== 'SUCCEEDED') console.error(result.tasks.filter((t) => t.state === 'FAILED'));
+ */
+export { runLocal, type RunLocalOptions } from './run-local.ts';
+export type { LocalArtifact, LocalRunResult, RunEvent, RunState, SkipReason, TaskKind, TaskOutputs, TaskRecord, TaskState } from './model.ts';
