@@ -52,6 +52,7 @@ export interface RunLocalOptions {
   readonly containerEngine?: string;
   /** Stops the run: running tasks are stopped, the rest not started; the result says CANCELED. */
   readonly signal?: AbortSignal;
+  /** Called as the run goes: it starts, a task changes state, a step reports progress, it ends. */
   readonly onEvent?: (event: RunEvent) => void;
 }
 
