@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { KfpClient } from '../../client/kfp-client.ts';
 import type { Experiment } from '../../client/schemas.ts';
-import { confirmDelete } from '../confirm.ts';
+import { deleteAfterConfirming } from '../confirm.ts';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
-import { pageSize, printPage } from '../listing.ts';
+import { newestFirst, pageOf, pageSize, printPage } from '../listing.ts';
 import { notFoundHint, withResourceId, type ResourceRef } from '../resource-ref.ts';
 
 interface CreateFlags extends KfpCommandFlags {
@@ -69,13 +69,8 @@ export async function listExperiments(flags: ListFlags, io: CommandIo): Promise<
   if (limit === undefined) return;
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
     const { formatTime } = await import('../../client/render.ts');
-    const res = await kfp.experiments.list({
-      pageSize: limit,
-      sortBy: 'created_at desc',
-      ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
-      ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
-    });
-    await printPage(io, flags.format, 'experiments', { items: res.experiments ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    const res = await kfp.experiments.list(newestFirst(limit, flags.pageToken, connection.namespace));
+    await printPage(io, flags.format, 'experiments', pageOf(res.experiments, res), [
       { header: 'EXPERIMENT ID', value: (e) => e.experiment_id },
       { header: 'NAME', value: (e) => e.display_name ?? '', max: 48 },
       { header: 'STORAGE', value: (e) => e.storage_state ?? '-' },
@@ -125,12 +120,7 @@ export async function deleteExperiment(id: string | undefined, flags: OneFlags, 
     async ({ kfp, connection, id: experimentId }) => {
       const experiment = await kfp.experiments.get(experimentId);
       const label = `experiment "${experiment.display_name ?? experimentId}" (id ${experimentId})`;
-      if (!(await confirmDelete(io, label, flags.yes))) return;
-      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
-      const { notes } = await deleteConfirmed(kfp, () => kfp.experiments.delete(experimentId), () => kfp.experiments.get(experimentId));
-      for (const n of notes) io.err(`note: ${n}`);
-      if (flags.format === 'json') io.out(JSON.stringify({ experiment_id: experimentId, deleted: true }, null, 2));
-      else io.out(`Deleted ${label}.`);
+      await deleteAfterConfirming(io, kfp, flags, { label, remove: () => kfp.experiments.delete(experimentId), lookUp: () => kfp.experiments.get(experimentId), ids: { experiment_id: experimentId } });
     },
     hints(id),
   );

@@ -1,6 +1,6 @@
 import type { KfpHttp } from '../http.ts';
-import { Empty, ListRecurringRunsResponse, RecurringRun } from '../schemas.ts';
-import { listQuery, seg, type ListOptions } from './list-query.ts';
+import { ListRecurringRunsResponse, RecurringRun } from '../schemas.ts';
+import { resourceCalls, type ScopedListOptions } from './resource-calls.ts';
 import type { CreateRunRequest } from './run-service.ts';
 
 /** When a recurring run starts runs: a cron schedule or a fixed interval, each optionally bounded. */
@@ -28,42 +28,39 @@ export interface CreateRecurringRunRequest extends CreateRunRequest {
  * const { status } = await kfp.recurringRuns.get(id); // DISABLED
  */
 export class RecurringRunService {
-  constructor(private readonly http: KfpHttp) {}
+  private readonly calls: ReturnType<typeof resourceCalls>;
+
+  constructor(http: KfpHttp) {
+    this.calls = resourceCalls(http, { service: 'RecurringRunService', resource: 'RecurringRun', collection: 'recurringruns' });
+  }
 
   /** Creates a recurring run; sent once (never retried blindly: see the workflows that look before sending again). */
   create(recurringRun: CreateRecurringRunRequest): Promise<RecurringRun> {
-    return this.http.call({ operation: 'RecurringRunService_CreateRecurringRun', method: 'POST', path: '/apis/v2beta1/recurringruns', json: recurringRun, idempotent: false, schema: RecurringRun });
+    return this.calls.create(recurringRun, RecurringRun);
   }
 
   /** One recurring run, by id. */
   get(recurringRunId: string): Promise<RecurringRun> {
-    return this.http.call({ operation: 'RecurringRunService_GetRecurringRun', method: 'GET', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}`, idempotent: true, schema: RecurringRun });
+    return this.calls.get(recurringRunId, RecurringRun);
   }
 
   /** One page of recurring runs, newest first unless `sortBy` says otherwise. */
-  list(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRecurringRunsResponse> {
-    return this.http.call({
-      operation: 'RecurringRunService_ListRecurringRuns',
-      method: 'GET',
-      path: '/apis/v2beta1/recurringruns',
-      query: { namespace: opts.namespace, experiment_id: opts.experimentId, ...listQuery(opts) },
-      idempotent: true,
-      schema: ListRecurringRunsResponse,
-    });
+  list(opts: ScopedListOptions = {}): Promise<ListRecurringRunsResponse> {
+    return this.calls.list(opts, ListRecurringRunsResponse);
   }
 
   /** Enables the recurring run: it starts runs on its trigger again. */
-  async enable(recurringRunId: string): Promise<void> {
-    await this.http.call({ operation: 'RecurringRunService_EnableRecurringRun', method: 'POST', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}:enable`, idempotent: true, schema: Empty });
+  enable(recurringRunId: string): Promise<void> {
+    return this.calls.action('Enable', recurringRunId, true);
   }
 
   /** Disables the recurring run: it starts no runs until enabled. */
-  async disable(recurringRunId: string): Promise<void> {
-    await this.http.call({ operation: 'RecurringRunService_DisableRecurringRun', method: 'POST', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}:disable`, idempotent: true, schema: Empty });
+  disable(recurringRunId: string): Promise<void> {
+    return this.calls.action('Disable', recurringRunId, true);
   }
 
   /** Sent once: a repeated DELETE answers 404 (see `deleteConfirmed`). */
-  async delete(recurringRunId: string): Promise<void> {
-    await this.http.call({ operation: 'RecurringRunService_DeleteRecurringRun', method: 'DELETE', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}`, idempotent: false, schema: Empty });
+  delete(recurringRunId: string): Promise<void> {
+    return this.calls.delete(recurringRunId);
   }
 }
