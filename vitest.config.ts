@@ -25,6 +25,10 @@ export default defineConfig({
           // Projects with different worker limits must run in separate groups.
           sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts', 'tests/types/**/*.test.ts'],
+          // Hang guards, not time limits: a test that takes a second alone takes tens of seconds on
+          // a loaded two-core machine, and no test asserts on time (tests/README.md).
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           typecheck: { enabled: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: './tests/types/tsconfig.json' },
         },
       },

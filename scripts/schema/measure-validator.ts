@@ -58,7 +58,7 @@ const libraryImport = freshProcessMs(`
 `);
 
 const { validateIrDocuments, validateIrText } = await import('../../src/validate/index.ts');
-const { parseYamlDocuments } = await import('../../src/validate/yaml-documents.ts');
+const { parseYamlDocuments } = await import('../../src/yaml/yaml-documents.ts');
 const corpus = path.resolve(process.argv[2] ?? path.join(repoRoot, '..', 'shared', 'kfp-corpus', 'sdk-2.17.0'));
 const files: string[] = [];
 const walk = (dir: string): void => {

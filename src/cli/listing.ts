@@ -1,6 +1,6 @@
 import type { KfpClient } from '../client/kfp-client.ts';
 import type { Column } from '../client/render.ts';
-import type { ScopedListOptions } from '../client/services/resource-calls.ts';
+import type { ScopedListOptions } from '../client/index.ts';
 import { failWith, type CommandIo } from './connection.ts';
 import type { OutputFormat } from './output-format.ts';
 

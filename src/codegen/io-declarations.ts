@@ -1,8 +1,8 @@
-import type { ArtifactType } from '../dsl/artifacts.ts';
+import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../dsl/artifacts.ts';
 import type { InterfaceNode, IoSpec } from '../dsl/component-node.ts';
 import type { ParameterSpec, ParameterType } from '../dsl/parameter-types.ts';
 import { valueFitsParameterType } from '../dsl/parameter-values.ts';
-import type { ModuleImport } from './render-module.ts';
+import type { ModuleImport } from './module-model.ts';
 import { tsLiteral, tsString } from './ts-literals.ts';
 
 /**
@@ -10,19 +10,8 @@ import { tsLiteral, tsString } from './ts-literals.ts';
  * `input(...)`/`output(...)` for artifacts, the names they need from kfp-ts collected as they go.
  */
 
-/** The system artifact types kfp-ts exports by name. */
-const NAMED_ARTIFACTS: Readonly<Record<string, string>> = {
-  'system.Artifact': 'Artifact',
-  'system.Dataset': 'Dataset',
-  'system.Model': 'Model',
-  'system.Metrics': 'Metrics',
-  'system.ClassificationMetrics': 'ClassificationMetrics',
-  'system.SlicedClassificationMetrics': 'SlicedClassificationMetrics',
-  'system.HTML': 'HTML',
-  'system.Markdown': 'Markdown',
-};
-
-const SCHEMAS: Readonly<Record<Exclude<ParameterType, 'TASK_FINAL_STATUS'>, string>> = {
+/** The zod expression a generated declaration writes for each parameter type. */
+export const PARAMETER_SCHEMA_TEXT: Readonly<Record<Exclude<ParameterType, 'TASK_FINAL_STATUS'>, string>> = {
   STRING: 'z.string()',
   NUMBER_INTEGER: 'z.int()',
   NUMBER_DOUBLE: 'z.number()',
@@ -50,7 +39,7 @@ export class KfpTsImports {
 }
 
 function artifactTypeText(type: ArtifactType, imports: KfpTsImports): string {
-  const named = NAMED_ARTIFACTS[type.schemaTitle];
+  const named = PYTHON_ARTIFACT_CLASS[type.schemaTitle];
   if (named && type.schemaVersion === '0.0.1' && type.pythonClass === undefined) return imports.use(named);
   const args = [tsString(type.schemaTitle)];
   if (type.schemaVersion !== '0.0.1' || type.pythonClass !== undefined) args.push(tsString(type.schemaVersion));
@@ -61,7 +50,7 @@ function artifactTypeText(type: ArtifactType, imports: KfpTsImports): string {
 function parameterText(spec: ParameterSpec, imports: KfpTsImports, isInput: boolean): { expression: string; note?: string } {
   if (spec.parameterType === 'TASK_FINAL_STATUS') return { expression: imports.use('PipelineTaskFinalStatus') };
   imports.use('z');
-  let expression = SCHEMAS[spec.parameterType];
+  let expression = PARAMETER_SCHEMA_TEXT[spec.parameterType];
   if (!isInput || !spec.optional) return { expression };
   const value = spec.defaultValue;
   if (value !== undefined && valueFitsParameterType(value, spec.parameterType)) return { expression: `${expression}.default(${tsLiteral(value)})` };

@@ -6,9 +6,10 @@ import { kfpInterface, SYSTEM_ARTIFACT_CLASSES, type KfpIo } from '../compiler/p
 import { parseSignature } from '../compiler/python/signature.ts';
 import { bareName, type TypeExpr } from '../compiler/python/type-expression.ts';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts';
-import { KfpTsImports, moduleImports, type Declaration } from './io-declarations.ts';
+import { KfpTsImports, moduleImports, PARAMETER_SCHEMA_TEXT, type Declaration } from './io-declarations.ts';
 import { decoratedFunctions, type DecoratedFunction } from './python-decorators.ts';
-import { objectLiteral, type ModuleModel, type ModuleStatement } from './render-module.ts';
+import type { ModuleModel, ModuleStatement } from './module-model.ts';
+import { objectLiteral } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsLiteral, tsString } from './ts-literals.ts';
 
 // Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it
@@ -79,15 +80,6 @@ function zodOf(e: TypeExpr | undefined): string {
   }
   return 'z.unknown()';
 }
-
-const BASE_SCHEMA: Readonly<Record<string, string>> = {
-  STRING: 'z.string()',
-  NUMBER_INTEGER: 'z.int()',
-  NUMBER_DOUBLE: 'z.number()',
-  BOOLEAN: 'z.boolean()',
-  LIST: 'z.array(z.unknown())',
-  STRUCT: 'z.record(z.string(), z.unknown())',
-};
 
 interface ArtifactClasses {
   /** The kfp-ts expression for an artifact class, or a problem. */
@@ -160,8 +152,8 @@ function declarations(
       expression = imports.use('PipelineTaskFinalStatus');
     } else {
       imports.use('z');
-      expression = spec.valueType ? zodOf(spec.valueType) : BASE_SCHEMA[spec.parameterType]!;
-      if (expression === 'z.unknown()') expression = BASE_SCHEMA[spec.parameterType]!;
+      expression = spec.valueType ? zodOf(spec.valueType) : PARAMETER_SCHEMA_TEXT[spec.parameterType];
+      if (expression === 'z.unknown()') expression = PARAMETER_SCHEMA_TEXT[spec.parameterType];
       if (isInput && spec.optional) expression += spec.defaultValue !== undefined ? `.default(${tsLiteral(spec.defaultValue)})` : '.optional()';
     }
     const doc = docs.get(name);

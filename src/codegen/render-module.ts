@@ -1,33 +1,13 @@
 import { CodegenError } from './codegen-error.ts';
 import type { Declaration } from './io-declarations.ts';
+import type { ModuleModel } from './module-model.ts';
 import { jsDocText, tsKey } from './ts-literals.ts';
 
 /**
- * A generated module as data, and its rendering with ts-morph (loaded only here, only by
+ * The rendering of a generated module (./module-model.ts) with ts-morph (loaded only here, only by
  * `kfp-ts codegen`): imports, statements with their JSDoc, then TypeScript's own formatter, so the
  * same model always gives the same bytes.
  */
-export interface ModuleImport {
-  readonly from: string;
-  readonly names: readonly string[];
-  /** `import * as <namespace> from …` instead of named imports. */
-  readonly namespace?: string;
-}
-
-export interface ModuleStatement {
-  readonly name: string;
-  readonly exported: boolean;
-  readonly docs?: string;
-  /** The initializer's source text (formatted by the renderer). */
-  readonly initializer: string;
-}
-
-export interface ModuleModel {
-  /** Comment lines at the top (without `// `). */
-  readonly header: readonly string[];
-  readonly imports: readonly ModuleImport[];
-  readonly statements: readonly ModuleStatement[];
-}
 
 /** `/** … *\/` for a property or statement, one line when the text is one line. */
 function jsDoc(text: string, indent: string): string {

@@ -1,9 +1,10 @@
 import { readComponentText } from '../dsl/component-from-text.ts';
 import { k8sName } from '../dsl/k8s-name.ts';
-import { sanitizeIoName } from '../dsl/v1/v1-placeholders.ts';
-import { parsePyYamlDocuments } from '../validate/yaml-documents.ts';
+import { sanitizeIoName } from '../dsl/io-name.ts';
+import { parsePyYamlDocuments } from '../yaml/yaml-documents.ts';
 import { interfaceDeclarations, KfpTsImports, moduleImports } from './io-declarations.ts';
-import { objectLiteral, type ModuleModel, type ModuleStatement } from './render-module.ts';
+import type { ModuleModel, ModuleStatement } from './module-model.ts';
+import { objectLiteral } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsString, tsTemplate } from './ts-literals.ts';
 
 // Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it

@@ -1,6 +1,6 @@
 import { isScalar, type Document } from 'yaml';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts';
-import { parsePyYamlDocuments, parseYamlDocumentNodes } from '../validate/yaml-documents.ts';
+import { parsePyYamlDocuments, parseYamlDocumentNodes } from '../yaml/yaml-documents.ts';
 import type { Component } from './component.ts';
 import { componentFromIr } from './component-from-ir.ts';
 import type { ComponentNode } from './component-node.ts';

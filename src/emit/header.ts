@@ -1,4 +1,5 @@
 import type { ComponentInputsSpec, ComponentOutputsSpec, JsonValue, ParameterType, PipelineSpec } from '../ir/index.ts';
+import { pythonFloatRepr } from './python-float.ts';
 
 /** What the header shows of a parameter, of an input (with its default) or an output. */
 type SignatureParameter = { readonly parameterType?: ParameterType; readonly defaultValue?: JsonValue };
@@ -63,7 +64,7 @@ const asIs = (s: string): string => s;
  */
 function pyStr(v: JsonValue, top = true, raw = false): string {
   if (typeof v === 'string') return top && (raw || !UNSAFE.test(v)) ? `'${v}'` : pyRepr(v);
-  if (typeof v === 'number') return Number.isInteger(v) ? `${v}.0` : String(v);
+  if (typeof v === 'number') return pythonFloatRepr(v);
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (v === null) return 'None';
   if (Array.isArray(v)) return `[${v.map((x: JsonValue) => pyStr(x, false)).join(', ')}]`;

@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar } from 'yaml';
 import { plainIsStringEverywhere } from '../yaml/plain-scalar-readings.ts';
+import { pyyamlFloat } from './python-float.ts';
 import { escapeRawCharacters, forcedStringType } from './string-style.ts';
 import { DOCUMENT_OPTIONS, TO_STRING_OPTIONS } from './yaml-document.ts';
 
@@ -61,9 +62,9 @@ function renderKey(k: string): string {
 }
 
 function render(v: unknown, double: boolean): readonly string[] {
+  if (double && typeof v === 'number') return [pyyamlFloat(v)];
   const d = new Document({ k: v }, DOCUMENT_OPTIONS);
   const node = d.get('k', true);
-  if (double && isScalar(node) && typeof node.value === 'number') node.minFractionDigits = 1;
   if (isScalar(node) && typeof node.value === 'string') node.type = forcedStringType(node.value);
   const text = escapeRawCharacters(d.toString(TO_STRING_OPTIONS));
   if (!text.startsWith('k: ') || !text.endsWith('\n')) throw new NotLaidOut(`scalar ${JSON.stringify(v)}`);

@@ -1,8 +1,23 @@
-import { Document, isMap, isScalar, isSeq, visit, type Node, type Tags } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type ScalarTag, type Tags } from 'yaml';
 import type { JsonObject } from '../ir/index.ts';
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
+import { pyyamlFloat } from './python-float.ts';
 import { escapeRawCharacters, forcedStringType, READER_DEPENDENT } from './string-style.ts';
 
+
+/** A number the IR holds as a protobuf double (./doubles.ts), marked for PROTO_DOUBLE. */
+class ProtoDouble {
+  constructor(readonly value: number) {}
+}
+
+// Writes a ProtoDouble as kfp's PyYAML writes a float (`2.0`, `1.024e-06`), with no tag shown.
+const PROTO_DOUBLE: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  identify: (v: unknown) => v instanceof ProtoDouble,
+  resolve: (s: string) => Number(s),
+  stringify: ({ value }) => pyyamlFloat((value as ProtoDouble).value),
+};
 
 /**
  * The `yaml` package's settings that give PyYAML's `yaml.dump(sort_keys=True)` output for the
@@ -16,7 +31,7 @@ export const DOCUMENT_OPTIONS = {
   sortMapEntries: true,
   aliasDuplicateObjects: false,
   // Without the merge tag, whose identify() claims the string '<<' and writes it plain.
-  customTags: (tags: Tags) => [READER_DEPENDENT, ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge')],
+  customTags: (tags: Tags) => [READER_DEPENDENT, PROTO_DOUBLE, ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge')],
 } as const;
 // A double-quoted string stays on one line (every line break as `\n`): the `yaml` package's
 // multi-line form escapes a blank before a line break as `\ ` and then drops the break after a CR.
@@ -29,13 +44,13 @@ function markDoubles(node: Node | null | undefined, inValue: boolean): void {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       const value = pair.value as Node | null;
       if (isScalar(value) && typeof value.value === 'number') {
-        if (numberIsDouble(key, inValue)) value.minFractionDigits = 1;
+        if (numberIsDouble(key, inValue)) value.value = new ProtoDouble(value.value);
       } else markDoubles(value, childrenAreValues(key, inValue));
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
       if (isScalar(item) && typeof item.value === 'number') {
-        if (inValue) item.minFractionDigits = 1;
+        if (inValue) item.value = new ProtoDouble(item.value);
       } else markDoubles(item as Node, inValue);
     }
   }

@@ -19,7 +19,7 @@ import { checkPlatformReferences } from './platform-references.ts';
 import { checkReferences } from './references.ts';
 import { validateIrSchema } from './schema-validate.ts';
 import { kfpHeaderComment } from '../emit/header.ts';
-import { nonJsonValues, parseYamlDocuments } from './yaml-documents.ts';
+import { nonJsonValues, parseYamlDocuments } from '../yaml/yaml-documents.ts';
 
 export { VALIDATE_CODES, type ValidateCode } from './codes.ts';
 export { BACKEND_REFUSAL_CODES, findBackendRefusals, type BackendRefusal, type BackendRefusalCode } from './backend-refusals.ts';

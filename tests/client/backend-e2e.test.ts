@@ -18,7 +18,7 @@ import { runCliAsync } from './support/run-cli.ts';
 
 const MONITORING = () => path.join(sharedDir(), 'reference', 'monitoring_pipeline.yaml');
 
-describe('the real KFP API server', { timeout: 120_000 }, () => {
+describe('the real KFP API server', () => {
   const server = useApiServer();
 
   it('upload, upload again as a version, create an experiment, run monitoring_pipeline.yaml, list and get it', async () => {

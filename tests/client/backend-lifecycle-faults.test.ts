@@ -70,7 +70,7 @@ async function api(method: string, route: string, body?: unknown): Promise<{ sta
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Json) };
 }
 
-describe('uncertain creates and deletes against the real API server', { timeout: 60_000 }, () => {
+describe('uncertain creates and deletes against the real API server', () => {
   it('GIVEN CreateExperiment applied and its answer lost WHEN creating THEN it is found by name, not created again: one experiment', async () => {
     faults.push({ method: 'POST', path: /^\/apis\/v2beta1\/experiments$/, mode: 'apply-then-drop' });
 

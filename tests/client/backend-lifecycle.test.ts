@@ -60,7 +60,7 @@ async function apiGet(server: ApiServer, route: string): Promise<Json> {
   return res.body;
 }
 
-describe('experiments against the real API server', { timeout: 120_000 }, () => {
+describe('experiments against the real API server', () => {
   const server = useApiServer();
 
   it('create → list → get → archive → unarchive → delete, the server checked after each step; 404 and 409 explained', async () => {
@@ -112,7 +112,7 @@ describe('experiments against the real API server', { timeout: 120_000 }, () => 
   });
 });
 
-describe('pipelines and versions against the real API server', { timeout: 120_000 }, () => {
+describe('pipelines and versions against the real API server', () => {
   const server = useApiServer();
 
   it('upload twice → list → get → list-versions → get-version → delete refused with versions → delete-version → delete --cascade', async () => {
@@ -158,7 +158,7 @@ describe('pipelines and versions against the real API server', { timeout: 120_00
   });
 });
 
-describe('runs against the real API server', { timeout: 120_000 }, () => {
+describe('runs against the real API server', () => {
   const server = useApiServer();
 
   /**
@@ -223,7 +223,7 @@ describe('runs against the real API server', { timeout: 120_000 }, () => {
   });
 });
 
-describe('recurring runs against the real API server', { timeout: 120_000 }, () => {
+describe('recurring runs against the real API server', () => {
   const server = useApiServer();
 
   it('cron: create with every option → list → get → disable → enable → delete; the trigger and concurrency read back as set', async () => {

@@ -46,7 +46,7 @@ async function caught(p: Promise<unknown>): Promise<KfpError> {
 
 const RETRY = { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 200 } as const;
 
-describe('faults against the fake KFP', { timeout: 30_000 }, () => {
+describe('faults against the fake KFP', () => {
   let kfp: FakeKfp;
   let events: HttpEvent[];
   const client = (extra: Partial<ClientOptions> = {}): KfpClient => new KfpClient({ host: kfp.url, retry: RETRY, readTimeoutMs: 2000, onEvent: (e) => events.push(e), ...extra });
@@ -280,7 +280,7 @@ describe('faults against the fake KFP', { timeout: 30_000 }, () => {
   });
 });
 
-describe('transport: TLS, proxies, login redirects', { timeout: 30_000 }, () => {
+describe('transport: TLS, proxies, login redirects', () => {
   const healthz = (_req: unknown, res: import('node:http').ServerResponse) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"multi_user":true,"pipeline_store":"database"}');

@@ -25,7 +25,7 @@ function pkgOf(file: string): PipelinePackage {
   return loaded.pkg;
 }
 
-const fast = { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, readTimeoutMs: 5000 } as const;
+const fast = { retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, readTimeoutMs: 60_000 } as const;
 
 describe('the swagger contract itself (negative controls: the checker can fail)', () => {
   const contract = new SwaggerContract();
@@ -66,7 +66,7 @@ describe('the swagger contract itself (negative controls: the checker can fail)'
   });
 });
 
-describe('client requests against the swagger-checked fake KFP', { timeout: 30_000 }, () => {
+describe('client requests against the swagger-checked fake KFP', () => {
   let kfp: FakeKfp;
   let client: KfpClient;
   beforeEach(async () => {
@@ -165,7 +165,7 @@ describe('client requests against the swagger-checked fake KFP', { timeout: 30_0
   });
 });
 
-describe('CLI commands against the swagger-checked fake KFP', { timeout: 60_000 }, () => {
+describe('CLI commands against the swagger-checked fake KFP', () => {
   let kfp: FakeKfp;
   beforeEach(async () => {
     kfp = await new FakeKfp().start();

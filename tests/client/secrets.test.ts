@@ -26,7 +26,7 @@ function leaks(runs: readonly CliRun[]): string[] {
   return out;
 }
 
-describe('no secret in any output', { timeout: 120_000 }, () => {
+describe('no secret in any output', () => {
   let kfp: FakeKfp;
   const file = () => path.join(sharedDir(), 'reference', 'monitoring_pipeline.yaml');
 

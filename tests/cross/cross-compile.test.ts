@@ -1,7 +1,9 @@
 /**
  * Cross-compile: each case is written twice, in TypeScript (cases/<name>.ts) and in Python
  * (cases/<name>.py, compiled by kfp 2.17.3). Both documents must be deep-equal after parsing,
- * sdkVersion aside.
+ * sdkVersion aside; and the text a user reads must be kfp's: the header comment block line for
+ * line (a dict default's entry order aside, which kfp draws at random) and every number's text
+ * (`backoffFactor: 2.0`, not `2`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
 import type { CompileOptions } from '../../src/compiler/options.ts';
 import { REPO, venvPython } from '../support/repo.ts';
+import { headerLines, numberTextDifferences, withSortedDicts } from '../support/text-compare.ts';
 import { ignoreSdkVersion, irDifferences, loadIr } from '../support/yaml-compare.ts';
 
 const CASES_DIR = path.join(REPO, 'tests', 'cross', 'cases');
@@ -59,8 +62,13 @@ describe('TypeScript and kfp compile the same pipeline to the same IR', () => {
       expect(ours.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([]);
       const theirs = readFileSync(path.join(outDir, `${name}.yaml`), 'utf8');
       const diffs = irDifferences(loadIr(ours.yamlText!), loadIr(theirs), ignoreSdkVersion);
-      results.push({ name, equal: diffs.length === 0 });
+      const header = headerLines(ours.yamlText!).map(withSortedDicts);
+      const kfpHeader = headerLines(theirs).map(withSortedDicts);
+      const numbers = numberTextDifferences(ours.yamlText!, theirs);
+      results.push({ name, equal: diffs.length === 0 && numbers.length === 0 && header.join('\n') === kfpHeader.join('\n') });
       expect(diffs).toEqual([]);
+      expect(header, "the header comment block (kfp's text)").toEqual(kfpHeader);
+      expect(numbers, "numbers written otherwise than kfp writes them (path: ours | kfp's)").toEqual([]);
     });
   }
 });

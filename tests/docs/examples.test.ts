@@ -14,6 +14,7 @@ import type { CompileOptions } from '../../src/compiler/options.ts';
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
 import { pages, render } from '../../scripts/docs-examples.ts';
+import { UPDATE_GOLDEN } from '../support/golden.ts';
 import { REPO, venvPython } from '../support/repo.ts';
 import { ignoreSdkVersion, irDifferences, loadIr } from '../support/yaml-compare.ts';
 
@@ -83,8 +84,10 @@ describe('the pages', () => {
     expect(files.filter((f) => !shown.has(f))).toEqual([]);
   });
 
-  it('show the examples as they are (scripts/docs-examples.ts --check)', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts', 'docs-examples.ts'), '--check'], { cwd: REPO, encoding: 'utf8' });
+  it('show the examples as they are (scripts/docs-examples.ts --check; UPDATE_GOLDEN=1 rewrites the pages)', () => {
+    const script = path.join(REPO, 'scripts', 'docs-examples.ts');
+    if (UPDATE_GOLDEN) expect(spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: REPO, encoding: 'utf8' }).status).toBe(0);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--check'], { cwd: REPO, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -106,7 +106,7 @@ export async function startApiServer(options: { readyTimeoutMs?: number } = {}):
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   try {
-    const url = await readyUrl(child, exited, options.readyTimeoutMs ?? 30_000, () => stderr);
+    const url = await readyUrl(child, exited, options.readyTimeoutMs ?? 300_000, () => stderr);
     return {
       url,
       logs: () => stderr,

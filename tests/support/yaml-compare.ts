@@ -1,4 +1,4 @@
-import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 
 /**
  * Parses one or two IR documents exactly as PyYAML does (kfp's own reader): e.g. an unquoted key

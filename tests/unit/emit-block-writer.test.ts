@@ -78,7 +78,7 @@ describe('block writer', () => {
       }
     }
     expect(documents).toBeGreaterThan(120);
-  }, 30_000); // every corpus file parsed and written twice: seconds on a busy machine
+  });
 
   it('writes 400 random trees of awkward strings, keys and numbers exactly as the yaml package does', () => {
     const r = random(20261126);

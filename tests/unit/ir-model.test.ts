@@ -23,7 +23,7 @@ import {
   type PlatformSpec,
   type PvcMount,
 } from '../../src/ir/index.ts';
-import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { sharedDir } from '../support/repo.ts';
 
 function yamlFiles(dir: string): string[] {

@@ -10,7 +10,7 @@ import { emitPipelineYaml } from '../../src/emit/emit-yaml.ts';
 import { kfpHeaderComment } from '../../src/emit/header.ts';
 import { MAX_PROBLEMS, validateIrText } from '../../src/validate/index.ts';
 import { decodeUtf8 } from '../../src/validate/utf8.ts';
-import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { INJECTIONS } from '../yaml-readers/awkward-strings.ts';
 
 const step = containerComponent({ name: 'step', implementation: () => ({ image: 'alpine', command: ['true'] }) });

@@ -2,11 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UPDATE_GOLDEN } from '../support/golden.ts';
 import { buildValidatorSource, GENERATED_MODULE, GENERATED_TYPES, generatedTypes } from '../../scripts/schema/validator-source.ts';
 import { pythonPath, repoRoot } from './helpers.ts';
 
 describe('generated artifacts are up to date', () => {
+  // UPDATE_GOLDEN=1: regenerate them first (schemas/, src/ir/generated/, the ajv module), then check.
+  beforeAll(async () => {
+    if (!UPDATE_GOLDEN) return;
+    const r = spawnSync(pythonPath(), [path.join(repoRoot, 'scripts', 'schema', 'generate_schemas.py')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`generate_schemas.py failed: ${r.stderr}`);
+    const b = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'schema', 'build-validators.ts')], { cwd: repoRoot, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`build-validators.ts failed: ${b.stderr}`);
+  });
+
   it('GIVEN the installed kfp-pipeline-spec/kfp-kubernetes descriptors WHEN the schemas and IR types are regenerated THEN schemas/ and src/ir/generated/ are unchanged', () => {
     const result = spawnSync(pythonPath(), [path.join(repoRoot, 'scripts', 'schema', 'generate_schemas.py'), '--check'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');

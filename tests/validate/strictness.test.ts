@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { validateIrSchema } from '../../src/validate/index.ts';
-import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { corpusFiles, relativeToCorpus, runPythonJson } from './helpers.ts';
 import { generateMutants, type Json, type SourceDoc } from './mutants.ts';
 

@@ -14,7 +14,7 @@ import { compilePipeline } from '../../src/compiler/compile.ts';
 import { awkwardStrings, INJECTIONS, loneSurrogateStrings } from './awkward-strings.ts';
 import { BATCH_PLACES, batchPipeline, NAME_PLACES, namesPipeline, PIPELINE_PLACES, pipelinePipeline } from './string-places.ts';
 import { validateIrText } from '../../src/validate/index.ts';
-import { carefulRead, parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { carefulRead, parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { buildGoReaders, firstDifference, readWithYamlPackage, startGoReaders, startPythonReaders, type CompiledFile, type Mismatch } from './read-back.ts';
 
 const COUNT = 10_000;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateIrText } from '../../src/validate/index.ts';
-import { parseYamlDocuments } from '../../src/validate/yaml-documents.ts';
+import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { REPO, venvPython } from '../support/repo.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-kfp-strings-'));

@@ -7,7 +7,7 @@ import type { PipelineGraph } from '../../graph/graph-model.ts';
 import { toHtmlPage } from '../../graph/html-page.ts';
 import { readPipelineSpec } from '../../ir/index.ts';
 import { toMermaid } from '../../graph/mermaid.ts';
-import { parseYamlDocuments } from '../../validate/yaml-documents.ts';
+import { parseYamlDocuments } from '../../yaml/yaml-documents.ts';
 import { compilePipelineFile } from '../compile-file.ts';
 import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
 import { reportDiagnostics } from '../report.ts';

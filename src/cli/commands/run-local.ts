@@ -17,7 +17,7 @@ import { failWith, type CommandIo } from '../connection.ts';
 import { loadPipelineInput } from '../pipeline-input.ts';
 import { readSecretEnv } from '../secret-env.ts';
 import { collectParameters } from '../run-parameters.ts';
-import type { RunFlags } from './run.ts';
+import type { RunFlags } from '../run-flags.ts';
 
 export const EXIT_INTERRUPTED = 130;
 

@@ -1,23 +1,12 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { EXIT_USER_ERROR } from '../exit-codes.ts';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
-import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
-import { collect, collectParameters, type Checked, type ParameterFlags } from '../run-parameters.ts';
+import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo } from '../connection.ts';
+import { addPipelineInputOptions, loadPipelineInput } from '../pipeline-input.ts';
+import { collect, collectParameters, type Checked } from '../run-parameters.ts';
 import type { Run } from '../../client/schemas.ts';
-import { addLocalRunOptions, type LocalRunFlags } from '../run-local-options.ts';
-
-export interface RunFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags, LocalRunFlags {
-  readonly experiment?: string;
-  readonly runName?: string;
-  readonly description?: string;
-  readonly pipelineRoot?: string;
-  readonly serviceAccount?: string;
-  readonly wait?: boolean;
-  readonly timeout?: string;
-  readonly pollInterval?: string;
-  readonly dryRun?: boolean;
-}
+import type { RunFlags } from '../run-flags.ts';
+import { addLocalRunOptions } from '../run-local-options.ts';
 
 export function register(program: Command): void {
   addLocalRunOptions(addConnectionOptions(

@@ -2,7 +2,8 @@ import type { ArtifactSpec, ComponentNode, ContainerImplementation, InterfaceNod
 import { k8sName } from '../k8s-name.ts';
 import type { ParameterSpec } from '../parameter-types.ts';
 import type { CommandLineElement } from '../placeholders.ts';
-import { convertV1Argument, sanitizeIoName, type ConversionContext, type PlaceholderProblem } from './v1-placeholders.ts';
+import { sanitizeIoName } from '../io-name.ts';
+import { convertV1Argument, type ConversionContext, type PlaceholderProblem } from './v1-placeholders.ts';
 import { v1ComponentSpec, type V1Argument, type V1ComponentSpec } from './v1-schema.ts';
 import { IN_MEMORY_TYPE_NAME, v1Default, v1Type } from './v1-types.ts';
 

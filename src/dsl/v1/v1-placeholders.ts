@@ -2,6 +2,7 @@ import type { CommandLineElement, IfPresentNode } from '../placeholders.ts';
 import { concat, ifPresent, placeholder } from '../placeholders.ts';
 import type { V1Argument, V1OutputSpec } from './v1-schema.ts';
 import { isV1ParameterTypeName } from './v1-types.ts';
+import { sanitizeIoName } from '../io-name.ts';
 
 /**
  * kfp 2.17.3's conversion of v1 command-line placeholders
@@ -9,14 +10,6 @@ import { isV1ParameterTypeName } from './v1-types.ts';
  * nodes, which the compiler writes out exactly as kfp writes its v2 placeholders. References are
  * checked against the v1 names (kfp's `verify_arg`); every problem is reported, not only the first.
  */
-
-/** kfp's sanitize_input_name: the name inputs and outputs get in the IR (`Hash algorithm` → `hash_algorithm`). */
-export function sanitizeIoName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^_0-9a-z]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
 
 export interface PlaceholderProblem {
   readonly path: string;

@@ -11,7 +11,7 @@
  * than MAX_DEPTH, an alias (the careful reading bounds how far aliases expand).
  */
 import { defineScalarTag, loadAll, mapTag, NOT_RESOLVED, Schema, seqTag, strTag } from 'js-yaml';
-import { isOrdinaryWord, plainIsStringEverywhere, plainReadings, READERS, sameReading, type Reading } from '../yaml/plain-scalar-readings.ts';
+import { isOrdinaryWord, plainIsStringEverywhere, plainReadings, READERS, sameReading, type Reading } from './plain-scalar-readings.ts';
 
 class NeedsCloserLook extends Error {}
 

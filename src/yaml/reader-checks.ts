@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from '../yaml/plain-scalar-readings.ts';
+import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from './plain-scalar-readings.ts';
 
 // PyYAML's Reader refuses these anywhere in a file, comments included (yaml/reader.py NON_PRINTABLE);
 // go-yaml's reader refuses the same set ("control characters are not allowed").

@@ -1,0 +1,105 @@
+/**
+ * Prints the mutation score per folder from StrykerJS's JSON reports
+ * (test-artifacts/mutation/<folder>/mutation.json, written by `npm run mutate`), and with
+ * `--equivalent` the mutants marked equivalent in the sources (`// Stryker disable … : reason`)
+ * as a Markdown table for tests/README.md.
+ *
+ *   node --import tsx scripts/mutation-score.ts [--equivalent]
+ *
+ * Score, as StrykerJS counts it: (killed + timeout) / (killed + timeout + survived + no coverage).
+ * Ignored mutants (the equivalent ones) and mutants that do not compile are not counted.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPORTS = path.join(REPO, 'test-artifacts', 'mutation');
+
+type Status = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+
+interface Mutant {
+  readonly mutatorName: string;
+  readonly replacement?: string;
+  readonly status: Status;
+  readonly statusReason?: string;
+  readonly location: { readonly start: { readonly line: number; readonly column: number } };
+}
+
+interface Report {
+  readonly files: { readonly [file: string]: { readonly source: string; readonly mutants: readonly Mutant[] } };
+}
+
+/** Each report's files, keyed by their path relative to the repository. */
+function readReports(): Map<string, Report['files'][string]> {
+  const files = new Map<string, Report['files'][string]>();
+  if (!existsSync(REPORTS)) return files;
+  for (const folder of readdirSync(REPORTS).sort()) {
+    const file = path.join(REPORTS, folder, 'mutation.json');
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    for (const [name, body] of Object.entries(report.files)) files.set(path.relative(REPO, path.resolve(REPO, name)), body);
+  }
+  return files;
+}
+
+type Counts = Record<Status, number>;
+const zero = (): Counts => ({ Killed: 0, Survived: 0, NoCoverage: 0, Timeout: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Pending: 0 });
+
+/** The folder a file is reported under: src/<folder>, and src/<folder>/<sub> for a subfolder. */
+function folderOf(file: string): string[] {
+  const parts = file.split('/');
+  const folders = [parts.slice(0, 2).join('/')];
+  if (parts.length > 3) folders.push(parts.slice(0, 3).join('/'));
+  return folders;
+}
+
+const score = (c: Counts): number | undefined => {
+  const valid = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
+  return valid ? (100 * (c.Killed + c.Timeout)) / valid : undefined;
+};
+
+/** One row per folder: the counts StrykerJS reports and the score. */
+function scoreTable(files: ReadonlyMap<string, Report['files'][string]>): string {
+  const byFolder = new Map<string, Counts>();
+  for (const [file, body] of files)
+    for (const folder of folderOf(file)) {
+      const counts = byFolder.get(folder) ?? zero();
+      for (const m of body.mutants) counts[m.status]++;
+      byFolder.set(folder, counts);
+    }
+  const rows = [...byFolder.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'equivalent (ignored)', 'compile errors'];
+  const lines = rows.map(([folder, c]) => {
+    const s = score(c);
+    return [folder, s === undefined ? '-' : `${s.toFixed(1)}%`, c.Killed, c.Timeout, c.Survived, c.NoCoverage, c.Ignored, c.CompileError + c.RuntimeError].map(String);
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [fmt(header), ...lines.map(fmt)].join('\n');
+}
+
+/** The equivalent mutants (ignored by a `Stryker disable` comment), as Markdown rows. */
+function equivalentTable(files: ReadonlyMap<string, Report['files'][string]>): string {
+  const rows = ['| where | mutant | why it is equivalent |', '| --- | --- | --- |'];
+  for (const [file, body] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    for (const m of body.mutants)
+      if (m.status === 'Ignored')
+        rows.push(`| ${file}:${m.location.start.line} | ${m.mutatorName}${m.replacement ? ` → \`${m.replacement.replace(/\s+/g, ' ').slice(0, 60)}\`` : ''} | ${(m.statusReason ?? '').replace(/\|/g, '\\|')} |`);
+  return rows.join('\n');
+}
+
+/** The score table of every report there is, or undefined when there is none. */
+export function mutationScores(): string | undefined {
+  const files = readReports();
+  return files.size ? scoreTable(files) : undefined;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const files = readReports();
+  if (files.size === 0) {
+    console.error(`No mutation report under ${path.relative(REPO, REPORTS)}/: run npm run mutate first.`);
+    process.exit(1);
+  }
+  console.log(process.argv.includes('--equivalent') ? equivalentTable(files) : scoreTable(files));
+}
