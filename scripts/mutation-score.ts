@@ -4,10 +4,14 @@
  * `--equivalent` the mutants marked equivalent in the sources (`// Stryker disable … : reason`)
  * as a Markdown table for tests/README.md.
  *
- *   node --import tsx scripts/mutation-score.ts [--equivalent]
+ *   node --import tsx scripts/mutation-score.ts [--equivalent | --survivors]
+ *
+ * `--survivors` lists the mutants no test killed (survived or not covered), one a line, to write
+ * the tests that kill them or to mark them equivalent.
  *
  * Score, as StrykerJS counts it: (killed + timeout) / (killed + timeout + survived + no coverage).
- * Ignored mutants (the equivalent ones) and mutants that do not compile are not counted.
+ * Ignored mutants (the equivalent ones, marked in the sources, and the static ones, skipped by
+ * ignoreStatic in stryker.config.mjs) and mutants that do not compile are not counted.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,8 +47,11 @@ function readReports(): Map<string, Report['files'][string]> {
   return files;
 }
 
-type Counts = Record<Status, number>;
-const zero = (): Counts => ({ Killed: 0, Survived: 0, NoCoverage: 0, Timeout: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Pending: 0 });
+type Counts = Record<Status | 'Static', number>;
+const zero = (): Counts => ({ Killed: 0, Survived: 0, NoCoverage: 0, Timeout: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Static: 0, Pending: 0 });
+
+/** The count a mutant goes to: static mutants skipped by ignoreStatic apart from the equivalent ones. */
+const bucket = (m: Mutant): keyof Counts => (m.status === 'Ignored' && /static/i.test(m.statusReason ?? '') ? 'Static' : m.status);
 
 /** The folder a file is reported under: src/<folder>, and src/<folder>/<sub> for a subfolder. */
 function folderOf(file: string): string[] {
@@ -65,14 +72,14 @@ function scoreTable(files: ReadonlyMap<string, Report['files'][string]>): string
   for (const [file, body] of files)
     for (const folder of folderOf(file)) {
       const counts = byFolder.get(folder) ?? zero();
-      for (const m of body.mutants) counts[m.status]++;
+      for (const m of body.mutants) counts[bucket(m)]++;
       byFolder.set(folder, counts);
     }
   const rows = [...byFolder.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'equivalent (ignored)', 'compile errors'];
+  const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'equivalent (ignored)', 'static, not run', 'compile errors'];
   const lines = rows.map(([folder, c]) => {
     const s = score(c);
-    return [folder, s === undefined ? '-' : `${s.toFixed(1)}%`, c.Killed, c.Timeout, c.Survived, c.NoCoverage, c.Ignored, c.CompileError + c.RuntimeError].map(String);
+    return [folder, s === undefined ? '-' : `${s.toFixed(1)}%`, c.Killed, c.Timeout, c.Survived, c.NoCoverage, c.Ignored, c.Static, c.CompileError + c.RuntimeError].map(String);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: readonly string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
@@ -84,9 +91,19 @@ function equivalentTable(files: ReadonlyMap<string, Report['files'][string]>): s
   const rows = ['| where | mutant | why it is equivalent |', '| --- | --- | --- |'];
   for (const [file, body] of [...files].sort(([a], [b]) => a.localeCompare(b)))
     for (const m of body.mutants)
-      if (m.status === 'Ignored')
+      if (bucket(m) === 'Ignored')
         rows.push(`| ${file}:${m.location.start.line} | ${m.mutatorName}${m.replacement ? ` → \`${m.replacement.replace(/\s+/g, ' ').slice(0, 60)}\`` : ''} | ${(m.statusReason ?? '').replace(/\|/g, '\\|')} |`);
   return rows.join('\n');
+}
+
+/** The surviving mutants (survived, or covered by no test), one a line: where, mutator, replacement. */
+function survivorList(files: ReadonlyMap<string, Report['files'][string]>): string {
+  const lines: string[] = [];
+  for (const [file, body] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    for (const m of [...body.mutants].sort((a, b) => a.location.start.line - b.location.start.line))
+      if (m.status === 'Survived' || m.status === 'NoCoverage')
+        lines.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'} ${m.mutatorName}${m.replacement ? ` → ${m.replacement.replace(/\s+/g, ' ').slice(0, 80)}` : ''}`);
+  return lines.join('\n');
 }
 
 /** The score table of every report there is, or undefined when there is none. */
@@ -101,5 +118,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`No mutation report under ${path.relative(REPO, REPORTS)}/: run npm run mutate first.`);
     process.exit(1);
   }
-  console.log(process.argv.includes('--equivalent') ? equivalentTable(files) : scoreTable(files));
+  console.log(process.argv.includes('--equivalent') ? equivalentTable(files) : process.argv.includes('--survivors') ? survivorList(files) : scoreTable(files));
 }

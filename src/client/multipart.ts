@@ -20,11 +20,3 @@ export function multipartFile(field: string, filename: string, content: Uint8Arr
   const tail = Buffer.from(`\r\n--${b}--\r\n`, 'utf8');
   return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${b}` };
 }
-
-/** The name sent as the part's filename: the user's own if it already ends in .yaml/.yml. */
-export function uploadFilename(sourcePath: string | undefined): string {
-  const base = sourcePath === undefined ? '' : (sourcePath.split(/[\\/]/).pop() ?? '');
-  if (/\.ya?ml$/i.test(base)) return base.replace(/\.YA?ML$/, (m) => m.toLowerCase());
-  const stem = base.replace(/\.[^.]*$/, '');
-  return `${stem === '' ? 'pipeline' : stem}.yaml`;
-}

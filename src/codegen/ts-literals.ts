@@ -47,10 +47,6 @@ export function camelIdentifier(name: string): string {
   return RESERVED.has(id) ? `${id}Component` : id;
 }
 
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED.has(name);
-}
-
 /** Python's inspect.cleandoc: the lines after the first dedented by their common indentation, blank ends dropped. */
 export function cleanDoc(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

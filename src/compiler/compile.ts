@@ -363,6 +363,8 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   if (Object.keys(ctx.platformExecutors).length) kubernetes.deploymentSpec = { executors: ctx.platformExecutors };
   if (pipeline.pipelineConfig && Object.keys(pipeline.pipelineConfig).length) kubernetes.pipelineConfig = pipeline.pipelineConfig;
   if (Object.keys(kubernetes).length) platformSpec = { platforms: { kubernetes } };
-  const commentDescription = rootDocs?.summary;
+  // kfp's header for a component compiled alone shows the component's description: a Python
+  // component's docstring summary, a loaded v1 component's `description:`.
+  const commentDescription = rootDocs?.summary ?? (pipeline.ofComponent ? s.tasks[0]?.node.component.description : undefined);
   return { ...asIrDocuments(pipelineSpec, platformSpec), ...(commentDescription ? { commentDescription } : {}), diagnostics: ds.map(withFile) };
 }

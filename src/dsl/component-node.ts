@@ -107,4 +107,7 @@ export interface ComponentNode {
   readonly name: string;
   readonly interface: InterfaceNode;
   readonly implementation: Implementation;
+  /** A loaded component's own description (a v1 file's `description:`): kfp writes it in the
+   * header comment when the component is compiled alone, and nowhere in the IR. */
+  readonly description?: string;
 }

@@ -110,5 +110,3 @@ export type ParamsOf<I extends InputDecls> = {
       ? ParameterChannel<z.output<I[K]>>
       : never;
 };
-
-export type { InputDecl };

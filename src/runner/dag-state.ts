@@ -74,5 +74,3 @@ export function nodeRecord(node: TaskNode): TaskRecord {
 export function childPath(parent: string, name: string): string {
   return parent === '' ? name : `${parent}/${name}`;
 }
-
-export const EMPTY_OUTPUTS: TaskOutputs = { parameters: {}, artifacts: {} };

@@ -95,8 +95,6 @@ export type RunEvent =
   | { readonly kind: 'progress'; readonly message: string; readonly at: string }
   | { readonly kind: 'run-finished'; readonly result: LocalRunResult; readonly at: string };
 
-export const FINAL_STATES: ReadonlySet<TaskState> = new Set(['SUCCEEDED', 'CACHED', 'FAILED', 'SKIPPED', 'CANCELED']);
-
 /** SUCCEEDED or CACHED: the task's outputs exist. */
 export function succeeded(state: TaskState): boolean {
   return state === 'SUCCEEDED' || state === 'CACHED';

@@ -79,11 +79,6 @@ export function argumentText(value: JsonValue): string {
   return valueToText(value);
 }
 
-/** The launcher's placeholder text for an input parameter (`{{$.inputs.parameters['x']}}` left for the launcher). */
-export function launcherPlaceholderText(value: JsonValue): string {
-  return valueToText(value);
-}
-
 export type ParameterCheck = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly message: string };
 
 /**

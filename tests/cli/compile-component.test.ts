@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/cli.ts';
 import { REPO, venvPython } from '../support/repo.ts';
-import { ignoreSdkVersion, irDifferences, loadIr } from '../support/yaml-compare.ts';
+import { ignoreSdkVersion, irDifferences, loadIr, loadKfpIr } from '../support/yaml-compare.ts';
 
 const FIXTURES = path.join(REPO, 'tests', 'cli', 'fixtures');
 const ALONE = path.join(FIXTURES, 'component-alone.ts');
@@ -53,7 +53,7 @@ function compile(file: string, fn?: string): { r: CliResult; dir: string; out: s
 
 function expectEqualToKfp(out: string, twin: string): void {
   const ours = readFileSync(out, 'utf8');
-  expect(irDifferences(loadIr(ours), loadIr(theirs.get(twin)!), ignoreSdkVersion)).toEqual([]);
+  expect(irDifferences(loadIr(ours), loadKfpIr(theirs.get(twin)!), ignoreSdkVersion)).toEqual([]);
 }
 
 describe('kfp-ts compile: a component on its own', () => {

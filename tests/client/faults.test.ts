@@ -100,9 +100,8 @@ describe('faults against the fake KFP', () => {
     expect(err.code).toBe('client/timeout');
     expect(err.message).toMatch(/stopped answering \(3 attempts\): No data for 250 ms after connecting\./);
     expect(kfp.count('PipelineService_ListPipelines')).toBe(3);
-    // 3 x 250 ms of waiting plus two short backoffs; nowhere near 3 x 1500 ms.
-    expect(ms).toBeGreaterThan(750);
-    expect(ms).toBeLessThan(1500);
+    // The read timeout, not the server's 1.5 s answer, ended each attempt: the message names it and
+    // three requests were made. The time taken is recorded, never asserted (a loaded machine).
     measurements['slow-read-timeout'] = { readTimeoutMs: 250, attempts: 3, totalMs: Math.round(ms) };
   });
 

@@ -22,7 +22,7 @@ const work = mkdtempSync(path.join(REPO, 'test-artifacts', 'codegen-python-'));
 const importFrom = path.relative(work, path.join(REPO, 'src', 'index.ts')).split(path.sep).join('/');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('kfp-ts codegen (Python files)', { timeout: 300_000 }, () => {
+describe('kfp-ts codegen (Python files)', () => {
   it('GIVEN every annotation form and decorator option WHEN generated THEN each declaration says what kfp reads', async () => {
     const out = path.join(work, 'annotated.ts');
     const r = await codegenInProcess({ input: FIXTURE, output: out, importFrom });

@@ -35,7 +35,7 @@ const work = mkdtempSync(path.join(REPO, 'test-artifacts', 'codegen-yaml-'));
 const importFrom = path.relative(work, path.join(REPO, 'src', 'index.ts')).split(path.sep).join('/');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('kfp-ts codegen (component YAML)', { timeout: 300_000 }, () => {
+describe('kfp-ts codegen (component YAML)', () => {
   it('GIVEN a stale or missing module WHEN checked THEN --check exits 1 and says how to regenerate; the file is left as it was', async () => {
     const source = path.join(V1_DIR, 'calculate_hash.yaml');
     const out = path.join(work, 'stale.ts');

@@ -56,7 +56,7 @@ async function failure(p: Promise<unknown>): Promise<DiagnosticError> {
   throw new Error('expected a failure');
 }
 
-describe('loadComponentFromUrl', { timeout: 60_000 }, () => {
+describe('loadComponentFromUrl', () => {
   it('GIVEN a cache directory WHEN a file is loaded again THEN it is revalidated (304) and, pinned to its digest, not requested at all', async () => {
     const seen: http.IncomingHttpHeaders[] = [];
     const server = await serve(componentServer(seen));

@@ -26,7 +26,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, venvPython } from '../support/repo.ts';
-import { ignoreSdkVersion, irDifferences, loadIr } from '../support/yaml-compare.ts';
+import { ignoreSdkVersion, irDifferences, loadIr, loadKfpIr } from '../support/yaml-compare.ts';
 
 const FIXTURES = path.join(REPO, 'tests', 'package', 'fixtures');
 const BIN = path.join(REPO, 'node_modules', '.bin');
@@ -239,7 +239,7 @@ describe('a fresh project with the tarball installed', () => {
       const compiled = ok(await kfpTs('compile', 'pipeline.ts', '-o', 'pipeline.yaml'), 'npx kfp-ts compile');
       expect(compiled.stdout).toBe('wrote pipeline.yaml\n');
       const ours = await readFile(path.join(dir, 'pipeline.yaml'), 'utf8');
-      expect(irDifferences(loadIr(ours), loadIr(twinYaml), ignoreSdkVersion)).toEqual([]);
+      expect(irDifferences(loadIr(ours), loadKfpIr(twinYaml), ignoreSdkVersion)).toEqual([]);
       // Plain Node imports the DSL and the client and compiles a pipeline.
       const app = ok(await run(process.execPath, [p.app], dir), `node ${p.app}`);
       expect(JSON.parse(app.stdout)).toEqual({ pipeline: 'programmatic', parameters: ['who'], client: 'http://localhost:8080/', runner: 'function' });

@@ -1,8 +1,8 @@
 """Runs compiled pipelines with kfp 2.17.3's own local runner, for comparison with kfp-ts's.
 
 Reads a JSON list of jobs ``[{"name", "yaml", "yaml_sha256", "args", "root"}]`` from argv[1] and
-writes one result per job to argv[2] (after each job; jobs already there for the same YAML are
-skipped): the run's outcome and the pipeline's outputs, artifacts summarised as
+writes one result per job to argv[2] (after each job; jobs already there for the same YAML and
+arguments are skipped): the run's outcome and the pipeline's outputs, artifacts summarised as
 their schema title, metadata and a content hash (the same summary kfp-ts's side computes). One
 interpreter runs every job; each task is still a subprocess (``SubprocessRunner(use_venv=False)``,
 this venv), with ``PIP_NO_INDEX=1`` so a task's pip prelude never installs anything.
@@ -69,7 +69,8 @@ def main() -> None:
     # Results so far are kept: a long batch can be stopped and continued.
     results = json.loads(out.read_text()) if out.exists() else {}
     for job in jobs:
-        if job["name"] in results and results[job["name"]].get("yaml") == job["yaml_sha256"]:
+        done = results.get(job["name"], {})
+        if done.get("yaml") == job["yaml_sha256"] and done.get("args") == job.get("args_template", job["args"]):
             continue
         started = time.monotonic()
         kfp.local.init(runner=kfp.local.SubprocessRunner(use_venv=False), pipeline_root=job["root"])

@@ -9,7 +9,8 @@
  * kfp's results come from kfp-local-results.json, made by kfp_local_run.py (kfp's runner runs
  * each task's pip prelude: ~15 s a pipeline, too slow for every test run). A case whose compiled
  * YAML or arguments differ from the recorded ones is run with kfp's runner live here (and the
- * test says to refresh the file); `UPDATE_GOLDEN=1` rewrites the file for every case.
+ * test says to refresh the file); `UPDATE_GOLDEN=1` records kfp's results in the file for every case whose YAML or arguments
+ * changed (remove the file to rerun every case).
  *
  * Prints `local runs: N succeeded / M`.
  */
@@ -66,7 +67,7 @@ async function localCases(): Promise<Case[]> {
   return cases;
 }
 
-/** kfp's runner on the cases whose recorded result is missing or stale (all of them with UPDATE_GOLDEN=1). */
+/** kfp's runner on the cases whose recorded result is missing or stale (written into the file with UPDATE_GOLDEN=1). */
 function kfpResults(cases: readonly Case[]): { results: Record<string, KfpResult>; rerun: string[] } {
   const recorded: Record<string, { yaml: string; args: Record<string, JsonValue>; state: 'SUCCEEDED' | 'FAILED'; outputs?: OutputSummary; error?: string }> = existsSync(GOLDEN)
     ? JSON.parse(readFileSync(GOLDEN, 'utf8'))

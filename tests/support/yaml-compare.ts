@@ -1,11 +1,24 @@
-import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
+import { parsePyYamlDocuments, parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 
 /**
- * Parses one or two IR documents exactly as PyYAML does (kfp's own reader): e.g. an unquoted key
- * `y` stays a string. Throws on a parse error rather than returning a cut document.
+ * Parses one or two IR documents kfp-ts wrote, as PyYAML does (kfp's own reader: e.g. an unquoted
+ * key `y` stays a string), and requires every reader of IR to read them the same way: a plain
+ * value other readers would read differently is an error. Throws on a parse error rather than
+ * returning a cut document.
  */
 export function loadIr(text: string): unknown[] {
   const parsed = parseYamlDocuments(text);
+  if (parsed.diagnostics.length) throw new Error(`YAML parse error: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+  return parsed.docs;
+}
+
+/**
+ * Parses documents kfp 2.17.3 wrote, as PyYAML reads them and nothing more. kfp's PyYAML writes a
+ * string such as `1e+16` plain (PyYAML reads no float without a dot), which go-yaml and YAML 1.2
+ * read as a number: loadIr refuses that in kfp-ts's output, but in kfp's it is kfp's own choice.
+ */
+export function loadKfpIr(text: string): unknown[] {
+  const parsed = parsePyYamlDocuments(text);
   if (parsed.diagnostics.length) throw new Error(`YAML parse error: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
   return parsed.docs;
 }

@@ -167,6 +167,7 @@ export function componentFromV1(doc: unknown, facts: V1SourceFacts = {}): V1Conv
     name: k8sName(spec.name ?? 'name'),
     interface: iface,
     implementation,
+    ...(spec.description ? { description: spec.description } : {}),
   });
   return { node, ...(spec.description ? { description: spec.description } : {}), problems: [] };
 }

@@ -106,5 +106,4 @@ export const v1ComponentSpec = z.strictObject({
 });
 
 export type V1ComponentSpec = z.infer<typeof v1ComponentSpec>;
-export type V1InputSpec = z.infer<typeof v1InputSpec>;
 export type V1OutputSpec = z.infer<typeof v1OutputSpec>;
