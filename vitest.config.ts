@@ -15,7 +15,7 @@ const src = (entry: string) => fileURLToPath(new URL(`./src/${entry}`, import.me
 const resolve = {
   alias: [
     { find: /^kfp-ts$/, replacement: src('index.ts') },
-    { find: /^kfp-ts\/(client|kubernetes|components|ir)$/, replacement: src('$1/index.ts') },
+    { find: /^kfp-ts\/(client|kubernetes|components|ir|runner)$/, replacement: src('$1/index.ts') },
   ],
 };
 

@@ -1,6 +1,8 @@
+import type { KfpClient } from '../client/kfp-client.ts';
+import type { KfpErrorCode } from '../client/errors.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
 import { diagnostic } from '../diagnostics.ts';
-import { failWith, type CommandIo } from './connection.ts';
+import { failWith, withKfpClient, type CommandIo, type ConnectionFlags, type ResolvedConnection } from './connection.ts';
 
 export interface ResourceRef {
   readonly kind: string;
@@ -36,4 +38,30 @@ export async function resolveId(io: CommandIo, ref: ResourceRef, findByName: (na
 /** The hint printed under a 404 for a command that names one resource. */
 export function notFoundHint(kind: string, id: string | undefined, listCommand: string): string {
   return `No ${kind}${id !== undefined ? ` has the id ${id}` : ' of that id exists'} on this server (it may have been deleted, or live in another namespace: --namespace). List them with \`kfp-ts ${listCommand}\`.`;
+}
+
+/**
+ * A command on one resource: checks that the id or --name was given, connects, finds the id of a
+ * name with `idOfName` (in the connection's namespace), then runs `body` with it. Each problem on
+ * the way is reported as `refGiven`, `resolveId` and `withKfpClient` report it; `hints` are printed
+ * under the server's errors.
+ */
+export async function withResourceId(
+  io: CommandIo,
+  flags: ConnectionFlags,
+  ref: ResourceRef,
+  idOfName: (kfp: KfpClient, name: string, namespace: string | undefined) => Promise<string | undefined>,
+  body: (ctx: { readonly kfp: KfpClient; readonly connection: ResolvedConnection; readonly id: string }) => Promise<void>,
+  hints: Readonly<Partial<Record<KfpErrorCode, string>>> = {},
+): Promise<void> {
+  if (!refGiven(io, ref)) return;
+  await withKfpClient(
+    io,
+    flags,
+    async ({ kfp, connection }) => {
+      const id = await resolveId(io, ref, (name) => idOfName(kfp, name, connection.namespace), connection.namespace);
+      if (id !== undefined) await body({ kfp, connection, id });
+    },
+    hints,
+  );
 }

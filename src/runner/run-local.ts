@@ -42,12 +42,17 @@ export interface RunLocalOptions {
   readonly disableCaching?: boolean;
   /** Secrets by name, each a map of keys to values; the only source of secret env variables. */
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** The environment tasks start from (default: this process's); the IR's env and secrets go on top. */
-  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The environment tasks start from (default: this process's); the IR's env and secrets go on top.
+   * A plain record, not `NodeJS.ProcessEnv`: this declaration is public, and a user's project need
+   * not have @types/node.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Docker / Podman command to use; default: the first that answers. */
   readonly containerEngine?: string;
   /** Stops the run: running tasks are stopped, the rest not started; the result says CANCELED. */
   readonly signal?: AbortSignal;
+  /** Called as the run goes: it starts, a task changes state, a step reports progress, it ends. */
   readonly onEvent?: (event: RunEvent) => void;
 }
 
