@@ -1,4 +1,5 @@
 import type { Column } from '../client/render.ts';
+import { diagnostic } from '../diagnostics.ts';
 import { failWith, type CommandIo } from './connection.ts';
 import type { OutputFormat } from './output-format.ts';
 
@@ -6,10 +7,10 @@ import type { OutputFormat } from './output-format.ts';
  * `--limit` as a page size: 20 when it is not given. Anything but a whole number from 1 to 1000 (the
  * most the API returns in a page) is a user error, `<command>/invalid-limit`; undefined then.
  */
-export function pageSize(io: CommandIo, limit: string | undefined, command: string): number | undefined {
+export function pageSize(io: CommandIo, limit: string | undefined, command: 'runs' | 'pipelines' | 'experiments' | 'recurring-runs'): number | undefined {
   const n = limit === undefined ? 20 : /^\d+$/.test(limit) ? Number(limit) : Number.NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 1000) return n;
-  failWith(io, [{ code: `${command}/invalid-limit`, path: '--limit', message: `--limit takes a whole number from 1 to 1000, not "${limit}".` }]);
+  failWith(io, [diagnostic(`${command}/invalid-limit`, '--limit', `--limit takes a whole number from 1 to 1000, not "${limit}".`)]);
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { EXIT_USAGE } from './exit-codes.ts';
+import { diagnostic } from '../diagnostics.ts';
 import { failWith, type CommandIo } from './connection.ts';
 
 export interface ResourceRef {
@@ -8,7 +9,7 @@ export interface ResourceRef {
   /** The name given with --name, if any. */
   readonly name: string | undefined;
   /** The command group, for diagnostic codes (`experiments/not-found`). */
-  readonly command: string;
+  readonly command: 'experiments' | 'pipelines';
 }
 
 /** Checks that exactly one of the id argument and --name was given; prints a usage error (exit 2) otherwise. */
@@ -27,7 +28,7 @@ export async function resolveId(io: CommandIo, ref: ResourceRef, findByName: (na
   if (ref.id !== undefined) return ref.id;
   const id = await findByName(ref.name!);
   if (id === undefined) {
-    failWith(io, [{ code: `${ref.command}/not-found`, path: '--name', message: `There is no ${ref.kind} named "${ref.name}"${namespace ? ` in namespace ${namespace}` : ''}.` }]);
+    failWith(io, [diagnostic(`${ref.command}/not-found`, '--name', `There is no ${ref.kind} named "${ref.name}"${namespace ? ` in namespace ${namespace}` : ''}.`)]);
   }
   return id;
 }

@@ -1,6 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, withoutDefaults } from './common.ts';
 
 /**
  * Sets an environment variable from a pod field (the downward API; kfp-kubernetes
@@ -12,5 +11,5 @@ export function useFieldPathAsEnv<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly envName: string; readonly fieldPath: string },
 ): TaskHandle<O> {
-  return task.withKubernetes((k) => append(k, 'fieldPathAsEnv', withoutDefaults({ name: options.envName, fieldPath: options.fieldPath })));
+  return task.withKubernetes({ kind: 'fieldPathAsEnv', envName: options.envName, fieldPath: options.fieldPath });
 }

@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, argumentError, objectName, type ParameterOr } from './common.ts';
 
 /**
  * Adds image pull secrets to the task's pod (kfp-kubernetes `set_image_pull_secrets`); each name
@@ -9,8 +9,7 @@ import { append, argumentError, objectName, type ParameterOr } from './common.ts
  * @example setImagePullSecrets(task, ['registry-credentials'])
  */
 export function setImagePullSecrets<O extends OutputDecls>(task: TaskHandle<O>, secretNames: readonly ParameterOr<string>[]): TaskHandle<O> {
-  const entries = secretNames.map((name) => objectName('secretName', name));
-  return task.withKubernetes((k) => append(k, 'imagePullSecret', ...entries));
+  return task.withKubernetes({ kind: 'imagePullSecrets', secretNames: [...secretNames] });
 }
 
 /** Kubernetes' image pull policies. */
@@ -22,7 +21,5 @@ export type ImagePullPolicy = 'Always' | 'Never' | 'IfNotPresent';
  * @example setImagePullPolicy(task, 'Always')
  */
 export function setImagePullPolicy<O extends OutputDecls>(task: TaskHandle<O>, policy: ImagePullPolicy): TaskHandle<O> {
-  if (!['Always', 'Never', 'IfNotPresent'].includes(policy))
-    throw argumentError('setImagePullPolicy/policy', `invalid image pull policy '${String(policy)}': use Always, Never or IfNotPresent`);
-  return task.withKubernetes((k) => ({ ...k, imagePullPolicy: policy }));
+  return task.withKubernetes({ kind: 'imagePullPolicy', policy });
 }

@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { JsonObjectArg, ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { mergeInto, parameterInput, type JsonObject, type ParameterOr } from './common.ts';
 
 /**
  * Adds a `nodeSelector` label constraint to the task's pod (kfp-kubernetes `add_node_selector`).
@@ -11,10 +11,7 @@ export function addNodeSelector<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly labelKey: string; readonly labelValue: string },
 ): TaskHandle<O> {
-  return task.withKubernetes((k) => {
-    const current = (k.nodeSelector as { labels?: Record<string, string> } | undefined)?.labels ?? {};
-    return mergeInto(k, 'nodeSelector', { labels: { ...current, [options.labelKey]: options.labelValue } });
-  });
+  return task.withKubernetes({ kind: 'nodeSelector', labelKey: options.labelKey, labelValue: options.labelValue });
 }
 
 /**
@@ -24,6 +21,6 @@ export function addNodeSelector<O extends OutputDecls>(
  *
  * @example addNodeSelectorJson(train, p.node_selector)
  */
-export function addNodeSelectorJson<O extends OutputDecls>(task: TaskHandle<O>, nodeSelectorJson: ParameterOr<JsonObject>): TaskHandle<O> {
-  return task.withKubernetes((k) => mergeInto(k, 'nodeSelector', { nodeSelectorJson: parameterInput(nodeSelectorJson) }));
+export function addNodeSelectorJson<O extends OutputDecls>(task: TaskHandle<O>, nodeSelectorJson: ParameterOr<JsonObjectArg>): TaskHandle<O> {
+  return task.withKubernetes({ kind: 'nodeSelectorJson', nodeSelectorJson });
 }

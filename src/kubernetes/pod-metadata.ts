@@ -1,11 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { mergeInto, type Json } from './common.ts';
-
-function addEntry(current: Readonly<Json>, field: 'labels' | 'annotations', key: string, value: string): Json {
-  const map = ((current.podMetadata as Json | undefined)?.[field] as Record<string, string> | undefined) ?? {};
-  return mergeInto(current, 'podMetadata', { [field]: { ...map, [key]: value } });
-}
 
 /**
  * Adds a label to the task's pod (kfp-kubernetes `add_pod_label`).
@@ -13,7 +7,7 @@ function addEntry(current: Readonly<Json>, field: 'labels' | 'annotations', key:
  * @example addPodLabel(task, { labelKey: 'team', labelValue: 'ml' })
  */
 export function addPodLabel<O extends OutputDecls>(task: TaskHandle<O>, options: { readonly labelKey: string; readonly labelValue: string }): TaskHandle<O> {
-  return task.withKubernetes((k) => addEntry(k, 'labels', options.labelKey, options.labelValue));
+  return task.withKubernetes({ kind: 'podLabel', key: options.labelKey, value: options.labelValue });
 }
 
 /**
@@ -25,5 +19,5 @@ export function addPodAnnotation<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly annotationKey: string; readonly annotationValue: string },
 ): TaskHandle<O> {
-  return task.withKubernetes((k) => addEntry(k, 'annotations', options.annotationKey, options.annotationValue));
+  return task.withKubernetes({ kind: 'podAnnotation', key: options.annotationKey, value: options.annotationValue });
 }

@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 
 /** Options of {@link useSecretAsEnv}. */
 export interface SecretAsEnvOptions {
@@ -19,14 +19,12 @@ export interface SecretAsEnvOptions {
  * @example useSecretAsEnv(train, { secretName: 'minio-credentials', secretKeyToEnv: { 'access-key': 'AWS_ACCESS_KEY_ID' } })
  */
 export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsEnvOptions): TaskHandle<O> {
-  const entry: Json = {
-    ...withoutDefaults({
-      keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => withoutDefaults({ envVar, secretKey })),
-    }),
+  return task.withKubernetes({
+    kind: 'secretAsEnv',
+    secretName: options.secretName,
+    keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => ({ secretKey, envVar })),
     optional: options.optional ?? false,
-    ...objectName('secretName', options.secretName),
-  };
-  return task.withKubernetes((k) => append(k, 'secretAsEnv', entry));
+  });
 }
 
 /** Options of {@link useSecretAsVolume}. */
@@ -43,10 +41,5 @@ export interface SecretAsVolumeOptions {
  * @example useSecretAsVolume(task, { secretName: 'tls', mountPath: '/etc/tls' })
  */
 export function useSecretAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsVolumeOptions): TaskHandle<O> {
-  const entry: Json = {
-    ...withoutDefaults({ mountPath: options.mountPath }),
-    optional: options.optional ?? false,
-    ...objectName('secretName', options.secretName),
-  };
-  return task.withKubernetes((k) => append(k, 'secretAsVolume', entry));
+  return task.withKubernetes({ kind: 'secretAsVolume', secretName: options.secretName, mountPath: options.mountPath, optional: options.optional ?? false });
 }

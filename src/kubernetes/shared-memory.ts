@@ -1,6 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { withoutDefaults } from './common.ts';
 
 /**
  * Gives the task's container a memory-backed `/dev/shm` (the KubernetesExecutorConfig
@@ -14,5 +13,9 @@ export function enableSharedMemory<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly volumeName?: string; readonly size?: string } = {},
 ): TaskHandle<O> {
-  return task.withKubernetes((k) => ({ ...k, enabledSharedMemory: withoutDefaults({ volumeName: options.volumeName, size: options.size }) }));
+  return task.withKubernetes({
+    kind: 'sharedMemory',
+    ...(options.volumeName !== undefined ? { volumeName: options.volumeName } : {}),
+    ...(options.size !== undefined ? { size: options.size } : {}),
+  });
 }

@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, channelReference, parameterInput, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 
 /** Options of {@link mountPvc}. */
 export interface MountPvcOptions {
@@ -19,14 +19,12 @@ export interface MountPvcOptions {
  * @example mountPvc(train, { pvcName: pvc.outputs.name, mountPath: '/data' })
  */
 export function mountPvc<O extends OutputDecls>(task: TaskHandle<O>, options: MountPvcOptions): TaskHandle<O> {
-  const name = options.pvcName;
-  const entry: Json = {
-    ...withoutDefaults({ mountPath: options.mountPath, subPath: options.subPath }),
-    pvcNameParameter: parameterInput(name),
-    // The deprecated `pvc_reference` oneof, kept by kfp-kubernetes for older backends.
-    ...(typeof name === 'string' ? { constant: name } : channelReference(name)),
-  };
-  return task.withKubernetes((k) => append(k, 'pvcMount', entry));
+  return task.withKubernetes({
+    kind: 'pvcMount',
+    pvcName: options.pvcName,
+    mountPath: options.mountPath,
+    ...(options.subPath !== undefined ? { subPath: options.subPath } : {}),
+  });
 }
 
 /** Options of {@link addEphemeralVolume}. */
@@ -52,20 +50,14 @@ export interface EphemeralVolumeOptions {
  * @example addEphemeralVolume(task, { volumeName: 'scratch', mountPath: '/scratch', accessModes: ['ReadWriteOnce'], size: '5Gi' })
  */
 export function addEphemeralVolume<O extends OutputDecls>(task: TaskHandle<O>, options: EphemeralVolumeOptions): TaskHandle<O> {
-  const labels = options.labels ?? {};
-  const annotations = options.annotations ?? {};
-  const hasMetadata = Object.keys(labels).length > 0 || Object.keys(annotations).length > 0;
-  const entry: Json = {
-    ...withoutDefaults({
-      volumeName: options.volumeName,
-      mountPath: options.mountPath,
-      accessModes: [...options.accessModes],
-      size: options.size,
-      storageClassName: options.storageClassName,
-    }),
-    // kfp asks for the default StorageClass exactly when no class is named.
-    ...(options.storageClassName === undefined ? { defaultStorageClass: true } : {}),
-    ...(hasMetadata ? { metadata: withoutDefaults({ annotations: { ...annotations }, labels: { ...labels } }) } : {}),
-  };
-  return task.withKubernetes((k) => append(k, 'genericEphemeralVolume', entry));
+  return task.withKubernetes({
+    kind: 'ephemeralVolume',
+    volumeName: options.volumeName,
+    mountPath: options.mountPath,
+    accessModes: [...options.accessModes],
+    size: options.size,
+    ...(options.storageClassName !== undefined ? { storageClassName: options.storageClassName } : {}),
+    labels: { ...options.labels },
+    annotations: { ...options.annotations },
+  });
 }

@@ -6,6 +6,7 @@
  * boxes, none overlapping another.
  */
 import { spawn } from 'node:child_process';
+import { recordPrintedCodes } from '../support/produced-codes.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,7 +72,10 @@ function cli(args: readonly string[]): Promise<CliResult> {
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      recordPrintedCodes(stdout, stderr);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 

@@ -13,6 +13,7 @@
  * and no build scripts; a zod 3 project gets an error that names the versions.
  */
 import { spawn } from 'node:child_process';
+import { recordPrintedCodes } from '../support/produced-codes.ts';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,11 @@ function run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.Proc
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.once('close', (code) => {
+      // The codes kfp-ts itself prints, for the registry check (tests/registry).
+      if (args.includes('kfp-ts')) recordPrintedCodes(stdout, stderr);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 

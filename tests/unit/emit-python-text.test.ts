@@ -135,20 +135,20 @@ describe('the header keeps every value on its comment line', () => {
 });
 
 describe('strings no YAML file can carry', () => {
-  it('GIVEN lone surrogates in a value, a key and a list item THEN each is reported with its slash path and where it is', () => {
+  it('GIVEN lone surrogates in a value, a key and a list item THEN each is reported with its path and where it is', () => {
     const doc = { a: { 'k\uD800': 'fine', list: ['ok', 'x\uDC00'] }, b: '😀 whole', c: 'prefix-that-is-longer-than-twenty\uD83D' };
     const found = unrepresentableStrings([doc], 'p.yaml');
     expect(found.map((d) => [d.code, d.path, d.file])).toEqual([
-      ['emit/lone-surrogate', 'a/k\uD800', 'p.yaml'],
-      ['emit/lone-surrogate', 'a/list/1', 'p.yaml'],
-      ['emit/lone-surrogate', 'c', 'p.yaml'],
+      ['emit/lone-surrogate', ['a', 'k\uD800'], 'p.yaml'],
+      ['emit/lone-surrogate', ['a', 'list', '1'], 'p.yaml'],
+      ['emit/lone-surrogate', ['c'], 'p.yaml'],
     ]);
     expect(found[0]!.message).toMatch(/^This key holds a lone UTF-16 surrogate, .*: "k"… \(U\+D800 at character 2\)\./);
     expect(found[1]!.message).toContain('This value holds a lone UTF-16 surrogate');
     expect(found[1]!.message).toContain('"x"… (U+DC00 at character 2)');
     // The 20 characters before the surrogate are shown.
     expect(found[2]!.message).toContain('"s-longer-than-twenty"… (U+D83D at character 34)');
-    expect(unrepresentableStrings(['\uD800'])).toMatchObject([{ path: '(document)' }]);
+    expect(unrepresentableStrings(['\uD800'])).toMatchObject([{ path: ['(document)'] }]);
     expect(unrepresentableStrings([{ ok: ['😀', 1, null, true] }])).toEqual([]);
   });
 });

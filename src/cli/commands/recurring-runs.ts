@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { diagnostic } from '../../diagnostics.ts';
 import { confirmDelete } from '../confirm.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { pageSize, printPage } from '../listing.ts';
@@ -54,7 +55,7 @@ export async function listRecurringRuns(flags: ListFlags, io: CommandIo): Promis
     let experimentId = flags.experimentId;
     if (experimentId === undefined && flags.experiment !== undefined) {
       const exp = await kfp.experiments.findByName(flags.experiment, connection.namespace);
-      if (exp === undefined) return failWith(io, [{ code: 'recurring-runs/no-experiment', path: '--experiment', message: `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.` }]);
+      if (exp === undefined) return failWith(io, [diagnostic('recurring-runs/no-experiment', '--experiment', `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.`)]);
       experimentId = exp.experiment_id;
     }
     const res = await kfp.recurringRuns.list({

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { diagnostic } from '../../diagnostics.ts';
 import { pageSize, printPage } from '../listing.ts';
 import { notFoundHint } from '../resource-ref.ts';
 import { registerRunLifecycle } from './run-lifecycle.ts';
@@ -41,7 +42,7 @@ export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
     let experimentId = flags.experimentId;
     if (experimentId === undefined && flags.experiment !== undefined) {
       const exp = await kfp.findExperimentByName(flags.experiment, connection.namespace);
-      if (exp === undefined) return failWith(io, [{ code: 'runs/no-experiment', path: '--experiment', message: `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.` }]);
+      if (exp === undefined) return failWith(io, [diagnostic('runs/no-experiment', '--experiment', `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.`)]);
       experimentId = exp.experiment_id;
     }
     const res = await kfp.listRuns({
