@@ -57,7 +57,9 @@ export interface RunLocalOptions {
  * (bad arguments, a container component with no Docker or Podman, a missing secret).
  *
  * @example
- * const { pipelineSpec, platformSpec } = loadPipelinePackage(yamlText).pkg;
+ * const loaded = loadPipelinePackage(yamlText); // from 'kfp-ts/client'
+ * if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+ * const { pipelineSpec, platformSpec } = loaded.pkg;
  * const result = await runLocal(pipelineSpec, { n_estimators: 10 }, { platformSpec, venv: '.venv' });
  * console.log(result.state, result.outputs.parameters);
  */
