@@ -91,3 +91,15 @@ describe('run --local preflight', () => {
     expect(summary(diagnostics)).toEqual([['error', 'runner/not-a-pipeline', 'root']]);
   });
 });
+
+describe('--secret-env', () => {
+  it('GIVEN a --secret-env without a file, and one whose file does not exist WHEN read THEN run/secret-env names each, no secret kept', async () => {
+    const { readSecretEnv } = await import('../../src/cli/secret-env.ts');
+    const r = await readSecretEnv(['api-key', 'db=/nonexistent/kfp-ts-secret-file']);
+    expect(r.diagnostics.map((d) => [d.code, formatPath(d.path)])).toEqual([
+      ['run/secret-env', '--secret-env api-key'],
+      ['run/secret-env', '--secret-env db'],
+    ]);
+    expect(r.secrets).toEqual({});
+  });
+});

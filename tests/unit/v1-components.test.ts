@@ -149,6 +149,14 @@ describe('kfp v1 component YAML', () => {
     expect(diagnosticsOf(() => loadComponentFromText(`${MINIMAL}---\na: 1\n`)).map((d) => d.code)).toEqual(['load/v1-component']);
   });
 
+  it('GIVEN text that is no component (three documents, or a mapping that is neither v1 nor IR) WHEN loaded THEN load/not-a-component says why', () => {
+    const three = diagnosticsOf(() => loadComponentFromText('a: 1\n---\nb: 2\n---\nc: 3\n'));
+    expect(three.map((d) => [d.code, d.message])).toEqual([['load/not-a-component', 'expected one or two YAML documents (a component, then optionally its platform config), found 3']]);
+    const neither = diagnosticsOf(() => loadComponentFromText('name: something\n'));
+    expect(neither.map((d) => d.code)).toEqual(['load/not-a-component']);
+    expect(neither[0]!.message).toMatch(/pipelineInfo/);
+  });
+
   it('GIVEN v1 text WHEN given to componentFromIrYaml THEN it loads too', () => {
     expect(componentFromIrYaml(MINIMAL).node.implementation.kind).toBe('container');
   });

@@ -89,6 +89,11 @@ describe('validate refuses what a reader cannot read or reads differently', () =
     expect(codes(base.replace('pipelineInfo:\n', 'pipelineInfo:\n  yes: 1\n')).map((c) => c[0])).toEqual(['yaml/ambiguous-value']);
   });
 
+  it('GIVEN a plain key every reader reads as a number WHEN validated THEN yaml/non-string-key', () => {
+    expect(codes(base.replace('pipelineInfo:\n', 'pipelineInfo:\n  15: x\n')).map((c) => c[0])).toContain('yaml/non-string-key');
+    expect(codes(base.replace('pipelineInfo:\n', "pipelineInfo:\n  '15': x\n")).map((c) => c[0])).not.toContain('yaml/non-string-key');
+  });
+
   it('GIVEN bytes that are not UTF-8 WHEN decoded for validation THEN yaml/not-utf8 with the line', () => {
     const bytes = Buffer.concat([Buffer.from('a: 1\nb: x'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
     const decoded = decodeUtf8(bytes, 'p.yaml');
