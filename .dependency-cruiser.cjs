@@ -6,7 +6,8 @@
  *
  * The stages, one direction: dsl (with kubernetes and components, which build DSL nodes) → compiler
  * → validate / emit; project and cli on top; ir is the shared IR model that every stage reads and
- * that imports none of them; yaml (the YAML reader that reads files as PyYAML does, for the DSL's
+ * that imports none of them; python (reading Python component sources, pure) is used by the
+ * compiler, the project and codegen through its index; yaml (the YAML reader that reads files as PyYAML does, for the DSL's
  * component loaders, validation and the CLI) and diagnostics.ts are shared lower modules that import
  * no stage either. The runner, the graph and the client read IR; they never reach into
  * the compiler's or the DSL's modules.
@@ -60,9 +61,9 @@ module.exports = {
     {
       name: 'shared-modules-import-no-stage',
       severity: 'error',
-      comment: 'src/yaml and src/diagnostics.ts sit below every stage (the DSL reads component YAML with src/yaml): they import only each other.',
-      from: { path: '^src/(yaml/|diagnostics\\.ts$)' },
-      to: { path: '^src/', pathNot: '^src/(yaml/|diagnostics\\.ts$)' },
+      comment: 'src/yaml, src/diagnostics.ts and the code registry (src/diagnostic-codes) sit below every stage (the DSL reads component YAML with src/yaml): they import only each other.',
+      from: { path: '^src/(yaml/|diagnostic-codes/|diagnostics\\.ts$)' },
+      to: { path: '^src/', pathNot: '^src/(yaml/|diagnostic-codes/|diagnostics\\.ts$)' },
     },
     {
       name: 'ir-through-its-index',
@@ -70,6 +71,13 @@ module.exports = {
       comment: 'Outside src/ir, the IR model is imported through src/ir/index.ts (its generated modules are its own).',
       from: { path: '^src/', pathNot: '^src/ir/' },
       to: { path: '^src/ir/', pathNot: '^src/ir/index\\.ts$' },
+    },
+    {
+      name: 'python-through-its-index',
+      severity: 'error',
+      comment: 'Outside src/python, the reading of Python sources is used through src/python/index.ts, its public surface (the compiler, the project and codegen alike).',
+      from: { path: '^src/', pathNot: '^src/python/' },
+      to: { path: '^src/python/', pathNot: '^src/python/index\\.ts$' },
     },
     {
       name: 'dsl-before-compiler',

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:load [-- N]`: the whole suite (`npm test`) N times (default 3) on this machine
  * while a second full suite runs beside it the whole time, in a worktree of the same commit; then
- * one line, `suite under load: K/N runs passed (M neighbour runs beside them)`. It shows that no
+ * one line, `suite under load: K/N runs passed (beside them M complete neighbour runs, P passed)`. It shows that no
  * test depends on wall-clock time under load (tests/README.md). A benchmark, not part of CI: each
  * run takes 10 to 30 minutes on two cores.
  *
@@ -19,9 +19,14 @@ const fast = args.includes('--fast');
 const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const script = fast ? ['run', 'test:fast'] : ['test'];
 
-/** A detached worktree of HEAD with this repository's node_modules and venv, for the neighbour. */
+/**
+ * A detached worktree of HEAD with this repository's node_modules and venv, and ../shared beside
+ * it as beside this repository, for the neighbour.
+ */
 function neighbourTree(): string {
-  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kfp-ts-load-')), 'tree');
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'kfp-ts-load-'));
+  symlinkSync(path.resolve(REPO, '..', 'shared'), path.join(parent, 'shared'));
+  const dir = path.join(parent, 'tree');
   const r = spawnSync('git', ['worktree', 'add', '--detach', dir, 'HEAD'], { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`git worktree add failed: ${r.stderr}`);
   symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
@@ -31,6 +36,7 @@ function neighbourTree(): string {
 
 const tree = neighbourTree();
 let neighbourRuns = 0;
+let neighbourPassed = 0;
 let stopping = false;
 let neighbour: ChildProcess | undefined;
 
@@ -38,8 +44,11 @@ let neighbour: ChildProcess | undefined;
 function startNeighbour(): void {
   if (stopping) return;
   neighbour = spawn('npm', script, { cwd: tree, stdio: 'ignore', detached: true });
-  neighbour.once('exit', () => {
+  neighbour.once('exit', (status) => {
+    // The run stopped at the end is not counted.
+    if (stopping) return;
     neighbourRuns++;
+    if (status === 0) neighbourPassed++;
     startNeighbour();
   });
 }
@@ -88,5 +97,5 @@ try {
 } finally {
   stopNeighbour();
 }
-console.log(`suite under load: ${passed}/${n} runs passed (${neighbourRuns} neighbour runs beside them)`);
+console.log(`suite under load: ${passed}/${n} runs passed (beside them ${neighbourRuns} complete neighbour runs, ${neighbourPassed} passed)`);
 process.exit(passed === n ? 0 : 1);

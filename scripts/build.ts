@@ -2,12 +2,15 @@
  * Builds dist/, what the package ships (run by `npm ci` / `npm install` in a clone through the
  * `prepare` script, and by `npm pack` / `npm publish`):
  *
- * - the library: tsc compiles src/ (but the CLI) module for module into dist/*.js with `.d.ts`
- *   declarations, declaration maps and source maps that point back at src/ (shipped beside it), so
- *   a user's editor goes to the TypeScript source. The files that are not TypeScript (the Python
+ * - the library: tsc compiles src/ (but the CLI, and the graph drawing that only the CLI uses)
+ *   module for module into dist/*.js with `.d.ts` declarations, declaration maps and source maps
+ *   that point back at src/ (shipped beside it), so a user's editor goes to the TypeScript source. The files that are not TypeScript (the Python
  *   bodies of the seed components, the generated validators) are copied beside their modules.
  * - the CLI: esbuild bundles src/cli/main.ts into dist/cli.mjs plus chunks, one per command, so a
- *   command loads a few plain JavaScript files instead of a hundred modules.
+ *   command loads a few plain JavaScript files instead of a hundred modules. Beside it, the graph
+ *   page's script (dist/graph-page.js: the drawing code and elkjs, with elkjs's licence header),
+ *   which `kfp-ts graph -o x.html` inlines into a page: so elkjs is a devDependency, not installed
+ *   for every user of one subcommand.
  *
  * Both run at once. `--cli` builds only the CLI bundle; `--if-stale` builds only when src/ or the
  * build's configuration changed since the last full build.
@@ -20,6 +23,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleGraphPageScript, GRAPH_PAGE_SCRIPT_FILE } from '../src/cli/graph-page-script.ts';
 import { sourceUrlPlugin } from '../src/project/source-url-plugin.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +70,13 @@ async function buildLibrary(): Promise<void> {
 
 async function buildCli(): Promise<void> {
   await rm(path.join(DIST, 'cli.mjs'), { force: true });
+  await rm(path.join(DIST, GRAPH_PAGE_SCRIPT_FILE), { force: true });
   await rm(CLI_CHUNKS, { recursive: true, force: true });
+  await mkdir(DIST, { recursive: true });
+  await Promise.all([buildCliBundle(), bundleGraphPageScript().then((script) => writeFile(path.join(DIST, GRAPH_PAGE_SCRIPT_FILE), script))]);
+}
+
+async function buildCliBundle(): Promise<void> {
   await build({
     entryPoints: { cli: path.join(SRC, 'cli', 'main.ts') },
     outdir: DIST,
@@ -120,5 +130,5 @@ if (args.includes('--if-stale') && built && (await readFile(STAMP, 'utf8').catch
     await mkdir(path.dirname(STAMP), { recursive: true });
     await writeFile(STAMP, digest);
   }
-  console.log(`built ${cliOnly ? 'dist/cli.mjs' : 'dist/ (library and dist/cli.mjs)'}`);
+  console.log(`built ${cliOnly ? 'the CLI (dist/cli.mjs, dist/graph-page.js)' : 'dist/ (the library, the CLI and its graph page script)'}`);
 }

@@ -4,7 +4,10 @@
  * `--equivalent` the mutants marked equivalent in the sources (`// Stryker disable … : reason`)
  * as a Markdown table for tests/README.md.
  *
- *   node --import tsx scripts/mutation-score.ts [--equivalent]
+ *   node --import tsx scripts/mutation-score.ts [--equivalent | --survivors]
+ *
+ * `--survivors` lists the mutants no test killed (survived or not covered), one a line, to write
+ * the tests that kill them or to mark them equivalent.
  *
  * Score, as StrykerJS counts it: (killed + timeout) / (killed + timeout + survived + no coverage).
  * Ignored mutants (the equivalent ones, marked in the sources, and the static ones, skipped by
@@ -93,6 +96,16 @@ function equivalentTable(files: ReadonlyMap<string, Report['files'][string]>): s
   return rows.join('\n');
 }
 
+/** The surviving mutants (survived, or covered by no test), one a line: where, mutator, replacement. */
+function survivorList(files: ReadonlyMap<string, Report['files'][string]>): string {
+  const lines: string[] = [];
+  for (const [file, body] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    for (const m of [...body.mutants].sort((a, b) => a.location.start.line - b.location.start.line))
+      if (m.status === 'Survived' || m.status === 'NoCoverage')
+        lines.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'} ${m.mutatorName}${m.replacement ? ` → ${m.replacement.replace(/\s+/g, ' ').slice(0, 80)}` : ''}`);
+  return lines.join('\n');
+}
+
 /** The score table of every report there is, or undefined when there is none. */
 export function mutationScores(): string | undefined {
   const files = readReports();
@@ -105,5 +118,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`No mutation report under ${path.relative(REPO, REPORTS)}/: run npm run mutate first.`);
     process.exit(1);
   }
-  console.log(process.argv.includes('--equivalent') ? equivalentTable(files) : scoreTable(files));
+  console.log(process.argv.includes('--equivalent') ? equivalentTable(files) : process.argv.includes('--survivors') ? survivorList(files) : scoreTable(files));
 }

@@ -35,10 +35,10 @@ export type { CollectedValue, LoopItemValue, OutOfLoop, UntypedItem, InLoops, Le
 export { PipelineTaskFinalStatus, type ParameterType } from './dsl/parameter-types.ts';
 export type { Scope, ConditionChain } from './dsl/scope.ts';
 export type { TaskHandle } from './dsl/task-handle.ts';
-export type { ResourcesConfig, RetryConfig } from './dsl/task-node.ts';
+export type { ResourcesConfig, RetryConfig } from './dsl/task-config.ts';
 export type { ImporterOptions, ImporterOutputs } from './dsl/importer.ts';
 export type { ArgsOf, OutputsOf, ParamsOf } from './dsl/typing.ts';
-export type { PipelineNode } from './dsl/pipeline-node.ts';
+export type { PipelineNode } from './dsl/nodes.ts';
 export * as kubernetes from './kubernetes/index.ts';
 /** The KFP IR as types (`ir.PipelineSpec`, `ir.ComponentSpec`, ...) and `ir.readIr`: see src/ir/index.ts. */
 export * as ir from './ir/index.ts';
@@ -47,4 +47,5 @@ export type { CompileResult } from './compiler/compile-result.ts';
 export type { CompileOptions } from './compiler/options.ts';
 export { emitPipelineYaml } from './emit/emit-yaml.ts';
 export { compileToYaml, type CompileToYamlResult } from './project/compile-to-yaml.ts';
-export { type Diagnostic, DiagnosticError, formatDiagnostic, formatDiagnostics } from './diagnostics.ts';
+export { type Diagnostic, type DiagnosticPath, type DiagnosticCode, DiagnosticError, formatDiagnostic, formatDiagnostics, formatPath } from './diagnostics.ts';
+export { DIAGNOSTIC_CODES } from './diagnostic-codes/index.ts';

@@ -1,5 +1,5 @@
-// Kubernetes settings (kfp-kubernetes): each helper takes a task and returns a new one carrying
-// the setting, written to the compiled file's `platforms:` document. Secrets and config maps as
+// Kubernetes settings (kfp-kubernetes): each helper records its setting on the task (and returns
+// the task), written to the compiled file's `platforms:` document. Secrets and config maps as
 // environment variables or volumes, PVCs (created, mounted, deleted), node selectors,
 // tolerations, pod labels, image pull secrets, timeouts.
 import * as z from 'zod';

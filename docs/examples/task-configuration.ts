@@ -1,5 +1,5 @@
-// Task configuration: each call returns a new task handle (nothing is changed in place). `after`
-// orders tasks that share no data; resources, environment, retries, display name and image are
+// Task configuration: each call records its setting on the task and returns the task's handle,
+// chained or one call per statement alike. `after` orders tasks that share no data; resources, environment, retries, display name and image are
 // kfp's set_* calls. Settings may come from pipeline parameters.
 import * as z from 'zod';
 import { Dataset, Model, input, output, pipeline, pythonComponent } from 'kfp-ts';

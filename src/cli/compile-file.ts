@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import type { BuildProblem, PipelineNode } from '../dsl/pipeline-node.ts';
+import type { BuildProblem, PipelineNode } from '../dsl/nodes.ts';
+import type { JsonValue } from '../ir/index.ts';
 import type { SourceFrame } from '../project/bundle-errors.ts';
 import { compileToYaml } from '../project/compile-to-yaml.ts';
 import { loadPipeline, userFrame, type LoadedPipeline } from '../project/load-pipeline.ts';
 
 export interface CompileFileOptions {
   readonly functionName?: string;
-  readonly pipelineParameters?: Record<string, unknown>;
+  readonly pipelineParameters?: Readonly<Record<string, JsonValue>>;
   readonly disableCaching?: boolean;
 }
 
@@ -35,12 +36,12 @@ async function placeThrown(diagnostics: readonly Diagnostic[], node: PipelineNod
   const abs = path.resolve(file);
   return Promise.all(
     diagnostics.map(async (d) => {
-      const problem = thrown.find((p) => p.code === d.code && p.path === d.path && p.message === d.message);
+      const problem = thrown.find((p) => p.code === d.code && p.message === d.message);
       if (problem === undefined) return d;
       const error = Object.assign(new Error(problem.message), { stack: problem.stack });
       const frame = userFrame(await frames(error));
       if (frame === undefined) return d;
-      return { ...d, file: frame.file === abs ? file : path.relative(process.cwd(), frame.file), path: `line ${frame.line}:${frame.column}` };
+      return { ...d, file: frame.file === abs ? file : path.relative(process.cwd(), frame.file), path: [`line ${frame.line}:${frame.column}`] };
     }),
   );
 }

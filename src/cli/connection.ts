@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ClientOptions, HttpEvent } from '../client/http.ts';
 import type { BearerCredential, CookieCredential } from '../client/credentials.ts';
 import type { ProxyOptions } from '../client/proxy.ts';
@@ -134,11 +134,13 @@ export async function resolveConnection(flags: ConnectionFlags, environment: Res
 
   const host = pick('host', flags.host, '--host', ['KFP_HOST', 'KF_PIPELINES_ENDPOINT'], cfg.host);
   if (host === undefined) {
-    diags.push({
-      code: 'connection/missing-host',
-      path: 'host',
-      message: 'No KFP address: pass --host URL (e.g. http://localhost:8080 after `kubectl port-forward svc/ml-pipeline-ui 8080:80`), set KFP_HOST, or add `host:` to ~/.config/kfp-ts/config.yaml.',
-    });
+    diags.push(
+      diagnostic(
+        'connection/missing-host',
+        'host',
+        'No KFP address: pass --host URL (e.g. http://localhost:8080 after `kubectl port-forward svc/ml-pipeline-ui 8080:80`), set KFP_HOST, or add `host:` to ~/.config/kfp-ts/config.yaml.',
+      ),
+    );
   }
   const namespace = pick('namespace', flags.namespace, '--namespace', ['KFP_NAMESPACE'], cfg.namespace);
   const uiUrl = pick('uiUrl', flags.uiUrl, '--ui-url', ['KFP_UI_URL', 'KF_PIPELINES_UI_ENDPOINT'], cfg.uiUrl);
@@ -175,7 +177,7 @@ export async function resolveConnection(flags: ConnectionFlags, environment: Res
     try {
       ca = await readFile(caPath, 'utf8');
     } catch (err) {
-      diags.push({ code: 'connection/ca-cert', path: 'caCert', message: `Cannot read the CA certificate ${caPath} (from ${sources['caCert']}): ${(err as NodeJS.ErrnoException).code ?? 'read error'}.` });
+      diags.push(diagnostic('connection/ca-cert', 'caCert', `Cannot read the CA certificate ${caPath} (from ${sources['caCert']}): ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`));
     }
   }
   let insecure = false;
@@ -195,7 +197,7 @@ export async function resolveConnection(flags: ConnectionFlags, environment: Res
     if (raw === undefined) return undefined;
     const n = Number(raw);
     if (!Number.isFinite(n) || n <= 0) {
-      diags.push({ code: 'connection/invalid-number', path: key, message: `${sources[key]} must be a positive number of seconds, not "${raw}".` });
+      diags.push(diagnostic('connection/invalid-number', key, `${sources[key]} must be a positive number of seconds, not "${raw}".`));
       return undefined;
     }
     return Math.round(n * 1000);
@@ -206,7 +208,7 @@ export async function resolveConnection(flags: ConnectionFlags, environment: Res
   const rawRetries = pick('retries', flags.retries, '--retries', ['KFP_RETRIES'], cfg.retries === undefined ? undefined : String(cfg.retries));
   if (rawRetries !== undefined) {
     const n = Number(rawRetries);
-    if (!Number.isInteger(n) || n < 0 || n > 10) diags.push({ code: 'connection/invalid-number', path: 'retries', message: `${sources['retries']} must be a whole number from 0 to 10, not "${rawRetries}".` });
+    if (!Number.isInteger(n) || n < 0 || n > 10) diags.push(diagnostic('connection/invalid-number', 'retries', `${sources['retries']} must be a whole number from 0 to 10, not "${rawRetries}".`));
     else retries = n;
   }
 
@@ -243,14 +245,14 @@ async function loadConfig(flags: ConnectionFlags, environment: ResolveEnvironmen
     const code = (err as NodeJS.ErrnoException).code;
     // The default file is optional; one the user named must exist.
     if (explicit === undefined && code === 'ENOENT') return undefined;
-    diags.push({ code: 'config/unreadable', path: 'config', message: `Cannot read the config file ${path}: ${code ?? 'read error'}.`, file: path });
+    diags.push(diagnostic('config/unreadable', 'config', `Cannot read the config file ${path}: ${code ?? 'read error'}.`, path));
     return undefined;
   }
   let raw: unknown;
   try {
     raw = parseYaml(text) ?? {};
   } catch (err) {
-    diags.push({ code: 'config/parse', path: 'config', message: `Not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`, file: path });
+    diags.push(diagnostic('config/parse', 'config', `Not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`, path));
     return undefined;
   }
   const parsed = ConfigFile.safeParse(raw);
@@ -258,9 +260,9 @@ async function loadConfig(flags: ConnectionFlags, environment: ResolveEnvironmen
     for (const issue of parsed.error.issues) {
       const where = issue.path.join('.');
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) diags.push({ code: 'config/unknown-key', path: key, message: `Unknown setting "${key}". Known: ${Object.keys(ConfigFile.shape).join(', ')}.`, file: path });
+        for (const key of issue.keys) diags.push(diagnostic('config/unknown-key', key, `Unknown setting "${key}". Known: ${Object.keys(ConfigFile.shape).join(', ')}.`, path));
       } else {
-        diags.push({ code: 'config/invalid-value', path: where, message: issue.message, file: path });
+        diags.push(diagnostic('config/invalid-value', where, issue.message, path));
       }
     }
     return undefined;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { hasErrors } from '../diagnostics.ts';
+import { diagnostic, hasErrors } from '../diagnostics.ts';
 import { EXIT_USER_ERROR } from './exit-codes.ts';
 import { failWith, type CommandIo } from './connection.ts';
 import { readReason } from './read-reason.ts';
@@ -47,11 +47,11 @@ export async function loadPipelineInput(file: string, flags: PipelineInputFlags,
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      failWith(io, [{ code: 'input/unreadable', path: '', message: `cannot read it: ${readReason(err)}`, file }]);
+      failWith(io, [diagnostic('input/unreadable', [], `cannot read it: ${readReason(err)}`, file)]);
       return undefined;
     }
   } else {
-    failWith(io, [{ code: 'input/extension', path: '', message: `expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}"`, file }]);
+    failWith(io, [diagnostic('input/extension', [], `expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}"`, file)]);
     process.exitCode = EXIT_USER_ERROR;
     return undefined;
   }

@@ -1,5 +1,8 @@
+import type { KfpClient } from '../client/kfp-client.ts';
+import type { KfpErrorCode } from '../client/errors.ts';
 import { EXIT_USAGE } from './exit-codes.ts';
-import { failWith, type CommandIo } from './connection.ts';
+import { diagnostic } from '../diagnostics.ts';
+import { failWith, withKfpClient, type CommandIo, type ConnectionFlags, type ResolvedConnection } from './connection.ts';
 
 export interface ResourceRef {
   readonly kind: string;
@@ -8,7 +11,7 @@ export interface ResourceRef {
   /** The name given with --name, if any. */
   readonly name: string | undefined;
   /** The command group, for diagnostic codes (`experiments/not-found`). */
-  readonly command: string;
+  readonly command: 'experiments' | 'pipelines';
 }
 
 /** Checks that exactly one of the id argument and --name was given; prints a usage error (exit 2) otherwise. */
@@ -27,7 +30,7 @@ export async function resolveId(io: CommandIo, ref: ResourceRef, findByName: (na
   if (ref.id !== undefined) return ref.id;
   const id = await findByName(ref.name!);
   if (id === undefined) {
-    failWith(io, [{ code: `${ref.command}/not-found`, path: '--name', message: `There is no ${ref.kind} named "${ref.name}"${namespace ? ` in namespace ${namespace}` : ''}.` }]);
+    failWith(io, [diagnostic(`${ref.command}/not-found`, '--name', `There is no ${ref.kind} named "${ref.name}"${namespace ? ` in namespace ${namespace}` : ''}.`)]);
   }
   return id;
 }
@@ -35,4 +38,30 @@ export async function resolveId(io: CommandIo, ref: ResourceRef, findByName: (na
 /** The hint printed under a 404 for a command that names one resource. */
 export function notFoundHint(kind: string, id: string | undefined, listCommand: string): string {
   return `No ${kind}${id !== undefined ? ` has the id ${id}` : ' of that id exists'} on this server (it may have been deleted, or live in another namespace: --namespace). List them with \`kfp-ts ${listCommand}\`.`;
+}
+
+/**
+ * A command on one resource: checks that the id or --name was given, connects, finds the id of a
+ * name with `idOfName` (in the connection's namespace), then runs `body` with it. Each problem on
+ * the way is reported as `refGiven`, `resolveId` and `withKfpClient` report it; `hints` are printed
+ * under the server's errors.
+ */
+export async function withResourceId(
+  io: CommandIo,
+  flags: ConnectionFlags,
+  ref: ResourceRef,
+  idOfName: (kfp: KfpClient, name: string, namespace: string | undefined) => Promise<string | undefined>,
+  body: (ctx: { readonly kfp: KfpClient; readonly connection: ResolvedConnection; readonly id: string }) => Promise<void>,
+  hints: Readonly<Partial<Record<KfpErrorCode, string>>> = {},
+): Promise<void> {
+  if (!refGiven(io, ref)) return;
+  await withKfpClient(
+    io,
+    flags,
+    async ({ kfp, connection }) => {
+      const id = await resolveId(io, ref, (name) => idOfName(kfp, name, connection.namespace), connection.namespace);
+      if (id !== undefined) await body({ kfp, connection, id });
+    },
+    hints,
+  );
 }

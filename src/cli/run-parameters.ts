@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { PipelinePackage } from '../client/pipeline-file.ts';
 
 /** The parameter flags of the commands that start runs (run, recurring-runs create). */
@@ -26,22 +26,22 @@ export async function collectParameters(pkg: Pick<PipelinePackage, 'rootParamete
     try {
       text = await readFile(flags.paramsFile, 'utf8');
     } catch (err) {
-      diags.push({ code: 'run/params-file', path: '--params-file', message: `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, file: flags.paramsFile });
+      diags.push(diagnostic('run/params-file', '--params-file', `Cannot read ${flags.paramsFile}: ${(err as NodeJS.ErrnoException).code ?? 'read error'}.`, flags.paramsFile));
     }
     if (text !== undefined) {
       try {
         const parsed: unknown = JSON.parse(text);
-        if (!isRecord(parsed)) diags.push({ code: 'run/params-file', path: '--params-file', message: 'The params file must hold a JSON object: {"name": value, ...}.', file: flags.paramsFile });
+        if (!isRecord(parsed)) diags.push(diagnostic('run/params-file', '--params-file', 'The params file must hold a JSON object: {"name": value, ...}.', flags.paramsFile));
         else Object.assign(values, parsed);
       } catch (err) {
-        diags.push({ code: 'run/params-file', path: '--params-file', message: `Not valid JSON: ${(err as Error).message}`, file: flags.paramsFile });
+        diags.push(diagnostic('run/params-file', '--params-file', `Not valid JSON: ${(err as Error).message}`, flags.paramsFile));
       }
     }
   }
   for (const arg of flags.param) {
     const kv = splitParamArg(arg);
     if (kv === undefined) {
-      diags.push({ code: 'run/param-syntax', path: `--param ${arg}`, message: 'Write parameters as --param name=value.' });
+      diags.push(diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
       continue;
     }
     values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, warning, type Diagnostic } from '../diagnostics.ts';
 import type { TriggerRequest } from '../client/kfp-client.ts';
 
 /** The scheduling flags of `kfp-ts recurring-runs create`. */
@@ -36,19 +36,20 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 export function parseSchedule(flags: ScheduleFlags): { ok: true; value: Schedule; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
-  const problem = (path: string, message: string) => errors.push({ code: 'recurring-runs/invalid-schedule', path, message });
+  const problem = (path: string, message: string) => errors.push(diagnostic('recurring-runs/invalid-schedule', [path], message));
   if ((flags.cron === undefined) === (flags.interval === undefined)) problem('--cron/--interval', 'Give exactly one of --cron "<sec> <min> <hour> <day> <month> <weekday>" and --interval <seconds>.');
   const cron = flags.cron?.trim();
   if (cron !== undefined) {
     const fields = cron.split(/\s+/);
     if (cron === '') problem('--cron', '--cron is empty.');
     else if (fields.length === 5 && !cron.startsWith('@')) {
-      warnings.push({
-        code: 'recurring-runs/five-field-cron',
-        path: '--cron',
-        message: `"${cron}" has five fields, and Kubeflow Pipelines' cron starts with seconds: it reads them as second, minute, hour, day of month, month. For the usual meaning write "0 ${cron}".`,
-        severity: 'warning',
-      });
+      warnings.push(
+        warning(
+          'recurring-runs/five-field-cron',
+          ['--cron'],
+          `"${cron}" has five fields, and Kubeflow Pipelines' cron starts with seconds: it reads them as second, minute, hour, day of month, month. For the usual meaning write "0 ${cron}".`,
+        ),
+      );
     }
   }
   let interval: number | undefined;

@@ -6,12 +6,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 export type Secrets = Record<string, Record<string, string>>;
 
 function problem(arg: string, message: string): Diagnostic {
-  return { code: 'run/secret-env', path: `--secret-env ${arg.split('=')[0]}`, message };
+  return diagnostic('run/secret-env', [`--secret-env ${arg.split('=')[0]}`], message);
 }
 
 export async function readSecretEnv(args: readonly string[]): Promise<{ secrets: Secrets; diagnostics: Diagnostic[] }> {

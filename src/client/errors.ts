@@ -1,27 +1,10 @@
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
 
 /**
- * Stable codes for everything that can go wrong talking to Kubeflow Pipelines. The CLI and tests
- * switch on these, never on message text.
+ * Stable codes for everything that can go wrong talking to Kubeflow Pipelines (documented in the
+ * registry, src/diagnostic-codes/client.ts). The CLI and tests switch on these, never on message text.
  */
-export type KfpErrorCode =
-  | 'client/invalid-option'
-  | 'client/invalid-input'
-  | 'client/file-too-large'
-  | 'client/connection-failed'
-  | 'client/timeout'
-  | 'client/tls'
-  | 'client/proxy'
-  | 'client/unauthorized'
-  | 'client/forbidden'
-  | 'client/not-found'
-  | 'client/conflict'
-  | 'client/bad-request'
-  | 'client/server-error'
-  | 'client/unavailable'
-  | 'client/unexpected-response'
-  | 'client/outcome-unknown'
-  | 'client/credential-unreadable';
+export type KfpErrorCode = Extract<DiagnosticCode, `client/${string}`>;
 
 export interface KfpErrorInit {
   readonly code: KfpErrorCode;
@@ -46,6 +29,8 @@ export class KfpError extends Error {
   readonly status: number | undefined;
   readonly serverMessage: string | undefined;
   readonly uncertain: boolean;
+  /** The failure as a diagnostic, the operation as its path. */
+  readonly diagnostic: Diagnostic;
 
   constructor(init: KfpErrorInit) {
     super(init.message);
@@ -55,11 +40,12 @@ export class KfpError extends Error {
     this.status = init.status;
     this.serverMessage = init.serverMessage;
     this.uncertain = init.uncertain ?? false;
+    this.diagnostic = diagnostic(init.code, [this.operation], init.message);
   }
 
   /** The error as a diagnostic (code, path = the API operation, message). */
   toDiagnostic(): Diagnostic {
-    return { code: this.code, path: this.operation, message: this.message };
+    return this.diagnostic;
   }
 }
 

@@ -14,6 +14,7 @@ export { ExperimentService } from './services/experiment-service.ts';
 export { PipelineService } from './services/pipeline-service.ts';
 export { RunService } from './services/run-service.ts';
 export { RecurringRunService } from './services/recurring-run-service.ts';
+export type { ScopedListOptions } from './services/resource-calls.ts';
 export { KfpHttp, parseHost } from './http.ts';
 export type { ApiRequest, ClientOptions, HttpEvent } from './http.ts';
 export { KfpError, isKfpError } from './errors.ts';

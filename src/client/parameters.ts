@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, warning, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
 import { isRecord, type RootParameterSpec } from './pipeline-file.ts';
 
 /**
@@ -23,9 +23,8 @@ export function checkRuntimeParameters(
   file?: string,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const d = (code: string, name: string, message: string, severity?: 'warning'): void => {
-    const diag: Diagnostic = { code, path: `parameters/${name}`, message, ...(file !== undefined ? { file } : {}), ...(severity ? { severity } : {}) };
-    out.push(diag);
+  const d = (code: DiagnosticCode, name: string, message: string, severity?: 'warning'): void => {
+    out.push((severity === 'warning' ? warning : diagnostic)(code, ['parameters', name], message, file));
   };
   for (const [name, spec] of Object.entries(defs)) {
     if (!Object.hasOwn(values, name)) {

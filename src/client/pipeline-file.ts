@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
 import { readPipelineSpec, readPlatformSpec, type ComponentInputParameterSpec, type PipelineSpec, type PlatformSpec } from '../ir/index.ts';
 
 /** A document as parsed from the file, not validated: what a run sends, so the server judges the file as written. */
@@ -43,7 +43,7 @@ export type LoadResult = { readonly ok: true; readonly pkg: PipelinePackage } | 
 export function loadPipelinePackage(text: string, file?: string): LoadResult {
   const bytes = Buffer.from(text, 'utf8');
   const diags: Diagnostic[] = [];
-  const at = (code: string, path: string, message: string): Diagnostic => (file === undefined ? { code, path, message } : { code, path, message, file });
+  const at = (code: DiagnosticCode, path: string, message: string): Diagnostic => diagnostic(code, path, message, file);
   if (bytes.byteLength > MAX_PIPELINE_FILE_BYTES) {
     return {
       ok: false,

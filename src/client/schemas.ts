@@ -23,6 +23,18 @@ export const UploadErrorBody = z.looseObject({
   error_details: z.string().optional(),
 });
 
+/**
+ * A v2beta1 list response: one page of `items` under the list's own field name, the total, and
+ * the token of the next page (absent on the last).
+ */
+function listPage<const K extends string, T extends z.ZodType>(field: K, item: T) {
+  return z.looseObject({
+    ...({ [field]: z.array(item).optional() } as { [F in K]: z.ZodOptional<z.ZodArray<T>> }),
+    total_size: z.number().optional(),
+    next_page_token: z.string().optional(),
+  });
+}
+
 /** The API's `Pipeline` as a zod schema; fields the schema does not name pass through. */
 export const Pipeline = z.looseObject({
   pipeline_id: z.string(),
@@ -55,20 +67,12 @@ export const PipelineVersion = z.looseObject({
 export type PipelineVersion = z.infer<typeof PipelineVersion>;
 
 /** The API's `ListPipelinesResponse` as a zod schema; fields the schema does not name pass through. */
-export const ListPipelinesResponse = z.looseObject({
-  pipelines: z.array(Pipeline).optional(),
-  total_size: z.number().optional(),
-  next_page_token: z.string().optional(),
-});
+export const ListPipelinesResponse = listPage('pipelines', Pipeline);
 /** The API's `ListPipelinesResponse`, as its schema infers it. */
 export type ListPipelinesResponse = z.infer<typeof ListPipelinesResponse>;
 
 /** The API's `ListPipelineVersionsResponse` as a zod schema; fields the schema does not name pass through. */
-export const ListPipelineVersionsResponse = z.looseObject({
-  pipeline_versions: z.array(PipelineVersion).optional(),
-  total_size: z.number().optional(),
-  next_page_token: z.string().optional(),
-});
+export const ListPipelineVersionsResponse = listPage('pipeline_versions', PipelineVersion);
 /** The API's `ListPipelineVersionsResponse`, as its schema infers it. */
 export type ListPipelineVersionsResponse = z.infer<typeof ListPipelineVersionsResponse>;
 
@@ -86,11 +90,7 @@ export const Experiment = z.looseObject({
 export type Experiment = z.infer<typeof Experiment>;
 
 /** The API's `ListExperimentsResponse` as a zod schema; fields the schema does not name pass through. */
-export const ListExperimentsResponse = z.looseObject({
-  experiments: z.array(Experiment).optional(),
-  total_size: z.number().optional(),
-  next_page_token: z.string().optional(),
-});
+export const ListExperimentsResponse = listPage('experiments', Experiment);
 /** The API's `ListExperimentsResponse`, as its schema infers it. */
 export type ListExperimentsResponse = z.infer<typeof ListExperimentsResponse>;
 
@@ -132,6 +132,19 @@ export const PipelineTaskDetail = z.looseObject({
 /** The API's `PipelineTaskDetail`, as its schema infers it. */
 export type PipelineTaskDetail = z.infer<typeof PipelineTaskDetail>;
 
+/**
+ * What a run is made of, in a `Run` and in a `RecurringRun` alike (each run of a recurring run is
+ * created from its copy of these): the pipeline (a version, or an inline spec), the runtime
+ * config and the service account it runs as.
+ */
+const runTemplate = {
+  pipeline_version_id: z.string().optional(),
+  pipeline_spec: z.record(z.string(), z.unknown()).optional(),
+  pipeline_version_reference: z.looseObject({ pipeline_id: z.string().optional(), pipeline_version_id: z.string().optional() }).optional(),
+  runtime_config: z.looseObject({ parameters: z.record(z.string(), z.unknown()).optional(), pipeline_root: z.string().optional() }).optional(),
+  service_account: z.string().optional(),
+};
+
 /** The API's `Run` as a zod schema; fields the schema does not name pass through. */
 export const Run = z.looseObject({
   experiment_id: z.string().optional(),
@@ -139,11 +152,7 @@ export const Run = z.looseObject({
   display_name: z.string().optional(),
   storage_state: z.string().optional(),
   description: z.string().optional(),
-  pipeline_version_id: z.string().optional(),
-  pipeline_spec: z.record(z.string(), z.unknown()).optional(),
-  pipeline_version_reference: z.looseObject({ pipeline_id: z.string().optional(), pipeline_version_id: z.string().optional() }).optional(),
-  runtime_config: z.looseObject({ parameters: z.record(z.string(), z.unknown()).optional(), pipeline_root: z.string().optional() }).optional(),
-  service_account: z.string().optional(),
+  ...runTemplate,
   created_at: z.string().optional(),
   scheduled_at: z.string().optional(),
   finished_at: z.string().optional(),
@@ -163,11 +172,7 @@ export const Run = z.looseObject({
 export type Run = z.infer<typeof Run>;
 
 /** The API's `ListRunsResponse` as a zod schema; fields the schema does not name pass through. */
-export const ListRunsResponse = z.looseObject({
-  runs: z.array(Run).optional(),
-  total_size: z.number().optional(),
-  next_page_token: z.string().optional(),
-});
+export const ListRunsResponse = listPage('runs', Run);
 /** The API's `ListRunsResponse`, as its schema infers it. */
 export type ListRunsResponse = z.infer<typeof ListRunsResponse>;
 
@@ -188,11 +193,7 @@ export const RecurringRun = z.looseObject({
   recurring_run_id: z.string(),
   display_name: z.string().optional(),
   description: z.string().optional(),
-  pipeline_version_id: z.string().optional(),
-  pipeline_spec: z.record(z.string(), z.unknown()).optional(),
-  pipeline_version_reference: z.looseObject({ pipeline_id: z.string().optional(), pipeline_version_id: z.string().optional() }).optional(),
-  runtime_config: z.looseObject({ parameters: z.record(z.string(), z.unknown()).optional(), pipeline_root: z.string().optional() }).optional(),
-  service_account: z.string().optional(),
+  ...runTemplate,
   max_concurrency: Int64.optional(),
   trigger: Trigger.optional(),
   mode: z.string().optional(),
@@ -208,11 +209,7 @@ export const RecurringRun = z.looseObject({
 export type RecurringRun = z.infer<typeof RecurringRun>;
 
 /** The list field is `recurringRuns`: that is its name in the proto, so the server's proto-name JSON uses it. */
-export const ListRecurringRunsResponse = z.looseObject({
-  recurringRuns: z.array(RecurringRun).optional(),
-  total_size: z.number().optional(),
-  next_page_token: z.string().optional(),
-});
+export const ListRecurringRunsResponse = listPage('recurringRuns', RecurringRun);
 /** The API's `ListRecurringRunsResponse`, as its schema infers it. */
 export type ListRecurringRunsResponse = z.infer<typeof ListRecurringRunsResponse>;
 

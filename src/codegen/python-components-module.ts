@@ -1,10 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { docstringDescriptions } from '../compiler/python/docstring.ts';
-import { extractFunctionSource } from '../compiler/python/function-source.ts';
-import { kfpInterface, SYSTEM_ARTIFACT_CLASSES, type KfpIo } from '../compiler/python/kfp-interface.ts';
-import { parseSignature } from '../compiler/python/signature.ts';
-import { bareName, type TypeExpr } from '../compiler/python/type-expression.ts';
+import { docstringDescriptions, extractFunctionSource, kfpInterface, SYSTEM_ARTIFACT_CLASSES, type KfpIo, parseSignature, bareName, type TypeExpr } from '../python/index.ts';
 import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts';
 import { KfpTsImports, moduleImports, PARAMETER_SCHEMA_TEXT, type Declaration } from './io-declarations.ts';
 import { decoratedFunctions, type DecoratedFunction } from './python-decorators.ts';

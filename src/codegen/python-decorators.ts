@@ -1,5 +1,4 @@
-import { parsePythonLiteral } from '../compiler/python/literal.ts';
-import { scanLines } from '../compiler/python/scan.ts';
+import { parsePythonLiteral, scanLines } from '../python/index.ts';
 
 /**
  * The `@dsl.component` functions of a Python module and their decorator's arguments, read from

@@ -1,7 +1,7 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
 import type { IoSpec } from '../dsl/component-node.ts';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic } from '../diagnostics.ts';
+import type { PassContext } from './context.ts';
 import { artifactTypesCompatible } from './artifact-compatible.ts';
 
 function describeChannel(ch: ChannelNode): string {
@@ -21,8 +21,8 @@ function describeOutput(spec: Extract<IoSpec, { kind: 'artifact' | 'parameter' }
  * any type. The types catch this in TypeScript; this is for `as any` and plain JavaScript. Outputs
  * that are not channels at all are reported where the outputs are lowered.
  */
-export function checkPipelineOutputs(p: PipelineNode): Diagnostic[] {
-  const ds: Diagnostic[] = [];
+export function checkPipelineOutputs(ctx: PassContext): void {
+  const p = ctx.pipeline;
   for (const [name, ch] of Object.entries(p.outputs)) {
     const spec = p.interface.outputs[name];
     if (!spec || spec.kind === 'invalid' || !isChannel(ch)) continue;
@@ -30,13 +30,12 @@ export function checkPipelineOutputs(p: PipelineNode): Diagnostic[] {
     if (ch.kind === 'parameterChannel') compatible = spec.kind === 'parameter' && ch.parameterType === spec.parameterType;
     else compatible = spec.kind === 'artifact' && ch.isList === spec.isList && artifactTypesCompatible(ch.artifactType, spec.artifactType);
     if (!compatible)
-      ds.push(
+      ctx.report(
         diagnostic(
           'pipeline/output-type',
-          `pipeline/${p.name}/outputs/${name}`,
+          [p.name, 'outputs', name],
           `pipeline '${p.name}' returns ${describeChannel(ch)} as ${describeOutput(spec)} '${name}'; return an output of the declared type or change the declaration`,
         ),
       );
   }
-  return ds;
 }

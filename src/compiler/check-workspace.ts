@@ -1,8 +1,7 @@
 import { isChannel } from '../dsl/channels.ts';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
 import { isRuntimePlaceholder } from '../dsl/placeholders.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { Structure } from './structure.ts';
+import { diagnostic } from '../diagnostics.ts';
+import { pathAt, type NamedContext } from './context.ts';
 
 const WORKSPACE_PATH = '{{$.workspace_path}}';
 /** kfp's `dsl.constants.WORKSPACE_MOUNT_PATH`. */
@@ -23,20 +22,21 @@ function stringText(arg: unknown): string | undefined {
  * the workspace a size: without a workspace there is no such path at run time. As kfp, only
  * string arguments themselves are looked at, not strings inside list or struct arguments.
  */
-export function checkWorkspace(s: Structure, pipeline: PipelineNode): Diagnostic[] {
-  const workspace = pipeline.pipelineConfig?.workspace as { size?: unknown } | undefined;
-  if (workspace && workspace.size) return [];
+export function checkWorkspace(ctx: NamedContext): void {
+  const { pipeline, naming: s } = ctx;
+  // A workspace without a size is refused where the pipeline config is lowered.
+  const size: unknown = pipeline.pipelineConfig?.workspace?.size;
+  if (typeof size === 'string' && size.trim()) return;
   for (const t of s.tasks)
     for (const [name, arg] of Object.entries(t.node.args)) {
       const text = stringText(arg);
       if (text !== undefined && (text.includes(WORKSPACE_PATH) || text.startsWith(WORKSPACE_MOUNT_PATH)))
-        return [
+        return ctx.report(
           diagnostic(
             'pipeline/workspace-not-configured',
-            `pipeline/${t.name}/inputs/${name}`,
+            pathAt(s, t, 'inputs', name),
             `task '${t.name}' uses the workspace (${JSON.stringify(text)}) but pipeline '${pipeline.name}' configures none: give it one, e.g. pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '1Gi' } })`,
           ),
-        ];
+        );
     }
-  return [];
 }

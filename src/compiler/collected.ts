@@ -1,35 +1,8 @@
 import { isChannel, type ChannelNode } from '../dsl/channels.ts';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { nestedChannels } from './channel-names.ts';
-import { uncommonAncestors, type Structure } from './structure.ts';
-
-/** Where a collected output surfaces: an output of the outermost loop the consumer is outside of. */
-export interface Surfaced {
-  readonly group: string;
-  readonly key: string;
-}
-
-/**
- * One output a group surfaces (kfp's `get_outputs_for_all_groups`): a child's output, as a list
- * for a collected() output, or the output of whichever branch ran for a oneOf().
- */
-export type GroupOutput =
-  | { readonly kind: 'child'; readonly channel: ChannelNode; readonly producerSubtask: string; readonly outputKey: string; readonly isList: boolean }
-  | { readonly kind: 'oneOf'; readonly channel: ChannelNode; readonly selectors: readonly { readonly producerSubtask: string; readonly outputKey: string }[] };
-
-export interface CollectedOutputs {
-  /** Per collected inner channel (by source): where it first surfaces. */
-  readonly surfaced: Map<string, Surfaced>;
-  /**
-   * Per `collected()`/`oneOf()` value (its source object): where it surfaces for its consumer. kfp's
-   * Collected objects are distinct, so the same output collected at two depths surfaces twice.
-   */
-  readonly bySource: Map<object, Surfaced>;
-  /** Per group name: its outputs by key, in the order kfp adds them. */
-  readonly groupOutputs: Map<string, Map<string, GroupOutput>>;
-  readonly diagnostics: Diagnostic[];
-}
+import { diagnostic } from '../diagnostics.ts';
+import { argChannels, nestedChannels } from './arg-channels.ts';
+import { pathAt, type CollectedOutputs, type GroupOutput, type PassContext, type Structure, type Surfaced } from './context.ts';
+import { uncommonAncestors } from './unique-name.ts';
 
 export const collectedKey = (ch: ChannelNode): string => JSON.stringify(ch.source);
 
@@ -40,7 +13,8 @@ export const collectedKey = (ch: ChannelNode): string => JSON.stringify(ch.sourc
  * outermost one. kfp allows this only out of ParallelFor loops (the outermost group left must be
  * one).
  */
-export function surfaceCollected(s: Structure, pipeline: PipelineNode): CollectedOutputs {
+export function surfaceCollected(ctx: PassContext, s: Structure): CollectedOutputs {
+  const { pipeline, report } = ctx;
   const surfaced = new Map<string, Surfaced>();
   const bySource = new Map<object, Surfaced>();
   const record = (ch: ChannelNode, where: Surfaced) => {
@@ -48,9 +22,8 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
     if (!surfaced.has(collectedKey(ch))) surfaced.set(collectedKey(ch), where);
   };
   const groupOutputs = new Map<string, Map<string, GroupOutput>>();
-  const ds: Diagnostic[] = [];
 
-  const surface = (ch: ChannelNode, up: readonly string[], consumer: string, pipelineOutput = false): void => {
+  const surface = (ch: ChannelNode, up: readonly string[], consumer: string, where: readonly string[], pipelineOutput = false): void => {
     const inner = ch.source.kind === 'collected' ? ch.source.inner : undefined;
     if (!inner || inner.source.kind !== 'taskOutput' || bySource.has(ch.source)) return;
     const producer = s.tasksById.get(inner.source.taskId);
@@ -63,10 +36,10 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
     // kfp checks only consumer tasks: a pipeline output surfaces through whatever groups hold its producer.
     const legal = pipelineOutput ? groups.length > 0 : kinds.includes('parallelFor') && kinds[0] === 'parallelFor';
     if (!legal) {
-      ds.push(
+      report(
         diagnostic(
           'graph/invalid-collected',
-          `pipeline/${consumer}`,
+          where,
           kinds.includes('parallelFor')
             ? `'${consumer}' collects outputs of '${producer.name}' from a loop inside ${groups[0]}; a condition or exit handler around the loop must contain '${consumer}' too`
             : `collected() gathers outputs of a task inside a parallelFor for a task outside it; '${producer.name}' is not in a loop that leaves '${consumer}' out`,
@@ -98,17 +71,17 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
    * `condition-branches` group outputs `pipelinechannel--<group>-oneof-<n>` (n counts the group's
    * OneOfs) selecting whichever branch ran.
    */
-  const surfaceOneOf = (ch: ChannelNode, where: string): void => {
+  const surfaceOneOf = (ch: ChannelNode, where: readonly string[]): void => {
     if (ch.source.kind !== 'oneOf' || surfaced.has(collectedKey(ch))) return;
     const producers = ch.source.channels.map((c) => (c.source.kind === 'taskOutput' ? s.tasksById.get(c.source.taskId) : undefined));
     const branches = producers[0]?.parent?.parent;
     if (!branches || branches.node.kind !== 'conditionBranches' || producers.some((p) => !p || p.parent?.parent !== branches)) {
-      ds.push(diagnostic('graph/invalid-one-of', `pipeline/${where}`, 'oneOf() takes one output from each branch of the same If/Elif/Else chain, produced by a task directly inside the branch'));
+      report(diagnostic('graph/invalid-one-of', where, 'oneOf() takes one output from each branch of the same If/Elif/Else chain, produced by a task directly inside the branch'));
       return;
     }
     const last = branches.children[branches.children.length - 1];
     if (!(last?.kind === 'group' && last.node.kind === 'conditionGroup' && last.node.isElse)) {
-      ds.push(diagnostic('graph/invalid-one-of', `pipeline/${where}`, `oneOf() needs the If/Elif chain of ${branches.name} to end with an Else, so that one branch always runs`));
+      report(diagnostic('graph/invalid-one-of', where, `oneOf() needs the If/Elif chain of ${branches.name} to end with an Else, so that one branch always runs`));
       return;
     }
     const id = (oneOfIds.get(branches.name) ?? 0) + 1;
@@ -128,61 +101,32 @@ export function surfaceCollected(s: Structure, pipeline: PipelineNode): Collecte
   };
 
   // kfp numbers OneOfs as they are created.
-  const oneOfs = new Map<number, { ch: ChannelNode; where: string }>();
-  const noteOneOf = (ch: ChannelNode, where: string) => {
+  const oneOfs = new Map<number, { ch: ChannelNode; where: readonly string[] }>();
+  const noteOneOf = (ch: ChannelNode, where: readonly string[]) => {
     if (ch.source.kind === 'oneOf' && !oneOfs.has(ch.source.seq)) oneOfs.set(ch.source.seq, { ch, where });
   };
   for (const t of s.tasks)
     for (const [name, arg] of Object.entries(t.node.args)) {
-      if (isChannel(arg)) noteOneOf(arg, t.name);
+      if (isChannel(arg)) noteOneOf(arg, pathAt(s, t, 'inputs', name));
       else if (nestedChannels(arg).some((ch) => ch.source.kind === 'oneOf'))
-        ds.push(diagnostic('task/one-of-nested', `pipeline/${t.name}/inputs/${name}`, 'kfp takes a oneOf() value only as a whole argument, not inside a str`` template, list or object'));
+        report(diagnostic('task/one-of-nested', pathAt(s, t, 'inputs', name), 'kfp takes a oneOf() value only as a whole argument, not inside a str`` template, list or object'));
     }
-  for (const ch of Object.values(pipeline.outputs)) if (isChannel(ch)) noteOneOf(ch, pipeline.name);
+  for (const [name, ch] of Object.entries(pipeline.outputs)) if (isChannel(ch)) noteOneOf(ch, [pipeline.name, 'outputs', name]);
   for (const [, o] of [...oneOfs].sort(([a], [b]) => a - b)) surfaceOneOf(o.ch, o.where);
 
   for (const t of s.tasks) {
-    for (const arg of Object.values(t.node.args)) {
-      for (const ch of isChannel(arg) ? [arg] : nestedChannels(arg)) {
+    for (const [name, arg] of Object.entries(t.node.args)) {
+      for (const ch of argChannels(arg)) {
         if (ch.source.kind !== 'collected' || ch.source.inner.source.kind !== 'taskOutput') continue;
         const producer = s.tasksById.get(ch.source.inner.source.taskId);
-        if (producer) surface(ch, uncommonAncestors(producer.chain, t.chain)[0], t.name);
+        if (producer) surface(ch, uncommonAncestors(producer.chain, t.chain)[0], t.name, pathAt(s, t, 'inputs', name));
       }
     }
   }
-  for (const ch of Object.values(pipeline.outputs)) {
+  for (const [name, ch] of Object.entries(pipeline.outputs)) {
     if (!isChannel(ch) || ch.source.kind !== 'collected' || ch.source.inner.source.kind !== 'taskOutput') continue;
     const producer = s.tasksById.get(ch.source.inner.source.taskId);
-    if (producer) surface(ch, producer.chain.slice(1), pipeline.name, true);
+    if (producer) surface(ch, producer.chain.slice(1), pipeline.name, [pipeline.name, 'outputs', name], true);
   }
-  return { surfaced, bySource, groupOutputs, diagnostics: ds };
-}
-
-type Json = Record<string, unknown>;
-
-/** A group's `outputDefinitions` and `dag.outputs` for the collected outputs it surfaces. */
-export function groupOutputSpecs(outputs: ReadonlyMap<string, GroupOutput> | undefined): { definitions?: Json; dagOutputs?: Json } {
-  if (!outputs || outputs.size === 0) return {};
-  const defParams: Json = {};
-  const defArtifacts: Json = {};
-  const dagParams: Json = {};
-  const dagArtifacts: Json = {};
-  for (const [key, o] of outputs) {
-    const selectors = o.kind === 'oneOf' ? o.selectors : [{ producerSubtask: o.producerSubtask, outputKey: o.outputKey }];
-    const isList = o.kind === 'child' && o.isList;
-    if (o.channel.kind === 'artifactChannel') {
-      const t = o.channel.artifactType;
-      defArtifacts[key] = { artifactType: { schemaTitle: t.schemaTitle, schemaVersion: t.schemaVersion }, ...(isList ? { isArtifactList: true } : {}) };
-      dagArtifacts[key] = { artifactSelectors: selectors.map((x) => ({ outputArtifactKey: x.outputKey, producerSubtask: x.producerSubtask })) };
-    } else {
-      defParams[key] = { parameterType: isList ? 'LIST' : o.channel.parameterType };
-      const params = selectors.map((x) => ({ outputParameterKey: x.outputKey, producerSubtask: x.producerSubtask }));
-      dagParams[key] = o.kind === 'oneOf' ? { valueFromOneof: { parameterSelectors: params } } : { valueFromParameter: params[0] };
-    }
-  }
-  const pack = (artifacts: Json, parameters: Json): Json => ({
-    ...(Object.keys(artifacts).length ? { artifacts } : {}),
-    ...(Object.keys(parameters).length ? { parameters } : {}),
-  });
-  return { definitions: pack(defArtifacts, defParams), dagOutputs: pack(dagArtifacts, dagParams) };
+  return Object.freeze({ surfaced, bySource, groupOutputs });
 }

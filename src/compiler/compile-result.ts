@@ -20,14 +20,3 @@ export interface CompileResult {
   readonly commentDescription?: string;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-type Json = Record<string, unknown>;
-
-/**
- * The compiler's documents under their IR types. The lowering still builds untyped JSON objects
- * (Json), so this is the one place where they are declared to be the IR — checked after the fact
- * by the schema validation every compile to YAML runs.
- */
-export function asIrDocuments(pipelineSpec: Json, platformSpec: Json | undefined): { pipelineSpec: PipelineSpec; platformSpec?: PlatformSpec } {
-  return platformSpec ? { pipelineSpec: pipelineSpec as PipelineSpec, platformSpec: platformSpec as PlatformSpec } : { pipelineSpec: pipelineSpec as PipelineSpec };
-}

@@ -1,24 +1,10 @@
-import type { ChannelNode } from '../dsl/channels.ts';
+import { isChannel, type ChannelNode } from '../dsl/channels.ts';
 import type { ConditionNode } from '../dsl/conditions.ts';
-import type { TaskNode } from '../dsl/task-node.ts';
-import { isChannel } from '../dsl/channels.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { channelFullName, isWithItems, loopChain, producerId, producerName, resourceChannels, taskChannelInputs } from './channel-names.ts';
-import { uncommonAncestors, type GroupEntry, type Structure, type TaskEntry } from './structure.ts';
-
-/** A channel a group (or task) receives, and the sibling that produces it when there is one. */
-export interface GroupInput {
-  readonly channel: ChannelNode;
-  readonly fullName: string;
-}
-
-export interface Analysis {
-  /** Per group name: the channels it must receive as `pipelinechannel--…` inputs. */
-  readonly inputs: Map<string, Map<string, GroupInput>>;
-  /** Per task or group name: the sibling names it depends on. */
-  readonly dependencies: Map<string, Set<string>>;
-  readonly diagnostics: Diagnostic[];
-}
+import { diagnostic } from '../diagnostics.ts';
+import { resourceChannels, taskChannelInputs } from './arg-channels.ts';
+import { channelFullName, isWithItems, loopChain, producerId, producerName } from './channel-names.ts';
+import { pathAt, type Analysis, type GroupEntry, type GroupInput, type NamedContext, type TaskEntry } from './context.ts';
+import { uncommonAncestors } from './unique-name.ts';
 
 export function conditionChannels(conditions: readonly ConditionNode[]): ChannelNode[] {
   return conditions.flatMap((c) => ([c.left, c.right] as unknown[]).filter((o): o is ChannelNode => isChannel(o)));
@@ -33,22 +19,22 @@ function enclosingConditionChannels(t: TaskEntry): ChannelNode[] {
   return out;
 }
 
+/** Sources of the channels a task uses only as resource values (cpu, memory, accelerator). */
+function resourceOnlySources(t: TaskEntry): Set<string> {
+  const res = resourceChannels(t.node, false).map((c) => JSON.stringify(c.source));
+  const others = taskChannelInputs(t.node, false).map((c) => JSON.stringify(c.source));
+  return new Set(res.filter((k) => !others.includes(k)));
+}
+
 /**
  * kfp's "punch the hole": a channel crossing into a group becomes an input of every group between
  * its producer's DAG and its consumer; and a dependency on a task inside another group becomes a
  * dependency between the first siblings of the two chains.
  */
-/** Sources of the channels a task uses only as resource values (cpu, memory, accelerator). */
-function resourceOnlySources(task: TaskNode): Set<string> {
-  const res = resourceChannels({ ...task, config: { ...task.config, containerImage: undefined } } as TaskNode).map((c) => JSON.stringify(c.source));
-  const others = taskChannelInputs({ ...task, config: { ...task.config, resources: undefined } } as TaskNode).map((c) => JSON.stringify(c.source));
-  return new Set(res.filter((k) => !others.includes(k)));
-}
-
-export function analyse(s: Structure): Analysis {
+export function analyse(ctx: NamedContext): Analysis {
+  const s = ctx.naming;
   const inputs = new Map<string, Map<string, GroupInput>>();
   const dependencies = new Map<string, Set<string>>();
-  const diagnostics: Diagnostic[] = [];
   const addInput = (group: string, channel: ChannelNode) => {
     const fullName = channelFullName(channel, s);
     let m = inputs.get(group);
@@ -86,7 +72,7 @@ export function analyse(s: Structure): Analysis {
     const channels = [...taskChannelInputs(t.node), ...enclosingConditionChannels(t)];
     // kfp turns channel-valued resources into placeholder strings without registering them as the
     // task's channel inputs, so their producers are not dependencies (the container image is).
-    const resourceOnly = resourceOnlySources(t.node);
+    const resourceOnly = resourceOnlySources(t);
     const upstreamIds = new Set<string>();
     for (const ch of channels) {
       // A loop item reaches its loop through its items channel: each group on the way gets the
@@ -124,10 +110,10 @@ export function analyse(s: Structure): Analysis {
         const kind = g?.kind === 'group' ? g.node.kind : undefined;
         const dataExchange = channels.some((c) => producerId(c, s) === uid);
         if (kind === 'conditionGroup' || kind === 'conditionBranches' || kind === 'exitHandler' || (kind === 'parallelFor' && dataExchange)) {
-          diagnostics.push(
+          ctx.report(
             diagnostic(
               'graph/cross-group-dependency',
-              `pipeline/${t.name}`,
+              pathAt(s, t),
               `task '${t.name}' depends on '${up.name}', which runs inside ${upGroups[0]}; a task outside a condition, exit handler or loop cannot use its tasks' outputs. Move '${t.name}' into the same group${kind === 'parallelFor' ? ' or collect the outputs with Collected' : ''}.`,
             ),
           );
@@ -137,5 +123,5 @@ export function analyse(s: Structure): Analysis {
       if (downNames.length > 0 && upNames.length > 0) addDep(downNames[0]!, upNames[0]!);
     }
   }
-  return { inputs, dependencies, diagnostics };
+  return Object.freeze({ inputs, dependencies });
 }

@@ -1,11 +1,10 @@
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { IrImplementation } from '../dsl/component-node.ts';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
-import { checkPipeline } from './check-tasks.ts';
-import { asIrDocuments, type CompileResult } from './compile-result.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
+import type { ComponentInputParameterSpec } from '../ir/index.ts';
+import { checkPipeline } from './check-pipeline.ts';
+import type { CompileResult } from './compile-result.ts';
 import type { CompileOptions } from './options.ts';
-
-type Json = Record<string, unknown>;
 
 /** The loaded IR when `pipeline` is `pipelineOfComponent` of a component loaded from IR. */
 export function loadedIrAlone(pipeline: PipelineNode): IrImplementation | undefined {
@@ -23,15 +22,15 @@ export function loadedIrAlone(pipeline: PipelineNode): IrImplementation | undefi
  * with only `pipeline_parameters` filled in as root defaults (without `isOptional`).
  */
 export function compileLoadedIrAlone(pipeline: PipelineNode, impl: IrImplementation, options: CompileOptions): CompileResult {
-  const ds: Diagnostic[] = checkPipeline(pipeline, options.pipelineParameters);
-  const withFile = (d: Diagnostic): Diagnostic => (d.file || !options.file ? d : { ...d, file: options.file });
-  if (hasErrors(ds)) return { diagnostics: ds.map(withFile) };
-  const pipelineSpec = structuredClone(impl.pipelineSpec) as Json;
-  const root = (pipelineSpec.root ?? {}) as Json;
-  const parameters = ((root.inputDefinitions as Json | undefined)?.parameters ?? {}) as Record<string, Json>;
-  for (const [name, value] of Object.entries(options.pipelineParameters ?? {})) {
-    if (parameters[name]) parameters[name] = { ...parameters[name], defaultValue: value };
-  }
-  const platformSpec = impl.platformSpec ? (structuredClone(impl.platformSpec) as Json) : undefined;
-  return { ...asIrDocuments(pipelineSpec, platformSpec), diagnostics: ds.map(withFile) };
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic): void => void diagnostics.push(d.file || !options.file ? d : { ...d, file: options.file });
+  checkPipeline({ pipeline, options, report });
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const spec = impl.pipelineSpec;
+  const declared = spec.root?.inputDefinitions?.parameters ?? {};
+  const parameters: Record<string, ComponentInputParameterSpec> = { ...declared };
+  for (const [name, value] of Object.entries(options.pipelineParameters ?? {})) if (declared[name]) parameters[name] = { ...declared[name], defaultValue: value };
+  const overridden = Object.keys(options.pipelineParameters ?? {}).some((name) => declared[name]);
+  const pipelineSpec = overridden ? { ...spec, root: { ...spec.root, inputDefinitions: { ...spec.root?.inputDefinitions, parameters } } } : spec;
+  return { pipelineSpec, ...(impl.platformSpec ? { platformSpec: impl.platformSpec } : {}), diagnostics };
 }

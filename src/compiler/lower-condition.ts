@@ -1,9 +1,9 @@
 import { isChannel } from '../dsl/channels.ts';
 import type { ConditionNode, ConditionOperand } from '../dsl/conditions.ts';
 import type { ParameterType } from '../dsl/parameter-types.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type DiagnosticPath } from '../diagnostics.ts';
 import { channelFullName, injectedName } from './channel-names.ts';
-import type { Structure } from './structure.ts';
+import { pathAt, type GroupEntry, type NamedContext } from './context.ts';
 
 function operandType(o: ConditionOperand): ParameterType {
   if (isChannel(o)) return o.parameterType;
@@ -22,10 +22,11 @@ function pyNumber(n: number, type: ParameterType): string {
  * One comparison in kfp's CEL dialect: channels read from the group's own inputs, integer channels
  * wrapped in `int()`, and mixed types promoted (string > boolean > double > integer).
  */
-function lowerOne(c: ConditionNode, s: Structure, path: string, ds: Diagnostic[]): string {
+function lowerOne(ctx: NamedContext, c: ConditionNode, path: DiagnosticPath): string {
+  const s = ctx.naming;
   for (const o of [c.left, c.right]) {
     if (isChannel(o) && (o.parameterType === 'LIST' || o.parameterType === 'STRUCT')) {
-      ds.push(
+      ctx.report(
         diagnostic(
           'condition/non-primitive',
           path,
@@ -57,6 +58,7 @@ function lowerOne(c: ConditionNode, s: Structure, path: string, ds: Diagnostic[]
   return c.negate ? `!(${body})` : body;
 }
 
-export function lowerConditions(conditions: readonly ConditionNode[], s: Structure, path: string, ds: Diagnostic[]): string {
-  return conditions.map((c) => lowerOne(c, s, path, ds)).join(' && ');
+/** A condition group's trigger condition: its comparisons (the If's, and the negations of the branches before it) joined by `&&`. */
+export function lowerCondition(ctx: NamedContext, g: GroupEntry, conditions: readonly ConditionNode[]): string {
+  return conditions.map((c) => lowerOne(ctx, c, pathAt(ctx.naming, g))).join(' && ');
 }

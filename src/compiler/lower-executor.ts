@@ -1,8 +1,7 @@
 import type { ContainerImplementation, PythonImplementation } from '../dsl/component-node.ts';
 import type { CommandLineElement, PlaceholderRef } from '../dsl/placeholders.ts';
+import type { JsonObject, JsonValue, PipelineContainerSpec } from '../ir/index.ts';
 import { pythonJsonDumps, pythonRepr } from './python-json.ts';
-
-type Json = Record<string, unknown>;
 
 // The text kfp's @dsl.component puts in front of every lightweight component's command.
 const INSTALL_SCRIPT_HEAD = `
@@ -63,7 +62,7 @@ function installCommand(impl: PythonImplementation, kfpVersion: string): string[
 }
 
 /** The container spec of a Python lightweight component, as `@dsl.component` writes it. */
-export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string, customImports: readonly string[] = [], embeddedHelper?: string): Json {
+export function pythonContainer(impl: PythonImplementation, functionText: string, kfpVersion: string, customImports: readonly string[] = [], embeddedHelper?: string): PipelineContainerSpec {
   const args = ['--executor_input', '{{$}}', '--function_to_execute', impl.functionName];
   if (impl.targetImage !== undefined)
     return { args, command: [...installCommand(impl, kfpVersion), 'python3', '-m', 'kfp.dsl.executor_main'], image: impl.targetImage };
@@ -99,7 +98,7 @@ export function placeholderText(ref: PlaceholderRef): string {
 }
 
 /** Concat/IfPresent nest as JSON structures; everything else is its string form. */
-function elementStruct(e: CommandLineElement): unknown {
+function elementStruct(e: CommandLineElement): JsonValue {
   if (typeof e === 'string') return e;
   switch (e.kind) {
     case 'placeholder':
@@ -111,9 +110,9 @@ function elementStruct(e: CommandLineElement): unknown {
     case 'ifPresent': {
       const list = (v: CommandLineElement | readonly CommandLineElement[]) =>
         Array.isArray(v) ? (v as CommandLineElement[]).map(elementStruct) : elementStruct(v as CommandLineElement);
-      const body: Record<string, unknown> = { InputName: e.inputName, Then: list(e.then) };
       // kfp writes Else only when it is truthy in Python: not for [] or ''.
-      if (e.else !== undefined && e.else !== '' && !(Array.isArray(e.else) && e.else.length === 0)) body.Else = list(e.else);
+      const withElse = e.else !== undefined && e.else !== '' && !(Array.isArray(e.else) && e.else.length === 0);
+      const body: JsonObject = { InputName: e.inputName, Then: list(e.then), ...(withElse && e.else !== undefined ? { Else: list(e.else) } : {}) };
       return { IfPresent: body };
     }
   }
@@ -124,10 +123,11 @@ export function commandLineText(e: CommandLineElement): string {
   return typeof s === 'string' ? s : pythonJsonDumps(s);
 }
 
-export function containerOf(impl: ContainerImplementation): Json {
-  const out: Json = { image: impl.image };
-  if (impl.command.length) out.command = impl.command.map(commandLineText);
-  if (impl.args.length) out.args = impl.args.map(commandLineText);
-  if (impl.env && Object.keys(impl.env).length) out.env = Object.entries(impl.env).map(([name, value]) => ({ name, value }));
-  return out;
+export function containerOf(impl: ContainerImplementation): PipelineContainerSpec {
+  return {
+    image: impl.image,
+    ...(impl.command.length ? { command: impl.command.map(commandLineText) } : {}),
+    ...(impl.args.length ? { args: impl.args.map(commandLineText) } : {}),
+    ...(impl.env && Object.keys(impl.env).length ? { env: Object.entries(impl.env).map(([name, value]) => ({ name, value })) } : {}),
+  };
 }

@@ -1,60 +1,93 @@
-import type { InterfaceNode, IoSpec } from '../dsl/component-node.ts';
-import type { ParameterValue } from '../dsl/parameter-types.ts';
+import type { IoSpec, InterfaceNode } from '../dsl/component-node.ts';
+import type {
+  ComponentInputArtifactSpec,
+  ComponentInputParameterSpec,
+  ComponentInputsSpec,
+  ComponentOutputArtifactSpec,
+  ComponentOutputParameterSpec,
+  ComponentOutputsSpec,
+  ComponentSpec,
+  JsonValue,
+} from '../ir/index.ts';
 
-type Json = Record<string, unknown>;
+/** The interface part of a ComponentSpec. */
+export type ComponentInterface = Pick<ComponentSpec, 'inputDefinitions' | 'outputDefinitions'>;
 
-function parameterDef(spec: Extract<IoSpec, { kind: 'parameter' }>, isInput: boolean, defaultOverride?: unknown): Json {
-  const def: Json = { parameterType: spec.parameterType };
-  if (isInput && (spec.optional || spec.parameterType === 'TASK_FINAL_STATUS')) {
-    def.isOptional = true;
-    const dv = defaultOverride !== undefined ? defaultOverride : spec.defaultValue;
-    if (dv !== undefined && dv !== null) def.defaultValue = dv as ParameterValue;
-  } else if (isInput && defaultOverride !== undefined) {
+/** Descriptions by input and output name (from a Python docstring). */
+export interface Descriptions {
+  readonly inputs: ReadonlyMap<string, string>;
+  readonly outputs: ReadonlyMap<string, string>;
+}
+
+type ParameterIo = Extract<IoSpec, { kind: 'parameter' }>;
+type ArtifactIo = Extract<IoSpec, { kind: 'artifact' }>;
+
+function inputParameter(spec: ParameterIo, defaultOverride: JsonValue | undefined): ComponentInputParameterSpec {
+  const optional = spec.optional || spec.parameterType === 'TASK_FINAL_STATUS';
+  const dv = defaultOverride !== undefined ? defaultOverride : spec.defaultValue;
+  return {
+    parameterType: spec.parameterType,
+    ...(optional ? { isOptional: true } : {}),
+    ...(optional && dv !== undefined && dv !== null ? { defaultValue: dv } : {}),
     // kfp's pipeline_parameters fill a default without marking the input optional.
-    def.defaultValue = defaultOverride;
-  }
-  if (spec.description) def.description = spec.description;
-  return def;
+    ...(!optional && defaultOverride !== undefined ? { defaultValue: defaultOverride } : {}),
+    ...(spec.description ? { description: spec.description } : {}),
+  };
 }
 
-function artifactDef(spec: Extract<IoSpec, { kind: 'artifact' }>, isInput: boolean): Json {
-  const def: Json = { artifactType: { schemaTitle: spec.artifactType.schemaTitle, schemaVersion: spec.artifactType.schemaVersion } };
-  if (spec.isList) def.isArtifactList = true;
-  if (isInput && spec.optional) def.isOptional = true;
-  if (spec.description) def.description = spec.description;
-  return def;
+function outputParameter(spec: ParameterIo): ComponentOutputParameterSpec {
+  return { parameterType: spec.parameterType, ...(spec.description ? { description: spec.description } : {}) };
 }
 
-function definitions(
-  specs: Readonly<Record<string, IoSpec>>,
-  isInput: boolean,
-  overrides: Readonly<Record<string, unknown>>,
-  descriptions: ReadonlyMap<string, string> | undefined,
-): Json | undefined {
-  const parameters: Json = {};
-  const artifacts: Json = {};
+function artifact(spec: ArtifactIo, isInput: boolean): ComponentInputArtifactSpec & ComponentOutputArtifactSpec {
+  return {
+    artifactType: { schemaTitle: spec.artifactType.schemaTitle, schemaVersion: spec.artifactType.schemaVersion },
+    ...(spec.isList ? { isArtifactList: true } : {}),
+    ...(isInput && spec.optional ? { isOptional: true } : {}),
+    ...(spec.description ? { description: spec.description } : {}),
+  };
+}
+
+function described(spec: IoSpec, description: string | undefined): IoSpec {
+  return description !== undefined && spec.kind !== 'invalid' ? { ...spec, description } : spec;
+}
+
+/** `{ parameters, artifacts }` with the empty ones left out; undefined when both are. */
+function pack<P, A>(parameters: Record<string, P>, artifacts: Record<string, A>): { parameters?: Record<string, P>; artifacts?: Record<string, A> } | undefined {
+  const hasP = Object.keys(parameters).length > 0;
+  const hasA = Object.keys(artifacts).length > 0;
+  if (!hasP && !hasA) return undefined;
+  return { ...(hasA ? { artifacts } : {}), ...(hasP ? { parameters } : {}) };
+}
+
+function inputDefinitions(specs: Readonly<Record<string, IoSpec>>, overrides: Readonly<Record<string, JsonValue>>, descriptions: ReadonlyMap<string, string> | undefined): ComponentInputsSpec | undefined {
+  const parameters: Record<string, ComponentInputParameterSpec> = {};
+  const artifacts: Record<string, ComponentInputArtifactSpec> = {};
   for (const [name, declared] of Object.entries(specs)) {
-    const description = descriptions?.get(name);
-    const spec = description !== undefined && declared.kind !== 'invalid' ? { ...declared, description } : declared;
-    if (spec.kind === 'parameter') parameters[name] = parameterDef(spec, isInput, overrides[name]);
-    else if (spec.kind === 'artifact') artifacts[name] = artifactDef(spec, isInput);
+    const spec = described(declared, descriptions?.get(name));
+    if (spec.kind === 'parameter') parameters[name] = inputParameter(spec, overrides[name]);
+    else if (spec.kind === 'artifact') artifacts[name] = artifact(spec, true);
   }
-  const out: Json = {};
-  if (Object.keys(artifacts).length) out.artifacts = artifacts;
-  if (Object.keys(parameters).length) out.parameters = parameters;
-  return Object.keys(out).length ? out : undefined;
+  return pack(parameters, artifacts);
 }
 
-/** `inputDefinitions` / `outputDefinitions` of a ComponentSpec. */
-export function lowerInterface(
-  iface: InterfaceNode,
-  overrides: Readonly<Record<string, unknown>> = {},
-  descriptions?: { readonly inputs: ReadonlyMap<string, string>; readonly outputs: ReadonlyMap<string, string> },
-): Json {
-  const out: Json = {};
-  const ins = definitions(iface.inputs, true, overrides, descriptions?.inputs);
-  const outs = definitions(iface.outputs, false, {}, descriptions?.outputs);
-  if (ins) out.inputDefinitions = ins;
-  if (outs) out.outputDefinitions = outs;
-  return out;
+function outputDefinitions(specs: Readonly<Record<string, IoSpec>>, descriptions: ReadonlyMap<string, string> | undefined): ComponentOutputsSpec | undefined {
+  const parameters: Record<string, ComponentOutputParameterSpec> = {};
+  const artifacts: Record<string, ComponentOutputArtifactSpec> = {};
+  for (const [name, declared] of Object.entries(specs)) {
+    const spec = described(declared, descriptions?.get(name));
+    if (spec.kind === 'parameter') parameters[name] = outputParameter(spec);
+    else if (spec.kind === 'artifact') artifacts[name] = artifact(spec, false);
+  }
+  return pack(parameters, artifacts);
+}
+
+/**
+ * The `inputDefinitions` / `outputDefinitions` of a ComponentSpec. `overrides` are default values
+ * (kfp's `pipeline_parameters`); `descriptions` come from a Python docstring.
+ */
+export function lowerInterface(iface: InterfaceNode, overrides: Readonly<Record<string, JsonValue>> = {}, descriptions?: Descriptions): ComponentInterface {
+  const ins = inputDefinitions(iface.inputs, overrides, descriptions?.inputs);
+  const outs = outputDefinitions(iface.outputs, descriptions?.outputs);
+  return { ...(ins ? { inputDefinitions: ins } : {}), ...(outs ? { outputDefinitions: outs } : {}) };
 }

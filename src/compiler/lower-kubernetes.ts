@@ -1,58 +1,209 @@
-import { isChannel, type ChannelNode } from '../dsl/channels.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import { channelFullName, injectedName } from './channel-names.ts';
-import type { DagView } from './lower-task.ts';
-import type { Structure } from './structure.ts';
+import { isChannel } from '../dsl/channels.ts';
+import type { KubernetesSetting, Toleration as TolerationArg } from '../dsl/kubernetes-settings.ts';
+import type { InputParameterSpec, KubernetesExecutorConfig, NodeAffinityTerm, NodeSelector, PodMetadata, PvcMount, SecurityContext, Toleration } from '../ir/index.ts';
+import type { DagView, NamedContext, TaskEntry } from './context.ts';
+import { foldKubernetes } from './kubernetes-fold.ts';
+import { settingProblems } from './kubernetes-rules.ts';
+import { field, KubernetesValues, selectorRequirements, toleration } from './kubernetes-values.ts';
 
-type Json = Record<string, unknown>;
+type Setting<K extends KubernetesSetting['kind']> = Extract<KubernetesSetting, { kind: K }>;
 
 /**
- * Resolves the run-time references the kfp-kubernetes helpers leave in a task's config
- * (`{ componentInputParameter: <channel> }`, `{ taskOutputParameter: <channel> }`) the way kfp's
- * `_rewrite_platform_config_input_references` does for the DAG the task is in: a pipeline input
- * or loop item keeps its bare name where the DAG has it, else becomes the DAG's
- * `pipelinechannel--` input; an output of a task outside the DAG becomes the DAG's surfaced
- * `pipelinechannel--<task>-<output>` input.
+ * One task's kfp-kubernetes settings as its KubernetesExecutorConfig, folded in call order
+ * (kubernetes-fold.ts): list fields append, message fields merge, a later scalar wins. The
+ * checks (check-task-settings.ts) have reported every invalid argument; a setting with one is
+ * left out here.
  */
-export function lowerKubernetesConfig(config: Readonly<Json>, s: Structure, dag: DagView, path: string, ds: Diagnostic[]): Json {
-  const reported = new Set<string>();
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (!v || typeof v !== 'object' || isChannel(v)) return v;
-    const out: Json = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'componentInputParameter' && isChannel(x)) {
-        const name = channelFullName(x, s);
-        out[k] = !dag.inputParameters.has(name) && dag.inputParameters.has(injectedName(name)) ? injectedName(name) : name;
-      } else if (k === 'taskOutputParameter' && isChannel(x) && x.source.kind === 'taskOutput') {
-        const producer = s.tasksById.get(x.source.taskId)?.name ?? x.source.taskId;
-        const key = x.source.output;
-        if (dag.siblings.has(producer)) out[k] = { outputParameterKey: key, producerTask: producer };
-        else {
-          const surfaced = injectedName(`${producer}-${key}`);
-          // A helper may write one reference in several places (name and its parameter form): report it once.
-          if (!dag.inputParameters.has(surfaced) && !reported.has(surfaced)) {
-            reported.add(surfaced);
-            const what = s.tasksById.has(x.source.taskId) ? `task '${producer}', which does not reach this task's DAG` : 'a task of another pipeline';
-            ds.push(diagnostic('kubernetes/unreachable-reference', path, `the Kubernetes setting uses output '${key}' of ${what}; pass a value this task can reach (a pipeline input or an output of a task in this pipeline)`));
-          }
-          out.componentInputParameter = surfaced;
-        }
-      } else out[k] = walk(x);
+export function lowerKubernetes(ctx: NamedContext, t: TaskEntry, dag: DagView): KubernetesExecutorConfig {
+  const v = new KubernetesValues(ctx, t, dag);
+  const valid = (t.node.config.kubernetes ?? []).filter((s) => settingProblems(s).length === 0);
+  /** The entries each setting of `kind` makes. */
+  const list = <K extends KubernetesSetting['kind'], T>(settings: readonly KubernetesSetting[], kind: K, make: (s: Setting<K>) => T[]): T[] =>
+    settings.flatMap((s) => (s.kind === kind ? make(s as Setting<K>) : []));
+
+  let config: KubernetesExecutorConfig = {};
+  for (const [name, settings] of foldKubernetes(valid)) {
+    switch (name) {
+      case 'secretAsEnv':
+        config = {
+          ...config,
+          secretAsEnv: list(settings, 'secretAsEnv', (x) => [
+            { ...field('keyToEnv', x.keyToEnv.map((k) => ({ ...field('envVar', k.envVar), ...field('secretKey', k.secretKey) }))), optional: x.optional, ...v.objectName('secretName', x.secretName) },
+          ]),
+        };
+        break;
+      case 'secretAsVolume':
+        config = { ...config, secretAsVolume: list(settings, 'secretAsVolume', (x) => [{ ...field('mountPath', x.mountPath), optional: x.optional, ...v.objectName('secretName', x.secretName) }]) };
+        break;
+      case 'configMapAsEnv':
+        config = {
+          ...config,
+          configMapAsEnv: list(settings, 'configMapAsEnv', (x) => [
+            {
+              ...field('keyToEnv', x.keyToEnv.map((k) => ({ ...field('configMapKey', k.configMapKey), ...field('envVar', k.envVar) }))),
+              optional: x.optional,
+              ...v.objectName('configMapName', x.configMapName),
+            },
+          ]),
+        };
+        break;
+      case 'configMapAsVolume':
+        config = { ...config, configMapAsVolume: list(settings, 'configMapAsVolume', (x) => [{ ...field('mountPath', x.mountPath), optional: x.optional, ...v.objectName('configMapName', x.configMapName) }]) };
+        break;
+      case 'pvcMount':
+        config = { ...config, pvcMount: list(settings, 'pvcMount', (x) => [pvcMount(x, v)]) };
+        break;
+      case 'genericEphemeralVolume':
+        config = {
+          ...config,
+          genericEphemeralVolume: list(settings, 'ephemeralVolume', (x) => {
+            const hasMetadata = Object.keys(x.labels).length > 0 || Object.keys(x.annotations).length > 0;
+            return [
+              {
+                ...field('volumeName', x.volumeName),
+                ...field('mountPath', x.mountPath),
+                ...field('accessModes', [...x.accessModes]),
+                ...field('size', x.size),
+                ...field('storageClassName', x.storageClassName),
+                // kfp asks for the default StorageClass exactly when no class is named.
+                ...(x.storageClassName === undefined ? { defaultStorageClass: true } : {}),
+                ...(hasMetadata ? { metadata: { ...field('annotations', { ...x.annotations }), ...field('labels', { ...x.labels }) } } : {}),
+              },
+            ];
+          }),
+        };
+        break;
+      case 'emptyDirMounts':
+        config = {
+          ...config,
+          emptyDirMounts: list(settings, 'emptyDirMount', (x) => [
+            {
+              ...field('volumeName', x.volumeName),
+              ...field('mountPath', x.mountPath),
+              // medium and sizeLimit have explicit presence: an empty string given is written.
+              ...(x.medium !== undefined ? { medium: x.medium } : {}),
+              ...(x.sizeLimit !== undefined ? { sizeLimit: x.sizeLimit } : {}),
+            },
+          ]),
+        };
+        break;
+      case 'fieldPathAsEnv':
+        config = { ...config, fieldPathAsEnv: list(settings, 'fieldPathAsEnv', (x) => [{ ...field('name', x.envName), ...field('fieldPath', x.fieldPath) }]) };
+        break;
+      case 'imagePullSecret':
+        config = { ...config, imagePullSecret: list(settings, 'imagePullSecrets', (x) => x.secretNames.map((n) => v.objectName('secretName', n))) };
+        break;
+      case 'nodeAffinity':
+        // In call order, an addNodeAffinityJson term (only the last is kept) included.
+        config = {
+          ...config,
+          nodeAffinity: settings.flatMap((x): NodeAffinityTerm[] => {
+            if (x.kind === 'nodeAffinityJson') return [{ nodeAffinityJson: v.parameterInput(x.nodeAffinityJson) }];
+            if (x.kind !== 'nodeAffinity') return [];
+            const expressions = selectorRequirements(x.matchExpressions);
+            const fields = selectorRequirements(x.matchFields);
+            return [{ ...field('matchExpressions', expressions), ...field('matchFields', fields), ...(x.weight !== undefined ? { weight: x.weight } : {}) }];
+          }),
+        };
+        break;
+      case 'podAffinity':
+        config = {
+          ...config,
+          podAffinity: list(settings, 'podAffinity', (x) => [
+            {
+              ...field('matchPodExpressions', selectorRequirements(x.matchPodExpressions)),
+              ...field('matchPodLabels', { ...x.matchPodLabels }),
+              ...field('topologyKey', x.topologyKey),
+              ...field('namespaces', [...(x.namespaces ?? [])]),
+              ...field('matchNamespaceExpressions', selectorRequirements(x.matchNamespaceExpressions)),
+              ...field('matchNamespaceLabels', { ...x.matchNamespaceLabels }),
+              ...(x.weight !== undefined ? { weight: x.weight } : {}),
+              ...(x.anti !== undefined ? { anti: x.anti } : {}),
+            },
+          ]),
+        };
+        break;
+      case 'tolerations':
+        config = { ...config, tolerations: settings.flatMap((x) => tolerations(x, v)) };
+        break;
+      case 'nodeSelector':
+        config = { ...config, nodeSelector: nodeSelector(settings, v) };
+        break;
+      case 'podMetadata':
+        config = { ...config, podMetadata: podMetadata(settings) };
+        break;
+      case 'securityContext':
+        config = { ...config, securityContext: securityContext(settings) };
+        break;
+      case 'imagePullPolicy':
+        for (const x of settings) if (x.kind === 'imagePullPolicy') config = { ...config, imagePullPolicy: x.policy };
+        break;
+      case 'activeDeadlineSeconds': {
+        // setTimeout(t, 0) removes a limit set earlier.
+        const last = settings.filter((x): x is Setting<'timeout'> => x.kind === 'timeout').at(-1);
+        const { activeDeadlineSeconds: _earlier, ...rest } = config;
+        config = last && last.seconds > 0 ? { ...rest, activeDeadlineSeconds: String(last.seconds) } : rest;
+        break;
+      }
+      case 'enabledSharedMemory': {
+        const last = settings.at(-1);
+        if (last?.kind === 'sharedMemory') config = { ...config, enabledSharedMemory: { ...field('volumeName', last.volumeName), ...field('size', last.size) } };
+        break;
+      }
     }
-    return out;
-  };
-  return walk(config) as Json;
+  }
+  return config;
 }
 
-/** Channels inside a kfp-kubernetes config: kfp registers them as inputs of the task. */
-export function kubernetesChannels(config: Readonly<Json> | undefined): ChannelNode[] {
-  const out: ChannelNode[] = [];
-  const walk = (v: unknown): void => {
-    if (isChannel(v)) out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(config);
-  return out;
+/** A PVC mount: the name as a parameter, and the deprecated `pvc_reference` oneof kfp-kubernetes keeps for older backends. */
+function pvcMount(x: Setting<'pvcMount'>, v: KubernetesValues): PvcMount {
+  const base = { ...field('mountPath', x.mountPath), ...field('subPath', x.subPath) };
+  if (typeof x.pvcName === 'string') return { ...base, pvcNameParameter: { runtimeValue: { constant: x.pvcName } }, constant: x.pvcName };
+  const ref = v.reference(x.pvcName);
+  return { ...base, pvcNameParameter: ref, ...ref };
+}
+
+function tolerations(x: KubernetesSetting, v: KubernetesValues): Toleration[] {
+  if (x.kind === 'toleration') return [toleration(x.toleration)];
+  if (x.kind !== 'tolerationJson') return [];
+  const value = x.tolerationJson;
+  if (isChannel(value)) return [{ tolerationJson: v.parameterInput(value) }];
+  const all: readonly TolerationArg[] = Array.isArray(value) ? value : [value as TolerationArg];
+  return all.map(toleration);
+}
+
+/** Labels from `addNodeSelector` merged in call order, and the last `addNodeSelectorJson`. */
+function nodeSelector(settings: readonly KubernetesSetting[], v: KubernetesValues): NodeSelector {
+  const labels: Record<string, string> = {};
+  let json: InputParameterSpec | undefined;
+  for (const s of settings) {
+    if (s.kind === 'nodeSelector') labels[s.labelKey] = s.labelValue;
+    else if (s.kind === 'nodeSelectorJson') json = v.parameterInput(s.nodeSelectorJson);
+  }
+  return { ...(Object.keys(labels).length ? { labels } : {}), ...(json ? { nodeSelectorJson: json } : {}) };
+}
+
+function podMetadata(settings: readonly KubernetesSetting[]): PodMetadata {
+  const labels: Record<string, string> = {};
+  const annotations: Record<string, string> = {};
+  for (const s of settings) {
+    if (s.kind === 'podLabel') labels[s.key] = s.value;
+    else if (s.kind === 'podAnnotation') annotations[s.key] = s.value;
+  }
+  return { ...(Object.keys(labels).length ? { labels } : {}), ...(Object.keys(annotations).length ? { annotations } : {}) };
+}
+
+/** The identity fields, merged in call order; int64 fields as protobuf JSON writes them (strings). */
+function securityContext(settings: readonly KubernetesSetting[]): SecurityContext {
+  let merged: SecurityContext = {};
+  for (const s of settings) {
+    if (s.kind !== 'securityContext') continue;
+    merged = {
+      ...merged,
+      ...(s.runAsUser !== undefined ? { runAsUser: String(s.runAsUser) } : {}),
+      ...(s.runAsGroup !== undefined ? { runAsGroup: String(s.runAsGroup) } : {}),
+      ...(s.runAsNonRoot !== undefined ? { runAsNonRoot: s.runAsNonRoot } : {}),
+    };
+  }
+  return merged;
 }

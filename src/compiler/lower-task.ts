@@ -1,96 +1,128 @@
-import { isChannel, type ChannelNode } from '../dsl/channels.ts';
-import { isRuntimePlaceholder } from '../dsl/placeholders.ts';
-import type { ArgNode, RetryConfig } from '../dsl/task-node.ts';
-import { channelFullName, channelShortName, injectedName, nestedChannels, producerName } from './channel-names.ts';
-import { loopItemInput } from './lower-loop.ts';
-import type { Structure, TaskEntry } from './structure.ts';
+import { isChannel } from '../dsl/channels.ts';
+import type { StringTemplate } from '../dsl/typing.ts';
+import type { ArgNode } from '../dsl/task-config.ts';
+import type { TaskNode } from '../dsl/nodes.ts';
+import type { ComponentSpec, EnvVar, ExecutorSpec, KubernetesExecutorConfig, PipelineContainerSpec, PipelineTaskSpec } from '../ir/index.ts';
+import { channelPlaceholder } from './channel-names.ts';
+import type { DagView, LowerContext, TaskEntry } from './context.ts';
+import { containerOf, pythonContainer } from './lower-executor.ts';
+import { importerSpec } from './lower-importer.ts';
+import { lowerInterface } from './lower-interface.ts';
+import { lowerKubernetes } from './lower-kubernetes.ts';
+import { lowerResources } from './lower-resources.ts';
+import { lowerRetry } from './lower-retry.ts';
+import { lowerTaskInputs } from './lower-task-inputs.ts';
+import { lowerTrigger } from './lower-trigger.ts';
+import { DEFAULT_KFP_VERSION } from './options.ts';
 
-type Json = Record<string, unknown>;
+const RESOURCE_INPUT_KEYS = {
+  cpuRequest: 'cpu_request',
+  cpuLimit: 'cpu_limit',
+  memoryRequest: 'memory_request',
+  memoryLimit: 'memory_limit',
+  acceleratorType: 'accelerator_type',
+  acceleratorCount: 'accelerator_count',
+} as const;
 
-/** What the enclosing DAG offers: its input names, and the sibling task names. */
-export interface DagView {
-  readonly inputParameters: ReadonlySet<string>;
-  readonly inputArtifacts: ReadonlySet<string>;
-  readonly siblings: ReadonlySet<string>;
-}
-
-/** kfp's `convert_duration_to_seconds` for retry backoffs (`'1h'`, `'30 s'`, `'2 minutes'`). */
-export function durationSeconds(d: string): string {
-  const m = /^(\d+)([a-zA-Z]+)$/.exec(d.replace(/ /g, ''));
-  const per: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-  const unit = m?.[2]?.[0];
-  if (!m || !unit || !(unit in per)) throw new Error(`invalid duration '${d}': use a whole number and a unit (s, m, h, d, w), e.g. '30s'`);
-  return `${Number(m[1]) * per[unit]!}s`;
-}
-
-export function retryPolicy(r: RetryConfig): Json {
-  return {
-    backoffDuration: durationSeconds(r.backoffDuration ?? '0s'),
-    backoffFactor: r.backoffFactor || 2.0,
-    backoffMaxDuration: durationSeconds(r.backoffMaxDuration ?? '3600s'),
-    maxRetryCount: r.maxRetryCount || 0,
-  };
-}
-
-/** How a channel reaches a task inside `dag`: from a sibling's output or from the DAG's inputs. */
-export function channelSource(ch: ChannelNode, s: Structure, dag: DagView): Json {
-  const fullName = channelFullName(ch, s);
-  const artifact = ch.kind === 'artifactChannel';
-  // A task's output, or a collected output a loop group surfaces.
-  const producer = ch.source.kind === 'taskOutput' || ch.source.kind === 'collected' || ch.source.kind === 'oneOf' ? producerName(ch, s) : undefined;
-  if (producer !== undefined) {
-    const key = channelShortName(ch, s);
-    if (dag.siblings.has(producer))
-      return artifact
-        ? { taskOutputArtifact: { outputArtifactKey: key, producerTask: producer } }
-        : { taskOutputParameter: { outputParameterKey: key, producerTask: producer } };
-    return artifact ? { componentInputArtifact: injectedName(fullName) } : { componentInputParameter: injectedName(fullName) };
-  }
-  const available = artifact ? dag.inputArtifacts : dag.inputParameters;
-  const name = available.has(fullName) ? fullName : injectedName(fullName);
-  return artifact ? { componentInputArtifact: name } : { componentInputParameter: name };
+/** kfp passes parameter-valued resources and images to the task as extra inputs holding a placeholder string. */
+function settingInputs(task: TaskNode): Record<string, ArgNode> {
+  const extra: Record<string, ArgNode> = {};
+  for (const [key, value] of Object.entries(task.config.resources ?? {}))
+    if (isChannel(value) && value.kind === 'parameterChannel' && key in RESOURCE_INPUT_KEYS)
+      extra[RESOURCE_INPUT_KEYS[key as keyof typeof RESOURCE_INPUT_KEYS]] = { kind: 'stringTemplate', parts: [value] } satisfies StringTemplate;
+  const image = task.config.containerImage;
+  if (image !== undefined && isChannel(image)) extra.base_image = { kind: 'stringTemplate', parts: [image] };
+  return extra;
 }
 
 /**
- * A constant with its channels replaced by `{{$.inputs.parameters['pipelinechannel--…']}}`, and
- * runtime placeholders by their text (kfp's `dsl.*_PLACEHOLDER` are plain strings).
+ * A task's spec in its DAG: name, component, caching, inputs, dependencies, trigger and retry.
+ * `exitHandlerName` is the exit handler an exit task runs after.
  */
-function constantWithPlaceholders(arg: ArgNode, s: Structure): unknown {
-  const walk = (v: unknown): unknown => {
-    if (isChannel(v)) return `{{$.inputs.parameters['${injectedName(channelFullName(v, s))}']}}`;
-    if (isRuntimePlaceholder(v)) return v.ref.expression;
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
-      if ((v as { kind?: unknown }).kind === 'stringTemplate') return (v as { parts: unknown[] }).parts.map(walk).join('');
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    }
-    return v;
+export function lowerTaskSpec(ctx: LowerContext, t: TaskEntry, dag: DagView, componentName: string, exitHandlerName: string | undefined): PipelineTaskSpec {
+  const node = t.node;
+  const config = node.config;
+  const inputs = lowerTaskInputs(t, ctx.naming, dag, settingInputs(node));
+  const analysed = ctx.analysis.dependencies.get(t.name);
+  const deps = [...(analysed && analysed.size ? [...analysed].sort() : []), ...(exitHandlerName ? [exitHandlerName] : [])];
+  // kfp compiles a component on its own with is_compiled_component: a PipelineTaskFinalStatus input
+  // is then a plain pipeline input, passed through like the others.
+  const trigger = ctx.pipeline.ofComponent ? {} : lowerTrigger(ctx, t, deps, exitHandlerName);
+  const parameters = { ...inputs?.parameters, ...trigger.finalStatusInputs };
+  const retryPolicy = lowerRetry(t);
+  return {
+    taskInfo: { name: config.displayName ?? t.name },
+    componentRef: { name: componentName },
+    cachingOptions: {
+      ...((config.caching ?? !ctx.options.disableCachingByDefault) ? { enableCache: true } : {}),
+      ...(config.cacheKey ? { cacheKey: config.cacheKey } : {}),
+    },
+    ...(inputs?.artifacts || Object.keys(parameters).length ? { inputs: { ...(inputs?.artifacts ? { artifacts: inputs.artifacts } : {}), ...(Object.keys(parameters).length ? { parameters } : {}) } } : {}),
+    ...(deps.length ? { dependentTasks: deps } : {}),
+    ...(trigger.triggerPolicy ? { triggerPolicy: trigger.triggerPolicy } : {}),
+    ...(retryPolicy ? { retryPolicy } : {}),
   };
-  return walk(arg);
 }
 
-/** `inputs` of a task spec: each argument, plus the injected inputs its templates need. */
-export function lowerTaskInputs(t: TaskEntry, s: Structure, dag: DagView, extra: Readonly<Record<string, ArgNode>> = {}): Json | undefined {
-  const parameters: Json = {};
-  const artifacts: Json = {};
-  for (const [name, arg] of Object.entries({ ...t.node.args, ...extra })) {
-    if (arg === undefined) continue;
-    if (isChannel(arg)) {
-      (arg.kind === 'artifactChannel' ? artifacts : parameters)[name] =
-        arg.source.kind === 'loopItem' ? loopItemInput(arg, s) : channelSource(arg, s, dag);
-      continue;
-    }
-    for (const ch of nestedChannels(arg)) {
-      const injected = injectedName(channelFullName(ch, s));
-      // A loop item's field the DAG does not receive as such is read out of the item (kfp feeds
-      // the field from an input that does not exist).
-      const fromItem = ch.source.kind === 'loopItem' && ch.source.subvar !== undefined && !dag.inputParameters.has(injected);
-      parameters[injected] = fromItem ? loopItemInput(ch, s) : channelSource(ch, s, dag);
-    }
-    parameters[name] = { runtimeValue: { constant: constantWithPlaceholders(arg, s) } };
+/**
+ * A loaded component's container may carry env already; the task's comes after it and, as in
+ * kfp's env dict, replaces a variable of the same name in place.
+ */
+function withTaskEnv(base: readonly EnvVar[], env: readonly (readonly [string, string])[]): EnvVar[] {
+  const merged = [...base];
+  for (const [name, value] of env) {
+    const at = merged.findIndex((e) => e.name === name);
+    if (at >= 0) merged[at] = { name, value };
+    else merged.push({ name, value });
   }
-  const out: Json = {};
-  if (Object.keys(artifacts).length) out.artifacts = artifacts;
-  if (Object.keys(parameters).length) out.parameters = parameters;
-  return Object.keys(out).length ? out : undefined;
+  return merged;
+}
+
+/** The container a task runs: its component's, with the task's image, env and resources. */
+function taskContainer(ctx: LowerContext, t: TaskEntry, base: PipelineContainerSpec): PipelineContainerSpec {
+  const { containerImage: image, env } = t.node.config;
+  const resources = t.node.config.resources ? lowerResources(ctx, t) : undefined;
+  const envVars = Object.entries(env ?? {});
+  return {
+    ...base,
+    ...(image !== undefined ? { image: isChannel(image) ? channelPlaceholder(image, ctx.naming) : image } : {}),
+    ...(envVars.length ? { env: withTaskEnv(base.env ?? [], envVars) } : {}),
+    ...(resources ? { resources } : {}),
+  };
+}
+
+/** The executor of a task that runs a component: its container (Python, container, or loaded from IR) or importer. */
+export function lowerExecutor(ctx: LowerContext, t: TaskEntry): ExecutorSpec {
+  const impl = t.node.component.implementation;
+  switch (impl.kind) {
+    case 'importer':
+      return { importer: importerSpec(impl) };
+    case 'container':
+      return { container: taskContainer(ctx, t, containerOf(impl)) };
+    case 'python': {
+      const program = ctx.python.programs.get(t.node.id) ?? { text: '', imports: [] };
+      const kfpVersion = impl.kfpVersion ?? ctx.options.kfpVersion ?? DEFAULT_KFP_VERSION;
+      return { container: taskContainer(ctx, t, pythonContainer(impl, program.text, kfpVersion, program.imports, ctx.python.embeddedHelpers.get(t.node.id))) };
+    }
+    case 'ir':
+      return { container: taskContainer(ctx, t, impl.container ?? {}) };
+    case 'graph':
+      throw new Error(`unreachable: task ${t.name} runs a pipeline, which has no executor`);
+  }
+}
+
+/** What a task that runs a component adds to the documents. */
+export interface PrimitiveTaskFragment {
+  readonly component: ComponentSpec;
+  readonly executor: ExecutorSpec;
+  /** Its kfp-kubernetes settings, when it has any. */
+  readonly platformExecutor?: KubernetesExecutorConfig;
+}
+
+/** A task that runs a component: its ComponentSpec (naming the executor `executorLabel`), executor and platform settings. */
+export function lowerPrimitiveTask(ctx: LowerContext, t: TaskEntry, dag: DagView, executorLabel: string): PrimitiveTaskFragment {
+  const component: ComponentSpec = { ...lowerInterface(t.node.component.interface, {}, ctx.python.docs.get(t.node.id)), executorLabel };
+  const executor = lowerExecutor(ctx, t);
+  const platform = t.node.config.kubernetes?.length ? lowerKubernetes(ctx, t, dag) : undefined;
+  return { component, executor, ...(platform && Object.keys(platform).length ? { platformExecutor: platform } : {}) };
 }

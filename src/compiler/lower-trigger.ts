@@ -1,8 +1,13 @@
 import { isChannel } from '../dsl/channels.ts';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { TaskEntry } from './structure.ts';
+import { diagnostic } from '../diagnostics.ts';
+import type { InputParameterSpec, TriggerPolicy } from '../ir/index.ts';
+import { pathAt, type NamedContext, type TaskEntry } from './context.ts';
 
-type Json = Record<string, unknown>;
+/** What a task's trigger adds to its spec: the policy, and the inputs that report the upstream task's final status. */
+export interface TriggerFragment {
+  readonly triggerPolicy?: TriggerPolicy;
+  readonly finalStatusInputs?: Readonly<Record<string, InputParameterSpec>>;
+}
 
 /**
  * Exit tasks and `.ignoreUpstreamFailure()` tasks run once their upstream tasks finished, however
@@ -10,32 +15,31 @@ type Json = Record<string, unknown>;
  * handler's group, or the single dependency). kfp refuses the input anywhere else, an ambiguous
  * upstream, and upstream outputs feeding required inputs (a failed task leaves them unset).
  */
-export function lowerTrigger(t: TaskEntry, spec: Json, inputs: Json, deps: readonly string[], exitHandlerName: string | undefined, ds: Diagnostic[]): void {
+export function lowerTrigger(ctx: NamedContext, t: TaskEntry, deps: readonly string[], exitHandlerName: string | undefined): TriggerFragment {
   const node = t.node;
-  const path = `pipeline/${t.name}`;
+  const path = pathAt(ctx.naming, t);
   const finalStatus = Object.entries(node.component.interface.inputs)
     .filter(([, io]) => io.kind === 'parameter' && io.parameterType === 'TASK_FINAL_STATUS')
     .map(([name]) => name);
   const ignoring = node.config.ignoreUpstreamFailure === true;
   if (!exitHandlerName && !ignoring) {
     for (const name of finalStatus)
-      ds.push(diagnostic('task/final-status-outside-exit', `${path}/inputs/${name}`, `'${name}' is a PipelineTaskFinalStatus, which only an exit task or a task with .ignoreUpstreamFailure() receives; use the task as an exit handler's exit task`));
-    return;
+      ctx.report(diagnostic('task/final-status-outside-exit', [...path, 'inputs', name], `'${name}' is a PipelineTaskFinalStatus, which only an exit task or a task with .ignoreUpstreamFailure() receives; use the task as an exit handler's exit task`));
+    return {};
   }
   if (ignoring && !exitHandlerName) {
     for (const [name, arg] of Object.entries(node.args)) {
       const spec = node.component.interface.inputs[name];
       if (isChannel(arg) && arg.source.kind === 'taskOutput' && spec && spec.kind !== 'invalid' && !spec.optional)
-        ds.push(diagnostic('task/ignore-upstream-required-input', `${path}/inputs/${name}`, `.ignoreUpstreamFailure() needs every input fed by an upstream task to have a default (the upstream task may fail before producing it); give '${name}' a default`));
+        ctx.report(diagnostic('task/ignore-upstream-required-input', [...path, 'inputs', name], `.ignoreUpstreamFailure() needs every input fed by an upstream task to have a default (the upstream task may fail before producing it); give '${name}' a default`));
     }
   }
-  spec.triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
-  if (!finalStatus.length) return;
+  const triggerPolicy: TriggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+  if (!finalStatus.length) return { triggerPolicy };
   if (!exitHandlerName && deps.length !== 1) {
-    ds.push(diagnostic('task/final-status-upstream', path, `a task with .ignoreUpstreamFailure() and a PipelineTaskFinalStatus input needs exactly one upstream task in its own scope; it has ${deps.length}${deps.length ? ` (${deps.join(', ')})` : ''}`));
-    return;
+    ctx.report(diagnostic('task/final-status-upstream', path, `a task with .ignoreUpstreamFailure() and a PipelineTaskFinalStatus input needs exactly one upstream task in its own scope; it has ${deps.length}${deps.length ? ` (${deps.join(', ')})` : ''}`));
+    return { triggerPolicy };
   }
-  const producer = exitHandlerName ?? deps[0]!;
-  const params = (inputs.parameters ??= {}) as Json;
-  for (const name of finalStatus) params[name] = { taskFinalStatus: { producerTask: producer } };
+  const producerTask = exitHandlerName ?? deps[0]!;
+  return { triggerPolicy, finalStatusInputs: Object.fromEntries(finalStatus.map((name) => [name, { taskFinalStatus: { producerTask } }])) };
 }

@@ -1,66 +1,85 @@
-import { keysOf, uniqueName } from './structure.ts';
+import type { ComponentSpec, ExecutorSpec, KubernetesExecutorConfig, PipelineSpec, PipelineTaskSpec, PlatformSpec } from '../ir/index.ts';
+import type { IrTables } from './ir-tables.ts';
+import { uniqueName } from './unique-name.ts';
 
-type Json = Record<string, unknown>;
-
-const clone = <T>(v: T): T => structuredClone(v) as T;
-
-/** Where the outer pipeline collects what sub-pipelines bring in. */
-export interface MergeTarget {
-  readonly components: Json;
-  readonly executors: Json;
-  readonly platformExecutors: Json;
+/** What a sub-pipeline brings into the outer documents, under the names it gets there. */
+export interface MergedSubPipeline {
+  /** The sub-pipeline's root, which becomes the component of the task that runs it. */
+  readonly root: ComponentSpec;
+  readonly components: readonly (readonly [string, ComponentSpec])[];
+  readonly executors: readonly (readonly [string, ExecutorSpec])[];
+  /** Platform executors to set: new ones, and outer ones with the sub-pipeline's merged in (as kfp does). */
+  readonly platformExecutors: readonly (readonly [string, KubernetesExecutorConfig])[];
 }
 
-function subPlatformExecutors(platformSpec: Json | undefined): Json {
-  const k8s = (platformSpec?.platforms as Json | undefined)?.kubernetes as Json | undefined;
-  return clone(((k8s?.deploymentSpec as Json | undefined)?.executors as Json | undefined) ?? {});
+/** A DAG component with each task's componentRef renamed by `rename`. */
+function withRenamedRefs(c: ComponentSpec, rename: (name: string) => string): ComponentSpec {
+  const { dag, executorLabel: _none, ...common } = c;
+  if (dag?.tasks === undefined) return c;
+  const tasks: Record<string, PipelineTaskSpec> = {};
+  for (const [name, t] of Object.entries(dag.tasks)) {
+    const ref = t.componentRef?.name;
+    tasks[name] = ref === undefined ? t : { ...t, componentRef: { ...t.componentRef, name: rename(ref) } };
+  }
+  return { ...common, dag: { ...dag, tasks } };
+}
+
+/** An executor component under another executor label. */
+function relabelled(c: ComponentSpec, label: string | undefined): ComponentSpec {
+  const { dag: _none, executorLabel, ...common } = c;
+  return label === undefined || label === executorLabel ? c : { ...common, executorLabel: label };
 }
 
 /**
- * kfp's `merge_deployment_spec_and_component_spec`: copies a sub-pipeline's executors and
- * components into the outer pipeline, renaming clashing executor labels (`exec-x` → `exec-x-2`)
- * and component names, and returns the sub-pipeline's root, which becomes the task's component.
- * The sub-pipeline's documents are left as they were (a pipeline may be used several times).
+ * kfp's `merge_deployment_spec_and_component_spec`: a sub-pipeline's executors and components
+ * under the names they get in the outer pipeline — clashing executor labels renamed (`exec-x` →
+ * `exec-x-2`), then clashing component names — and its root, which becomes the task's component.
+ * The sub-pipeline's documents are not changed (a pipeline may be used several times).
+ *
+ * kfp renames in place as it goes, and these quirks are kept because they decide names: a
+ * component whose label was renamed to a label the sub-pipeline also has is renamed again, and
+ * after each executor the whole sub platform spec is merged into the outer one (a shallow
+ * Struct.update), labels not renamed yet included.
  */
-export function mergeSubPipeline(target: MergeTarget, pipelineSpec: Json, platformSpec: Json | undefined): Json {
-  const sub = clone(pipelineSpec);
-  const components = (sub.components ?? {}) as Record<string, Json>;
-  const platform = subPlatformExecutors(platformSpec);
-  const executors = ((sub.deploymentSpec as Json | undefined)?.executors ?? {}) as Json;
+export function mergeSubPipeline(tables: IrTables, pipelineSpec: PipelineSpec, platformSpec: PlatformSpec | undefined): MergedSubPipeline {
+  const components = pipelineSpec.components ?? {};
+  const labels = new Map(Object.entries(components).map(([name, c]) => [name, c.executorLabel]));
+  const platform = new Map(Object.entries(platformSpec?.platforms?.kubernetes?.deploymentSpec?.executors ?? {}));
+  const executors: [string, ExecutorSpec][] = [];
+  const merged = new Map<string, KubernetesExecutorConfig>();
+  const taken = new Set(tables.executorLabels);
 
-  for (const [label, executor] of Object.entries(executors)) {
-    const renamed = uniqueName(label, keysOf(target.executors));
+  for (const [label, executor] of Object.entries(pipelineSpec.deploymentSpec?.executors ?? {})) {
+    const renamed = uniqueName(label, taken);
     if (renamed !== label) {
-      for (const c of Object.values(components)) if (c.executorLabel === label) c.executorLabel = renamed;
-      if (label in platform) {
-        platform[renamed] = platform[label];
-        delete platform[label];
+      for (const [name, l] of labels) if (l === label) labels.set(name, renamed);
+      const body = platform.get(label);
+      if (body !== undefined) {
+        platform.delete(label);
+        platform.set(renamed, body);
       }
     }
-    target.executors[renamed] = executor;
-    // kfp merges the whole sub platform spec after each executor (a shallow Struct.update).
-    for (const [l, body] of Object.entries(platform))
-      target.platformExecutors[l] = { ...((target.platformExecutors[l] as Json | undefined) ?? {}), ...clone(body as Json) };
+    taken.add(renamed);
+    executors.push([renamed, executor]);
+    for (const [l, body] of platform) merged.set(l, { ...(merged.get(l) ?? tables.platformExecutors[l] ?? {}), ...body });
   }
 
   // New names first (unique against the outer names and every name chosen so far), then the
   // references renamed last-first so one rename cannot capture another's result.
   const renames: [string, string][] = [];
-  const existing = Object.keys(target.components);
   for (const name of Object.keys(components)) {
-    const taken = new Set([...existing, ...renames.flat()]);
-    renames.push([name, uniqueName(name, taken)]);
+    const names = new Set([...tables.componentNames, ...renames.flat()]);
+    renames.push([name, uniqueName(name, names)]);
   }
-  const dags = [...Object.values(components), sub.root as Json].map((c) => ((c?.dag as Json | undefined)?.tasks ?? {}) as Record<string, Json>);
-  for (const [from, to] of [...renames].reverse()) {
-    if (from === to) continue;
-    for (const tasks of dags)
-      for (const t of Object.values(tasks)) {
-        const ref = t.componentRef as Json | undefined;
-        if (ref?.name === from) ref.name = to;
-      }
-  }
+  const reversed = [...renames].reverse();
+  const rename = (ref: string): string => reversed.reduce((n, [from, to]) => (from !== to && n === from ? to : n), ref);
   const newName = new Map(renames);
-  for (const [name, c] of Object.entries(components)) target.components[newName.get(name)!] = c;
-  return sub.root as Json;
+  return {
+    root: withRenamedRefs(pipelineSpec.root ?? {}, rename),
+    components: Object.entries(components).map(([name, c]) => {
+      return [newName.get(name)!, withRenamedRefs(relabelled(c, labels.get(name)), rename)] as const;
+    }),
+    executors,
+    platformExecutors: [...merged],
+  };
 }

@@ -1,4 +1,5 @@
-import type { EmbeddedTree } from './python/embedded-paths.ts';
+import type { JsonValue } from '../ir/index.ts';
+import type { EmbeddedTree } from '../python/index.ts';
 
 /** What the caller hands the (pure) compiler besides the pipeline. */
 export interface CompileOptions {
@@ -9,7 +10,7 @@ export interface CompileOptions {
   /** kfp's `--disable-execution-caching-by-default`: tasks cache only when asked to. */
   readonly disableCachingByDefault?: boolean;
   /** Overrides of the pipeline parameters' default values (kfp's `pipeline_parameters`). */
-  readonly pipelineParameters?: Readonly<Record<string, unknown>>;
+  readonly pipelineParameters?: Readonly<Record<string, JsonValue>>;
   /** The kfp version pinned in lightweight components' pip line. */
   readonly kfpVersion?: string;
   /** Written to `sdkVersion`. */

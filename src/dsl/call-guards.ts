@@ -98,15 +98,16 @@ export function checkContainerImage(image: unknown, label: string): void {
   requireMade(image, ['parameterChannel'], `${label}/withContainerImage`, `${label}: withContainerImage()'s argument`, 'an image name (a string) or a parameter holding one');
 }
 
-/** What a kfp-kubernetes patch returns: plain JSON, with channels where a setting reads a parameter. */
-export function checkKubernetesPatch(patch: unknown, label: string): (current: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>> {
+/**
+ * A Kubernetes setting (what the kubernetes helpers pass to withKubernetes), copied as frozen plain
+ * data; pipeline parameters and task outputs stay as they are. Its fields are checked by the compiler.
+ */
+export function checkKubernetesSetting(setting: unknown, label: string): unknown {
   const where = `${label}/withKubernetes`;
-  requireFunction(patch, where, `${label}: withKubernetes()'s argument`);
-  return (current) => {
-    const result = (patch as (c: Readonly<Record<string, unknown>>) => unknown)(current);
-    const fields = optionsObject(result, 'any', where, `${label}: what the withKubernetes() patch returned`, false);
-    return plainData(fields, where, `${label}: the Kubernetes settings`, (kind) => CHANNELS.includes(kind)) as Readonly<Record<string, unknown>>;
-  };
+  const fields = optionsObject(setting, 'any', where, `${label}: withKubernetes()'s setting`, false);
+  if (typeof fields.kind !== 'string' || fields.kind === '')
+    wrongValue('wrong-value', where, `${label}: withKubernetes() takes a setting such as { kind: 'timeout', seconds: 60 }; its kind is ${describe(fields.kind)}`);
+  return plainData(fields, where, `${label}: the Kubernetes setting`, (kind) => CHANNELS.includes(kind));
 }
 
 export function checkCondition(condition: unknown, call: string): void {
@@ -177,9 +178,10 @@ export function checkPipelineCall(options: unknown, body: unknown): Readonly<Rec
   for (const key of ['displayName', 'description', 'pipelineRoot']) requireOptionalString(fields[key], where, `pipeline '${name}': ${key}`);
   const inputs = fields.inputs === undefined ? undefined : checkDecls(fields.inputs, where, `pipeline '${name}': inputs`);
   const outputs = fields.outputs === undefined ? undefined : checkDecls(fields.outputs, where, `pipeline '${name}': outputs`);
-  const pipelineConfig = fields.pipelineConfig === undefined ? undefined : plainData(optionsObject(fields.pipelineConfig, 'any', where, `pipeline '${name}': pipelineConfig`, false), where, `pipeline '${name}': pipelineConfig`);
+  if (fields.pipelineConfig !== undefined)
+    requireMade(fields.pipelineConfig, ['pipelineConfig'], where, `pipeline '${name}': pipelineConfig`, 'what kubernetes.pipelineConfig() returns');
   requireFunction(body, where, `pipeline '${name}': the body (pipeline()'s second argument)`);
-  return Object.freeze({ ...fields, ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}), ...(pipelineConfig ? { pipelineConfig } : {}) });
+  return Object.freeze({ ...fields, ...(inputs ? { inputs } : {}), ...(outputs ? { outputs } : {}) });
 }
 
 /** What a pipeline body returned: a declared output must be a channel kfp-ts made (or absent). */

@@ -1,43 +1,41 @@
 import type { Component } from './component.ts';
-import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
+import type { ComponentNode } from './nodes.ts';
+import type { InterfaceNode, IoSpec } from './component-node.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { k8sName } from './k8s-name.ts';
 import type { ParameterType } from './parameter-types.ts';
 import { madeByKfpTs } from './made-by-kfp-ts.ts';
-
-type Json = Record<string, unknown>;
+import { readPipelineSpec, readPlatformSpec, type ComponentInputArtifactSpec, type ComponentInputParameterSpec, type ComponentSpec, type PipelineContainerSpec } from '../ir/index.ts';
 
 const PARAMETER_TYPES: readonly ParameterType[] = ['STRING', 'NUMBER_INTEGER', 'NUMBER_DOUBLE', 'BOOLEAN', 'LIST', 'STRUCT', 'TASK_FINAL_STATUS'];
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is { readonly [key: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function ioSpec(def: unknown, direction: 'input' | 'output'): IoSpec {
-  if (!isObject(def)) return { kind: 'invalid', message: 'the IR definition is not a mapping' };
-  if ('parameterType' in def) {
-    const parameterType = def.parameterType as ParameterType;
-    if (!PARAMETER_TYPES.includes(parameterType)) return { kind: 'invalid', message: `unknown parameter type ${String(def.parameterType)} in the IR` };
-    if (direction === 'output') return { kind: 'parameter', parameterType, optional: false };
-    // IR from kfp<=2.0.0b8 has defaults without isOptional; kfp treats a default as optional.
-    const optional = typeof def.isOptional === 'boolean' ? def.isOptional : 'defaultValue' in def;
-    return { kind: 'parameter', parameterType, optional, ...('defaultValue' in def ? { defaultValue: def.defaultValue as never } : {}) };
-  }
+function parameterSpec(def: ComponentInputParameterSpec, direction: 'input' | 'output'): IoSpec {
+  const parameterType = PARAMETER_TYPES.find((t) => t === def.parameterType);
+  if (parameterType === undefined) return { kind: 'invalid', message: `unknown parameter type ${String(def.parameterType)} in the IR` };
+  if (direction === 'output') return { kind: 'parameter', parameterType, optional: false };
+  // IR from kfp<=2.0.0b8 has defaults without isOptional; kfp treats a default as optional.
+  const optional = def.isOptional ?? def.defaultValue !== undefined;
+  return { kind: 'parameter', parameterType, optional, ...(def.defaultValue !== undefined && def.defaultValue !== null ? { defaultValue: def.defaultValue } : {}) };
+}
+
+function artifactSpec(def: ComponentInputArtifactSpec, direction: 'input' | 'output'): IoSpec {
   const type = def.artifactType;
-  if (!isObject(type) || typeof type.schemaTitle !== 'string')
-    return { kind: 'invalid', message: 'an IR definition needs a parameterType or an artifactType with a schemaTitle' };
+  if (type?.schemaTitle === undefined) return { kind: 'invalid', message: 'an IR definition needs a parameterType or an artifactType with a schemaTitle' };
   return {
     kind: 'artifact',
-    artifactType: { kind: 'artifactType', schemaTitle: type.schemaTitle, schemaVersion: String(type.schemaVersion ?? '0.0.1') },
+    artifactType: { kind: 'artifactType', schemaTitle: type.schemaTitle, schemaVersion: type.schemaVersion ?? '0.0.1' },
     isList: def.isArtifactList === true,
     optional: direction === 'input' && def.isOptional === true,
   };
 }
 
-function specsOf(defs: unknown, direction: 'input' | 'output'): Record<string, IoSpec> {
+function specsOf(defs: ComponentSpec['inputDefinitions'] | ComponentSpec['outputDefinitions'], direction: 'input' | 'output'): Record<string, IoSpec> {
   const out: Record<string, IoSpec> = {};
-  if (!isObject(defs)) return out;
   // kfp lists parameters before artifacts (`{**parameters, **artifacts}`).
-  for (const group of ['parameters', 'artifacts'])
-    for (const [name, def] of Object.entries(isObject(defs[group]) ? (defs[group] as Json) : {})) out[name] = ioSpec(def, direction);
+  for (const [name, def] of Object.entries(defs?.parameters ?? {})) out[name] = parameterSpec(def, direction);
+  for (const [name, def] of Object.entries(defs?.artifacts ?? {})) out[name] = artifactSpec(def, direction);
   return out;
 }
 
@@ -69,26 +67,27 @@ function shapeProblem(docs: readonly unknown[]): string | undefined {
 export function componentFromIr(docs: readonly unknown[]): Component<InputDecls, OutputDecls> {
   const problem = shapeProblem(docs);
   if (problem) throw new Error(`cannot load a component from IR: ${problem}`);
-  const pipelineSpec = structuredClone(docs[0]) as Json;
-  const platformSpec = isObject(docs[1]) ? (structuredClone(docs[1]) as Json) : undefined;
-  const name = (pipelineSpec.pipelineInfo as Json).name as string;
-  const components = isObject(pipelineSpec.components) ? pipelineSpec.components : {};
-  const own = components[`comp-${k8sName(name)}`];
-  const spec = (isObject(own) ? own : pipelineSpec.root) as Json;
+  // The typed, canonical form (src/ir/read.ts): a valid document is only respelled.
+  const pipelineSpec = readPipelineSpec(docs[0]);
+  const platformSpec = isObject(docs[1]) ? readPlatformSpec(docs[1]) : undefined;
+  const name = pipelineSpec.pipelineInfo?.name ?? '';
+  const own: ComponentSpec | undefined = pipelineSpec.components?.[`comp-${k8sName(name)}`];
+  const spec: ComponentSpec = own ?? pipelineSpec.root ?? {};
   const iface: InterfaceNode = Object.freeze({
     inputs: Object.freeze(specsOf(spec.inputDefinitions, 'input')),
     outputs: Object.freeze(specsOf(spec.outputDefinitions, 'output')),
   });
-  const executors = ((pipelineSpec.deploymentSpec as Json | undefined)?.executors ?? {}) as Json;
-  const executor = executors[`exec-${k8sName(name)}`];
-  let container: Json | undefined;
-  if (isObject(executor)) {
-    const c = isObject(executor.container) ? executor.container : {};
+  const executor = pipelineSpec.deploymentSpec?.executors?.[`exec-${k8sName(name)}`];
+  let container: PipelineContainerSpec | undefined;
+  if (executor) {
+    const c = executor.container ?? {};
     // kfp keeps only these (resources "can only be set on tasks").
-    container = { image: c.image };
-    if (c.command !== undefined) container.command = c.command;
-    if (c.args !== undefined) container.args = c.args;
-    if (c.env !== undefined) container.env = c.env;
+    container = {
+      image: c.image,
+      ...(c.command !== undefined ? { command: c.command } : {}),
+      ...(c.args !== undefined ? { args: c.args } : {}),
+      ...(c.env !== undefined ? { env: c.env } : {}),
+    };
   }
   const node: ComponentNode = Object.freeze({
     kind: 'component',

@@ -3,7 +3,7 @@ import { diagnostic, DiagnosticError, type Diagnostic } from '../diagnostics.ts'
 import { parsePyYamlDocuments, parseYamlDocumentNodes } from '../yaml/yaml-documents.ts';
 import type { Component } from './component.ts';
 import { componentFromIr } from './component-from-ir.ts';
-import type { ComponentNode } from './component-node.ts';
+import type { ComponentNode } from './nodes.ts';
 import { interfaceProblems } from './declared-interface.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';

@@ -1,7 +1,7 @@
 import type { ArtifactType } from './artifacts.ts';
 import type { EmbeddedAsset } from './embedded.ts';
 import type { ParameterSpec } from './parameter-types.ts';
-import type { PipelineNode } from './pipeline-node.ts';
+import type { PipelineContainerSpec, PipelineSpec, PlatformSpec } from '../ir/index.ts';
 import type { MetadataDictNode } from './importer-metadata.ts';
 import type { CommandLineElement } from './placeholders.ts';
 
@@ -75,36 +75,14 @@ export interface ImporterImplementation {
 }
 
 /**
- * A pipeline used as a component (kfp's graph component): the compiler compiles it on its own
- * and merges its components and executors into the outer pipeline, renaming clashes as kfp does.
- */
-export interface GraphImplementation {
-  readonly kind: 'graph';
-  readonly pipeline: PipelineNode;
-}
-
-/**
  * A component or pipeline loaded from compiled IR (kfp's `load_component_from_file`). The
  * documents are kept whole: a pipeline's are merged in like a graph component's, a single
  * component's executor is reused.
  */
 export interface IrImplementation {
   readonly kind: 'ir';
-  readonly pipelineSpec: Readonly<Record<string, unknown>>;
-  readonly platformSpec?: Readonly<Record<string, unknown>>;
+  readonly pipelineSpec: PipelineSpec;
+  readonly platformSpec?: PlatformSpec;
   /** The container of the component's own executor (`exec-<name>`), when the IR is a single component. */
-  readonly container?: Readonly<Record<string, unknown>>;
-}
-
-export type Implementation = PythonImplementation | ContainerImplementation | ImporterImplementation | GraphImplementation | IrImplementation;
-
-/**
- * A component definition. `name` is kfp's component name (`Train model` for `train_model`), from
- * which task names are derived.
- */
-export interface ComponentNode {
-  readonly kind: 'component';
-  readonly name: string;
-  readonly interface: InterfaceNode;
-  readonly implementation: Implementation;
+  readonly container?: PipelineContainerSpec;
 }

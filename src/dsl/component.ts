@@ -1,4 +1,5 @@
-import type { ComponentNode, ContainerImplementation, PythonSource } from './component-node.ts';
+import type { ComponentNode } from './nodes.ts';
+import type { ContainerImplementation, PythonSource } from './component-node.ts';
 import { assetPath, type EmbeddedAsset, type EmbeddedInputDecls, type EmbeddedNotAnInput } from './embedded.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';

@@ -1,7 +1,7 @@
 import type { Component } from './component.ts';
-import type { ComponentNode } from './component-node.ts';
+import type { ComponentNode } from './nodes.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
-import type { Pipeline } from './pipeline.ts';
+import type { Pipeline } from './pipeline-handle.ts';
 
 /** What `s.task()` runs: a component, or a pipeline used as one (kfp's graph component). */
 export type Runnable<I extends InputDecls, O extends OutputDecls> = Component<I, O> | Pipeline<I, O>;

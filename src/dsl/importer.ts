@@ -1,11 +1,12 @@
 import type { ArtifactType } from './artifacts.ts';
 import { isChannel, type ParameterChannel } from './channels.ts';
-import type { ComponentNode, InterfaceNode, IoSpec } from './component-node.ts';
+import type { ComponentNode } from './nodes.ts';
+import type { InterfaceNode, IoSpec } from './component-node.ts';
 import type { Component } from './component.ts';
 import type { ArtifactOutputDecl } from './io.ts';
 import type { ImporterMetadata, ImporterMetadataKey, ImporterMetadataValue, MetadataDictNode, MetadataKeyNode, MetadataNode } from './importer-metadata.ts';
 import { isRuntimePlaceholder, placeholder, type PlaceholderNode, type RuntimePlaceholder, type TemplateNode } from './placeholders.ts';
-import type { ArgNode } from './task-node.ts';
+import type { ArgNode } from './task-config.ts';
 import type { StringTemplate } from './typing.ts';
 import { madeByKfpTs } from './made-by-kfp-ts.ts';
 

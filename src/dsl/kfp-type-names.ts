@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PARAMETER_TYPE_NAMES, type ParameterType } from './parameter-types.ts';
+import { PARAMETER_TYPE_NAMES, type ParameterType } from './parameter-type.ts';
 
 /**
  * kfp keeps a channel's Python type as text (`typing.List[typing.Dict[str, int]]`) and derives

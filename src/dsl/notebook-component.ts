@@ -1,5 +1,6 @@
 import { embeddedAssetOf, pythonComponent, type Component, type PythonComponentOptions } from './component.ts';
-import type { ComponentNode, PythonImplementation } from './component-node.ts';
+import type { ComponentNode } from './nodes.ts';
+import type { PythonImplementation } from './component-node.ts';
 import type { EmbeddedInputDecls, EmbeddedNotAnInput } from './embedded.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { madeByKfpTs } from './made-by-kfp-ts.ts';

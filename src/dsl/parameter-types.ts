@@ -1,41 +1,10 @@
 import * as z from 'zod';
 import { kfpTypeName } from './kfp-type-names.ts';
+import type { ParameterType, ParameterValue } from './parameter-type.ts';
 
-/** The IR's parameter types (ml_pipelines.ParameterType). */
-export type ParameterType =
-  | 'STRING'
-  | 'NUMBER_INTEGER'
-  | 'NUMBER_DOUBLE'
-  | 'BOOLEAN'
-  | 'LIST'
-  | 'STRUCT'
-  | 'TASK_FINAL_STATUS';
-
-/** A JSON value a parameter can hold. */
-export type ParameterValue = string | number | boolean | readonly ParameterValue[] | { readonly [k: string]: ParameterValue };
+export type { ParameterType, ParameterValue } from './parameter-type.ts';
 
 /** What the compiler needs to know about a parameter declared with zod. */
-/**
- * kfp's PARAMETER_TYPES_MAPPING: the parameter type of a type name, by its lower-case short name
- * (`typing.` and `[...]` dropped by the caller). Python annotations, v1 type names and zod schema
- * titles all read names through it.
- */
-export const PARAMETER_TYPE_NAMES: Readonly<Record<string, ParameterType>> = {
-  integer: 'NUMBER_INTEGER',
-  int: 'NUMBER_INTEGER',
-  double: 'NUMBER_DOUBLE',
-  float: 'NUMBER_DOUBLE',
-  string: 'STRING',
-  str: 'STRING',
-  text: 'STRING',
-  bool: 'BOOLEAN',
-  boolean: 'BOOLEAN',
-  dict: 'STRUCT',
-  list: 'LIST',
-  jsonobject: 'STRUCT',
-  jsonarray: 'LIST',
-};
-
 export interface ParameterSpec {
   readonly kind: 'parameter';
   readonly parameterType: ParameterType;

@@ -1,4 +1,4 @@
-import type { ParameterType } from './parameter-types.ts';
+import type { ParameterType } from './parameter-type.ts';
 
 // Kept apart from parameter-types.ts (which needs zod at run time): the compiler imports only
 // this, so compiling never loads zod.

@@ -3,7 +3,7 @@ import type { Component } from './component.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { k8sName } from './k8s-name.ts';
 import { pipelineOf, type Pipeline } from './pipeline.ts';
-import type { PipelineNode } from './pipeline-node.ts';
+import type { PipelineNode } from './nodes.ts';
 import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /**

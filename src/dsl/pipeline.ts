@@ -1,3 +1,4 @@
+import { DiagnosticError } from '../diagnostics.ts';
 import { artifactChannel, parameterChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
@@ -5,11 +6,15 @@ import { madeByKfpTs } from './made-by-kfp-ts.ts';
 import { checkPipelineCall, checkReturnedOutputs } from './call-guards.ts';
 import { bodyProblems } from './body-problems.ts';
 import { requireMade } from './value-guards.ts';
+import type { PipelineConfigNode } from './kubernetes-settings.ts';
 import type { InterfaceNode } from './component-node.ts';
-import type { PipelineNode } from './pipeline-node.ts';
+import type { PipelineNode } from './nodes.ts';
 import type { RuntimePlaceholder } from './placeholders.ts';
 import { BuildState, rootContainer, rootScope, type Scope } from './scope.ts';
 import type { ParamsOf, ReturnsOf, StringTemplate } from './typing.ts';
+import type { Pipeline } from './pipeline-handle.ts';
+
+export type { Pipeline } from './pipeline-handle.ts';
 
 /** Options of {@link pipeline}: its name, description, inputs and outputs. */
 export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
@@ -21,8 +26,8 @@ export interface PipelineOptions<I extends InputDecls, O extends OutputDecls> {
   readonly pipelineRoot?: string;
   readonly inputs?: I;
   readonly outputs?: O;
-  /** kfp-kubernetes pipeline-level config (workspace, TTL, …) as PipelineConfig JSON. */
-  readonly pipelineConfig?: Readonly<Record<string, unknown>>;
+  /** kfp-kubernetes pipeline-level settings (workspace, TTL, …): `kubernetes.pipelineConfig({...})`. */
+  readonly pipelineConfig?: PipelineConfigNode;
 }
 
 /** What a pipeline body returns: its outputs, when it declares any. */
@@ -30,16 +35,6 @@ export type PipelineBody<I extends InputDecls, O extends OutputDecls> = (
   params: ParamsOf<I>,
   scope: Scope,
 ) => keyof O extends never ? void : ReturnsOf<O>;
-
-/** A defined pipeline. Its body runs when it is built (by the compiler's caller), not on import. */
-export interface Pipeline<I extends InputDecls = InputDecls, O extends OutputDecls = OutputDecls> {
-  readonly kind: 'pipelineHandle';
-  readonly name: string;
-  /** Runs the body (once) and returns the frozen node tree. Never throws: problems are recorded. */
-  build(): PipelineNode;
-  readonly __inputs?: I;
-  readonly __outputs?: O;
-}
 
 function paramsOf(iface: InterfaceNode): Record<string, ChannelNode> {
   const params: Record<string, ChannelNode> = {};
@@ -69,8 +64,10 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
       const returned = body(paramsOf(iface), rootScope(state, root));
       if (returned && typeof returned === 'object') outputs = checkReturnedOutputs({ ...(returned as Record<string, ChannelNode>) }, Object.keys(iface.outputs), options.name);
     } catch (err) {
-      state.problems.push(...bodyProblems(err, `pipeline/${options.name}`));
+      state.problems.push(...bodyProblems(err));
     }
+    const children = Object.freeze(state.freeze(root));
+    state.close();
     built = madeByKfpTs(Object.freeze({
       kind: 'pipeline',
       name: options.name,
@@ -78,9 +75,9 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
       ...(options.description !== undefined ? { description: options.description } : {}),
       ...(options.pipelineRoot !== undefined ? { pipelineRoot: options.pipelineRoot } : {}),
       interface: iface,
-      children: Object.freeze(state.freeze(root)),
+      children,
       outputs: Object.freeze(outputs),
-      ...(options.pipelineConfig ? { pipelineConfig: options.pipelineConfig } : {}),
+      ...(options.pipelineConfig ? { pipelineConfig: options.pipelineConfig.options } : {}),
       problems: Object.freeze([...state.problems]),
     }));
     return built;

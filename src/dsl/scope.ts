@@ -5,10 +5,11 @@ import { negated } from './conditions.ts';
 import { importerCall, type ImporterOptions, type ImporterOutputs } from './importer.ts';
 import { firstElementTypeName, loopItemTypeName, parameterTypeOfName } from './kfp-type-names.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
-import type { ArgNode, ConditionGroupNode, DagNode, LoopItems, TaskNode } from './task-node.ts';
+import type { ArgNode } from './task-config.ts';
+import type { ConditionGroupNode, DagNode, LoopItems, TaskNode } from './nodes.ts';
 import { taskHandle, type TaskHandle } from './task-handle.ts';
 import type { ArgsOf, StringTemplate } from './typing.ts';
-import type { BuildProblem } from './pipeline-node.ts';
+import type { BuildProblem } from './nodes.ts';
 import type { LoopItemValue, OutOfLoop } from './loop-levels.ts';
 import { checkBody, checkChannels, checkCondition, checkImporterOptions, checkLoopItems, checkLoopOptions, checkRunnable, checkTaskArgs, checkTaskHandles, taskLabel } from './call-guards.ts';
 import { requireOptionalString } from './value-guards.ts';
@@ -53,11 +54,21 @@ export class BuildState {
   nextGroupSeq(): number {
     return ++this.groupSeq;
   }
+  current(id: string): TaskNode {
+    const node = this.tasks.get(id);
+    if (!node) throw new Error(`unknown task ${id}`);
+    return node;
+  }
   update(node: TaskNode): void {
+    // The tree is frozen when the body returns: a setting made after that could only be lost.
+    if (this.closed)
+      throw new Error(`task '${node.component.name}' was configured after its pipeline was built; configure tasks inside the pipeline body`);
     this.tasks.set(node.id, node);
   }
-  problem(p: BuildProblem): void {
-    this.problems.push(p);
+  private closed = false;
+  /** Called once the tree is frozen: later configuring calls are refused. */
+  close(): void {
+    this.closed = true;
   }
 
   freeze(container: Container): DagNode[] {
@@ -270,9 +281,9 @@ class ScopeImpl implements Scope {
       : { kind: 'channel', channel: items as ParameterChannel | ArtifactChannel<string, true> };
     const parallelism = options.parallelism ?? 0;
     if (raw && (items as readonly unknown[]).length === 0)
-      this.state.problems.push({ code: 'dsl/empty-loop', path: `for-loop-${seq}`, message: 'parallelFor got an empty list of items; kfp needs at least one' });
+      this.state.problems.push({ code: 'dsl/empty-loop', path: [`for-loop-${seq}`], message: 'parallelFor got an empty list of items; kfp needs at least one' });
     if (!Number.isInteger(parallelism) || parallelism < 0)
-      this.state.problems.push({ code: 'dsl/invalid-parallelism', path: `for-loop-${seq}`, message: `parallelism must be a whole number >= 0 (0: unlimited); got ${parallelism}` });
+      this.state.problems.push({ code: 'dsl/invalid-parallelism', path: [`for-loop-${seq}`], message: `parallelism must be a whole number >= 0 (0: unlimited); got ${parallelism}` });
     // The item's type, as kfp derives it: from the first literal item, or from the list's type text.
     const typeName = raw
       ? firstElementTypeName(items as readonly unknown[])
@@ -306,7 +317,7 @@ class ScopeImpl implements Scope {
     checkChannels(outputs, 'oneOf');
     const first = outputs[0];
     const seq = this.state.nextOneOfSeq();
-    const bad = (message: string) => this.state.problems.push({ code: 'dsl/invalid-one-of', path: `oneOf ${seq}`, message });
+    const bad = (message: string) => this.state.problems.push({ code: 'dsl/invalid-one-of', path: [`oneOf #${seq}`], message });
     if (!first) bad('oneOf() needs the outputs of the branches');
     else if (outputs.some((o) => o.kind !== first.kind)) bad('oneOf() takes all parameters or all artifacts, not a mix');
     else if (outputs.some((o) => o.source.kind !== 'taskOutput')) bad('oneOf() takes outputs of tasks inside the branches (not collected() or oneOf() values)');
@@ -356,7 +367,8 @@ class ScopeImpl implements Scope {
     else
       this.state.problems.push({
         code: 'dsl/exit-task-scope',
-        path: `task ${taskId}`,
+        path: [],
+        task: taskId,
         message: 'the exit task of an exit handler must be created in the same scope as the handler, just before it',
       });
   }

@@ -22,6 +22,7 @@ const KFP_TS_KINDS = new Set([
   'taskHandle',
   'componentHandle',
   'pipelineHandle',
+  'pipelineConfig',
 ]);
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
@@ -33,6 +34,7 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   taskHandle: 'task (what s.task returns)',
   componentHandle: 'component',
   pipelineHandle: 'pipeline',
+  pipelineConfig: 'pipeline config (kubernetes.pipelineConfig)',
 };
 
 /** Deeper constants than this are refused (PyYAML itself fails at a few hundred levels). */
@@ -40,8 +42,10 @@ const MAX_DEPTH = 100;
 /** Values (list items, object fields) in one constant; a Proxy may claim any length. */
 const MAX_VALUES = 1_000_000;
 
+export type WrongValueCode = 'wrong-value' | 'fake-kfp-ts-value' | 'not-plain-data' | 'cyclic-value' | 'value-too-deep' | 'value-too-large' | 'unknown-option';
+
 /** Stops the pipeline body with a diagnostic `dsl/<code>`. */
-export function wrongValue(code: string, where: string, message: string): never {
+export function wrongValue(code: WrongValueCode, where: string, message: string): never {
   throw new DiagnosticError([diagnostic(`dsl/${code}`, where, message)]);
 }
 

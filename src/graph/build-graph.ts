@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, warning, type Diagnostic } from '../diagnostics.ts';
 import { conditionLabel, loopLabel, stripChannelPrefix } from './group-labels.ts';
 import type { GraphEdge, GraphItem, GroupKind, GroupNode, PipelineGraph, TaskNode } from './graph-model.ts';
 import type { ComponentSpec, DagSpec, InputArtifactSpec, InputParameterSpec, PipelineSpec, PipelineTaskSpec } from '../ir/index.ts';
@@ -109,7 +109,7 @@ export function buildGraph(spec: PipelineSpec, file?: string): { graph?: Pipelin
       const component = components[componentName];
       scope.tasks.set(name, t);
       if (component === undefined)
-        diagnostics.push({ ...diagnostic('graph/missing-component', `root/dag/tasks/${path}`, `Task ${path} runs component '${componentName}', which the file does not define; it is drawn as a task.`, file), severity: 'warning' });
+        diagnostics.push(warning('graph/missing-component', `root/dag/tasks/${path}`, `Task ${path} runs component '${componentName}', which the file does not define; it is drawn as a task.`, file));
       if (isObject(component) && isObject(component.dag)) {
         if (stack.includes(componentName) || stack.length >= MAX_DEPTH) {
           diagnostics.push(diagnostic('graph/recursive-component', `root/dag/tasks/${path}`, `Component '${componentName}' contains itself; a pipeline's DAG cannot nest itself.`, file));

@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link useConfigMapAsEnv}. */
@@ -20,14 +20,12 @@ export interface ConfigMapAsEnvOptions {
  */
 export function useConfigMapAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: ConfigMapAsEnvOptions): TaskHandle<O> {
   checkHelperArguments('useConfigMapAsEnv', task, options, { configMapName: 'parameter', configMapKeyToEnv: 'strings', optional: 'boolean?' });
-  const entry: Json = {
-    ...withoutDefaults({
-      keyToEnv: Object.entries(options.configMapKeyToEnv).map(([configMapKey, envVar]) => withoutDefaults({ configMapKey, envVar })),
-    }),
+  return task.withKubernetes({
+    kind: 'configMapAsEnv',
+    configMapName: options.configMapName,
+    keyToEnv: Object.entries(options.configMapKeyToEnv).map(([configMapKey, envVar]) => ({ configMapKey, envVar })),
     optional: options.optional ?? false,
-    ...objectName('configMapName', options.configMapName),
-  };
-  return task.withKubernetes((k) => append(k, 'configMapAsEnv', entry));
+  });
 }
 
 /** Options of {@link useConfigMapAsVolume}. */
@@ -44,10 +42,5 @@ export interface ConfigMapAsVolumeOptions {
  */
 export function useConfigMapAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: ConfigMapAsVolumeOptions): TaskHandle<O> {
   checkHelperArguments('useConfigMapAsVolume', task, options, { configMapName: 'parameter', mountPath: 'string', optional: 'boolean?' });
-  const entry: Json = {
-    ...withoutDefaults({ mountPath: options.mountPath }),
-    optional: options.optional ?? false,
-    ...objectName('configMapName', options.configMapName),
-  };
-  return task.withKubernetes((k) => append(k, 'configMapAsVolume', entry));
+  return task.withKubernetes({ kind: 'configMapAsVolume', configMapName: options.configMapName, mountPath: options.mountPath, optional: options.optional ?? false });
 }

@@ -1,6 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, withoutDefaults, type Json } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link emptyDirMount}. */
@@ -20,11 +19,11 @@ export interface EmptyDirMountOptions {
  */
 export function emptyDirMount<O extends OutputDecls>(task: TaskHandle<O>, options: EmptyDirMountOptions): TaskHandle<O> {
   checkHelperArguments('emptyDirMount', task, options, { volumeName: 'string', mountPath: 'string', medium: 'string?', sizeLimit: 'string?' });
-  const entry: Json = {
-    ...withoutDefaults({ volumeName: options.volumeName, mountPath: options.mountPath }),
-    // medium and sizeLimit have explicit presence: an empty string given is written.
+  return task.withKubernetes({
+    kind: 'emptyDirMount',
+    volumeName: options.volumeName,
+    mountPath: options.mountPath,
     ...(options.medium !== undefined ? { medium: options.medium } : {}),
     ...(options.sizeLimit !== undefined ? { sizeLimit: options.sizeLimit } : {}),
-  };
-  return task.withKubernetes((k) => append(k, 'emptyDirMounts', entry));
+  });
 }

@@ -1,6 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, withoutDefaults } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
@@ -14,5 +13,5 @@ export function useFieldPathAsEnv<O extends OutputDecls>(
   options: { readonly envName: string; readonly fieldPath: string },
 ): TaskHandle<O> {
   checkHelperArguments('useFieldPathAsEnv', task, options, { envName: 'string', fieldPath: 'string' });
-  return task.withKubernetes((k) => append(k, 'fieldPathAsEnv', withoutDefaults({ name: options.envName, fieldPath: options.fieldPath })));
+  return task.withKubernetes({ kind: 'fieldPathAsEnv', envName: options.envName, fieldPath: options.fieldPath });
 }

@@ -6,7 +6,7 @@
  */
 import { isMadeByKfpTs } from '../dsl/made-by-kfp-ts.ts';
 import { describe, optionsObject, requireMade } from '../dsl/value-guards.ts';
-import { argumentError } from './common.ts';
+import { DiagnosticError, diagnostic } from '../diagnostics.ts';
 
 /**
  * One option's type: a string (`string`), a string or a parameter (`parameter`), `boolean`, a
@@ -63,4 +63,9 @@ export function checkHelperArguments(helper: string, task: unknown, options: unk
     if (!fits(type, value)) throw argumentError(`${helper}/${key}`, `${helper}(): ${key} must be ${WORDS[type]}; got ${describe(value)}`);
   }
   return fields;
+}
+
+/** A helper's wrong argument, refused at the call (the compiler checks the values of right-typed ones). */
+function argumentError(path: string, message: string): DiagnosticError {
+  return new DiagnosticError([diagnostic('kubernetes/invalid-argument', ['kubernetes', ...path.split('/')], message)]);
 }

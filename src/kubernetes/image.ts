@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, argumentError, objectName, type ParameterOr } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
@@ -11,8 +11,7 @@ import { checkHelperArguments } from './helper-arguments.ts';
  */
 export function setImagePullSecrets<O extends OutputDecls>(task: TaskHandle<O>, secretNames: readonly ParameterOr<string>[]): TaskHandle<O> {
   checkHelperArguments('setImagePullSecrets', task, undefined, {}, true);
-  const entries = secretNames.map((name) => objectName('secretName', name));
-  return task.withKubernetes((k) => append(k, 'imagePullSecret', ...entries));
+  return task.withKubernetes({ kind: 'imagePullSecrets', secretNames: [...secretNames] });
 }
 
 /** Kubernetes' image pull policies. */
@@ -25,7 +24,5 @@ export type ImagePullPolicy = 'Always' | 'Never' | 'IfNotPresent';
  */
 export function setImagePullPolicy<O extends OutputDecls>(task: TaskHandle<O>, policy: ImagePullPolicy): TaskHandle<O> {
   checkHelperArguments('setImagePullPolicy', task, undefined, {}, true);
-  if (!['Always', 'Never', 'IfNotPresent'].includes(policy))
-    throw argumentError('setImagePullPolicy/policy', `invalid image pull policy '${String(policy)}': use Always, Never or IfNotPresent`);
-  return task.withKubernetes((k) => ({ ...k, imagePullPolicy: policy }));
+  return task.withKubernetes({ kind: 'imagePullPolicy', policy });
 }

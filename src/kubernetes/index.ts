@@ -1,6 +1,7 @@
 /**
- * kfp-kubernetes for kfp-ts: each helper takes a task handle and returns a new one carrying the
- * setting in the task's KubernetesExecutorConfig (the `platforms:` document of the compiled file).
+ * kfp-kubernetes for kfp-ts: each helper takes a task handle, records the setting on the task (a
+ * typed node, below) and returns the handle; the compiler checks the settings as kfp-kubernetes
+ * does and writes them to the task's KubernetesExecutorConfig (the `platforms:` document).
  * Names follow kfp-kubernetes 2.17 in camelCase; `CreatePVC` and `DeletePVC` are components.
  */
 export type { ParameterOr, JsonObject } from './common.ts';
@@ -21,3 +22,28 @@ export { setTimeout } from './timeout.ts';
 export { addToleration, addTolerationJson, type Toleration } from './toleration.ts';
 export { enableSharedMemory } from './shared-memory.ts';
 export { pipelineConfig, type PipelineConfigOptions, type WorkspaceOptions } from './pipeline-config.ts';
+export type {
+  KubernetesSetting,
+  PipelineConfigNode,
+  SecretAsEnvSetting,
+  SecretAsVolumeSetting,
+  ConfigMapAsEnvSetting,
+  ConfigMapAsVolumeSetting,
+  PvcMountSetting,
+  EphemeralVolumeSetting,
+  EmptyDirMountSetting,
+  FieldPathAsEnvSetting,
+  ImagePullSecretsSetting,
+  ImagePullPolicySetting,
+  NodeSelectorSetting,
+  NodeSelectorJsonSetting,
+  NodeAffinitySetting,
+  NodeAffinityJsonSetting,
+  PodAffinitySetting,
+  PodMetadataSetting,
+  SecurityContextSetting,
+  TimeoutSetting,
+  TolerationSetting,
+  TolerationJsonSetting,
+  SharedMemorySetting,
+} from '../dsl/kubernetes-settings.ts';

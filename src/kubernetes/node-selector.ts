@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { JsonObjectArg, ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { mergeInto, parameterInput, type JsonObject, type ParameterOr } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
@@ -13,10 +13,7 @@ export function addNodeSelector<O extends OutputDecls>(
   options: { readonly labelKey: string; readonly labelValue: string },
 ): TaskHandle<O> {
   checkHelperArguments('addNodeSelector', task, options, { labelKey: 'string', labelValue: 'string' });
-  return task.withKubernetes((k) => {
-    const current = (k.nodeSelector as { labels?: Record<string, string> } | undefined)?.labels ?? {};
-    return mergeInto(k, 'nodeSelector', { labels: { ...current, [options.labelKey]: options.labelValue } });
-  });
+  return task.withKubernetes({ kind: 'nodeSelector', labelKey: options.labelKey, labelValue: options.labelValue });
 }
 
 /**
@@ -26,7 +23,7 @@ export function addNodeSelector<O extends OutputDecls>(
  *
  * @example addNodeSelectorJson(train, p.node_selector)
  */
-export function addNodeSelectorJson<O extends OutputDecls>(task: TaskHandle<O>, nodeSelectorJson: ParameterOr<JsonObject>): TaskHandle<O> {
+export function addNodeSelectorJson<O extends OutputDecls>(task: TaskHandle<O>, nodeSelectorJson: ParameterOr<JsonObjectArg>): TaskHandle<O> {
   checkHelperArguments('addNodeSelectorJson', task, undefined, {}, true);
-  return task.withKubernetes((k) => mergeInto(k, 'nodeSelector', { nodeSelectorJson: parameterInput(nodeSelectorJson) }));
+  return task.withKubernetes({ kind: 'nodeSelectorJson', nodeSelectorJson });
 }

@@ -1,10 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { LabelSelectorOperator, SelectorRequirement } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, argumentError, withoutDefaults, type Json } from './common.ts';
-import { checkWeight, selectorRequirements, type LabelSelectorOperator, type SelectorRequirement } from './selector.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
-
-const LABEL_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
 
 /** Options of {@link addPodAffinity}. */
 export interface PodAffinityOptions {
@@ -33,24 +30,5 @@ export interface PodAffinityOptions {
  */
 export function addPodAffinity<O extends OutputDecls>(task: TaskHandle<O>, options: PodAffinityOptions): TaskHandle<O> {
   checkHelperArguments('addPodAffinity', task, options, { topologyKey: 'string', matchPodExpressions: 'checked?', matchPodLabels: 'strings?', namespaces: 'list?', matchNamespaceExpressions: 'checked?', matchNamespaceLabels: 'strings?', weight: 'checked?', anti: 'boolean?' });
-  if (!options.topologyKey) throw argumentError('addPodAffinity/topologyKey', 'a pod affinity term needs a topologyKey, e.g. kubernetes.io/hostname');
-  checkWeight(options.weight, 'addPodAffinity/weight');
-  const term: Json = {
-    ...withoutDefaults({
-      matchPodExpressions: selectorRequirements(options.matchPodExpressions, 'addPodAffinity/matchPodExpressions', 'match_pod_expression', LABEL_OPERATORS),
-      matchPodLabels: { ...options.matchPodLabels },
-      topologyKey: options.topologyKey,
-      namespaces: [...(options.namespaces ?? [])],
-      matchNamespaceExpressions: selectorRequirements(
-        options.matchNamespaceExpressions,
-        'addPodAffinity/matchNamespaceExpressions',
-        'match_namespace_expression',
-        LABEL_OPERATORS,
-      ),
-      matchNamespaceLabels: { ...options.matchNamespaceLabels },
-    }),
-    ...(options.weight !== undefined ? { weight: options.weight } : {}),
-    ...(options.anti !== undefined ? { anti: options.anti } : {}),
-  };
-  return task.withKubernetes((k) => append(k, 'podAffinity', term));
+  return task.withKubernetes({ kind: 'podAffinity', ...options });
 }

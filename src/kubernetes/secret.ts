@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, objectName, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link useSecretAsEnv}. */
@@ -21,14 +21,12 @@ export interface SecretAsEnvOptions {
  */
 export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsEnvOptions): TaskHandle<O> {
   checkHelperArguments('useSecretAsEnv', task, options, { secretName: 'parameter', secretKeyToEnv: 'strings', optional: 'boolean?' });
-  const entry: Json = {
-    ...withoutDefaults({
-      keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => withoutDefaults({ envVar, secretKey })),
-    }),
+  return task.withKubernetes({
+    kind: 'secretAsEnv',
+    secretName: options.secretName,
+    keyToEnv: Object.entries(options.secretKeyToEnv).map(([secretKey, envVar]) => ({ secretKey, envVar })),
     optional: options.optional ?? false,
-    ...objectName('secretName', options.secretName),
-  };
-  return task.withKubernetes((k) => append(k, 'secretAsEnv', entry));
+  });
 }
 
 /** Options of {@link useSecretAsVolume}. */
@@ -46,10 +44,5 @@ export interface SecretAsVolumeOptions {
  */
 export function useSecretAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsVolumeOptions): TaskHandle<O> {
   checkHelperArguments('useSecretAsVolume', task, options, { secretName: 'parameter', mountPath: 'string', optional: 'boolean?' });
-  const entry: Json = {
-    ...withoutDefaults({ mountPath: options.mountPath }),
-    optional: options.optional ?? false,
-    ...objectName('secretName', options.secretName),
-  };
-  return task.withKubernetes((k) => append(k, 'secretAsVolume', entry));
+  return task.withKubernetes({ kind: 'secretAsVolume', secretName: options.secretName, mountPath: options.mountPath, optional: options.optional ?? false });
 }

@@ -1,6 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { withoutDefaults } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
@@ -16,5 +15,9 @@ export function enableSharedMemory<O extends OutputDecls>(
   options: { readonly volumeName?: string; readonly size?: string } = {},
 ): TaskHandle<O> {
   checkHelperArguments('enableSharedMemory', task, options, { volumeName: 'string?', size: 'string?' }, true);
-  return task.withKubernetes((k) => ({ ...k, enabledSharedMemory: withoutDefaults({ volumeName: options.volumeName, size: options.size }) }));
+  return task.withKubernetes({
+    kind: 'sharedMemory',
+    ...(options.volumeName !== undefined ? { volumeName: options.volumeName } : {}),
+    ...(options.size !== undefined ? { size: options.size } : {}),
+  });
 }

@@ -1,6 +1,5 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { argumentError, int64, isWholeNumber } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
@@ -11,10 +10,5 @@ import { checkHelperArguments } from './helper-arguments.ts';
  */
 export function setTimeout<O extends OutputDecls>(task: TaskHandle<O>, seconds: number): TaskHandle<O> {
   checkHelperArguments('setTimeout', task, undefined, {}, true);
-  if (!isWholeNumber(seconds))
-    throw argumentError('setTimeout/seconds', `seconds must be a whole number greater than or equal to 0, got ${seconds}`);
-  return task.withKubernetes((k) => {
-    const { activeDeadlineSeconds: _previous, ...rest } = k;
-    return seconds === 0 ? rest : { ...rest, activeDeadlineSeconds: int64(seconds) };
-  });
+  return task.withKubernetes({ kind: 'timeout', seconds });
 }

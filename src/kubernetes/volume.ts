@@ -1,6 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
+import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
-import { append, channelReference, parameterInput, withoutDefaults, type Json, type ParameterOr } from './common.ts';
 import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link mountPvc}. */
@@ -21,14 +21,12 @@ export interface MountPvcOptions {
  */
 export function mountPvc<O extends OutputDecls>(task: TaskHandle<O>, options: MountPvcOptions): TaskHandle<O> {
   checkHelperArguments('mountPvc', task, options, { pvcName: 'parameter', mountPath: 'string', subPath: 'string?' });
-  const name = options.pvcName;
-  const entry: Json = {
-    ...withoutDefaults({ mountPath: options.mountPath, subPath: options.subPath }),
-    pvcNameParameter: parameterInput(name),
-    // The deprecated `pvc_reference` oneof, kept by kfp-kubernetes for older backends.
-    ...(typeof name === 'string' ? { constant: name } : channelReference(name)),
-  };
-  return task.withKubernetes((k) => append(k, 'pvcMount', entry));
+  return task.withKubernetes({
+    kind: 'pvcMount',
+    pvcName: options.pvcName,
+    mountPath: options.mountPath,
+    ...(options.subPath !== undefined ? { subPath: options.subPath } : {}),
+  });
 }
 
 /** Options of {@link addEphemeralVolume}. */
@@ -55,20 +53,14 @@ export interface EphemeralVolumeOptions {
  */
 export function addEphemeralVolume<O extends OutputDecls>(task: TaskHandle<O>, options: EphemeralVolumeOptions): TaskHandle<O> {
   checkHelperArguments('addEphemeralVolume', task, options, { volumeName: 'string', mountPath: 'string', accessModes: 'list', size: 'string', storageClassName: 'string?', labels: 'strings?', annotations: 'strings?' });
-  const labels = options.labels ?? {};
-  const annotations = options.annotations ?? {};
-  const hasMetadata = Object.keys(labels).length > 0 || Object.keys(annotations).length > 0;
-  const entry: Json = {
-    ...withoutDefaults({
-      volumeName: options.volumeName,
-      mountPath: options.mountPath,
-      accessModes: [...options.accessModes],
-      size: options.size,
-      storageClassName: options.storageClassName,
-    }),
-    // kfp asks for the default StorageClass exactly when no class is named.
-    ...(options.storageClassName === undefined ? { defaultStorageClass: true } : {}),
-    ...(hasMetadata ? { metadata: withoutDefaults({ annotations: { ...annotations }, labels: { ...labels } }) } : {}),
-  };
-  return task.withKubernetes((k) => append(k, 'genericEphemeralVolume', entry));
+  return task.withKubernetes({
+    kind: 'ephemeralVolume',
+    volumeName: options.volumeName,
+    mountPath: options.mountPath,
+    accessModes: [...options.accessModes],
+    size: options.size,
+    ...(options.storageClassName !== undefined ? { storageClassName: options.storageClassName } : {}),
+    labels: { ...options.labels },
+    annotations: { ...options.annotations },
+  });
 }

@@ -1,4 +1,4 @@
-import { diagnostic, DiagnosticError } from '../diagnostics.ts';
+import { diagnostic, DiagnosticError, type DiagnosticCode } from '../diagnostics.ts';
 import type { ProxyOptions } from '../client/proxy.ts';
 import { readBlob, readRecord, sha256Hex, writeBlob, writeRecord } from './url-cache.ts';
 
@@ -30,8 +30,9 @@ export interface FetchedText {
 
 const MAX_REDIRECTS = 5;
 
-function fail(url: string, message: string, code = 'load/download-failed'): never {
-  throw new DiagnosticError([diagnostic(code, url, message)]);
+function fail(url: string, message: string, code: DiagnosticCode = 'load/download-failed'): never {
+  // The address is one segment: its slashes are no path.
+  throw new DiagnosticError([diagnostic(code, [url], message)]);
 }
 
 /** kfp maps `gs://bucket/path` to the public HTTPS address of the object. */

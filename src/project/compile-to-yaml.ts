@@ -1,5 +1,5 @@
 import { version } from '../version.ts';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import type { Pipeline } from '../dsl/pipeline.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { isMadeByKfpTs } from '../dsl/made-by-kfp-ts.ts';

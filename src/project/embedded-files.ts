@@ -1,8 +1,8 @@
 import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { embeddedAssetPaths, type EmbeddedEntry, type EmbeddedTree } from '../compiler/python/embedded-paths.ts';
+import { embeddedAssetPaths, type EmbeddedEntry, type EmbeddedTree } from '../python/index.ts';
 import { readPaths } from './read-paths.ts';
 
 const isExecutable = (mode: number) => (mode & 0o100) !== 0;

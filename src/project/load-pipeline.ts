@@ -96,7 +96,7 @@ export async function loadPipeline(file: string, exportName?: string): Promise<L
     const where = frame ? `line ${frame.line}:${frame.column}` : 'module';
     const at = frame && frame.file !== abs ? path.relative(process.cwd(), frame.file) : file;
     // A builder that refused a wrong value at the module's top level (pipeline(), input(), …) keeps its code.
-    const problems = bodyProblems(thrown, where);
+    const problems = bodyProblems(thrown);
     if (problems[0]!.code !== 'dsl/body-threw') return { diagnostics: problems.map((p) => diagnostic(p.code, where, p.message, at)) };
     return { diagnostics: [diagnostic('cli/module-threw', where, `loading the pipeline file failed: ${thrownText(thrown)}`, at)] };
   }

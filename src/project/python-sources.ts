@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { PipelineNode } from '../dsl/pipeline-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { pythonSourceFiles } from '../compiler/python/source-files.ts';
+import { pythonSourceFiles } from '../python/index.ts';
 import { readPaths } from './read-paths.ts';
 
 /** Reads every Python file the pipeline's components name (each once). The compiler itself never reads files. */

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
 
 /**
  * Reads each path (concurrently) with `read`. A path that cannot be read becomes a diagnostic at
@@ -6,9 +6,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
  * one with `missing`; the others keep their reading.
  */
 export async function readPaths<T>(
-  paths: ReadonlyMap<string, string>,
+  paths: ReadonlyMap<string, readonly string[]>,
   read: (p: string) => Promise<T>,
-  code: string,
+  code: DiagnosticCode,
   missing: (p: string) => string,
 ): Promise<{ read: Map<string, T>; diagnostics: Diagnostic[] }> {
   const values = new Map<string, T>();

@@ -4,8 +4,11 @@
  * task's state and outputs, and the pipeline's outputs.
  *
  * @example
+ * import { loadPipelinePackage } from 'kfp-ts/client';
  * import { runLocal } from 'kfp-ts/runner';
- * const result = await runLocal(pipelineSpec, { n: 3 }, { venv: '.venv', pipelineRoot: 'local_outputs' });
+ * const loaded = loadPipelinePackage(yamlText);
+ * if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+ * const result = await runLocal(loaded.pkg.pipelineSpec, { n: 3 }, { venv: '.venv', pipelineRoot: 'local_outputs' });
  * if (result.state !== 'SUCCEEDED') console.error(result.tasks.filter((t) => t.state === 'FAILED'));
  */
 export { runLocal, type RunLocalOptions } from './run-local.ts';

@@ -5,12 +5,18 @@
  * `{"IfPresent": {...}}` arguments. Input parameters in arguments are written as the driver
  * writes them (integral numbers without a fraction).
  *
+ * `{{$}}` is the executor input with the launcher's placeholders substituted inside its text: the
+ * launcher (compileCmdAndArgs in backend/src/v2/component/launcher_v2.go) writes the JSON into the
+ * argument first and then replaces every placeholder in the result, and that second step is what
+ * resolves kfp's f-string arguments (a constant `item-{{$.inputs.parameters['pipelinechannel--…']}}`
+ * reaching the component as `item-1`). The replacement is textual, as there.
+ *
  * Where the backend 2.17 falls short of the SDK's meaning, the SDK's meaning is used: it passes a
  * `Concat`, and an `IfPresent` that mentions an output, through as literal JSON; here both are
  * evaluated (as kfp's local runner does), and an `IfPresent` also sees input artifacts.
  */
 import type { ExecutorInput, JsonValue } from '../ir/index.ts';
-import { argumentText } from './values.ts';
+import { argumentText, valueToText } from './values.ts';
 
 export interface PlaceholderContext {
   readonly executorInput: ExecutorInput;
@@ -68,7 +74,7 @@ const PLACEHOLDER = /\{\{\$(?:\.(inputs|outputs)\.(parameters|artifacts)\['([^']
 /** Substitutes the placeholders in one argument's text. Unknown ones are left as written. */
 export function resolveText(text: string, ctx: PlaceholderContext): string {
   return text.replace(PLACEHOLDER, (match, io?: string, kind?: string, name?: string, field?: string, runtimeName?: string) => {
-    if (io === undefined && runtimeName === undefined) return JSON.stringify(ctx.executorInput);
+    if (io === undefined && runtimeName === undefined) return launcherPlaceholdersIn(JSON.stringify(ctx.executorInput), ctx.executorInput);
     if (runtimeName !== undefined) return ctx.runtime[`{{$.${runtimeName}}}`] ?? match;
     const side = io === 'inputs' ? ctx.executorInput.inputs : ctx.executorInput.outputs;
     if (kind === 'parameters') {
@@ -83,6 +89,30 @@ export function resolveText(text: string, ctx: PlaceholderContext): string {
     const artifact = side?.artifacts?.[name ?? '']?.artifacts?.[0];
     if (artifact === undefined) throw new Error(`artifact "${name}" has no value, but an argument uses it (${match})`);
     if (field === 'uri') return artifact.uri ?? '';
+    if (field === 'path') return artifact.customPath ?? localPathForUri(artifact.uri ?? '');
+    return match;
+  });
+}
+
+const LAUNCHER_PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\['([^']+)'\](?:\.(uri|path|output_file))?\}\}/g;
+
+/**
+ * The launcher's own placeholders (getPlaceholders: input parameters, input and output artifact URIs
+ * and paths, output parameter files) replaced in text, each as the launcher writes it; any other
+ * placeholder is left as written.
+ */
+function launcherPlaceholdersIn(text: string, executorInput: ExecutorInput): string {
+  return text.replace(LAUNCHER_PLACEHOLDER, (match, io: string, kind: string, name: string, field?: string) => {
+    if (kind === 'parameters') {
+      if (io === 'inputs' && field === undefined) {
+        const value = executorInput.inputs?.parameterValues?.[name];
+        return value === undefined || value === null ? match : valueToText(value);
+      }
+      return io === 'outputs' && field === 'output_file' ? (executorInput.outputs?.parameters?.[name]?.outputFile ?? match) : match;
+    }
+    const artifact = (io === 'inputs' ? executorInput.inputs : executorInput.outputs)?.artifacts?.[name]?.artifacts?.[0];
+    if (artifact === undefined) return match;
+    if (field === 'uri') return artifact.uri ?? match;
     if (field === 'path') return artifact.customPath ?? localPathForUri(artifact.uri ?? '');
     return match;
   });

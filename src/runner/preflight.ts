@@ -4,7 +4,7 @@
  * job), container components with no Docker or Podman to run them (named, task by task), secrets
  * the tasks need that were not passed; and warnings for every setting with no local meaning.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic, warning, type Diagnostic, type DiagnosticCode } from '../diagnostics.ts';
 import { checkRuntimeParameters } from '../client/parameters.ts';
 import type { ComponentSpec, JsonValue, KubernetesExecutorConfig, PipelineSpec, PipelineTaskSpec, PlatformSpec } from '../ir/index.ts';
 import { ignoredKubernetesSettings, secretNameSource } from './kubernetes-settings.ts';
@@ -62,8 +62,8 @@ export function preflight(
   artifacts: Readonly<Record<string, unknown>>,
 ): Preflight {
   const diagnostics: Diagnostic[] = [];
-  const warn = (code: string, path: string, message: string): void => void diagnostics.push({ code, path, message, severity: 'warning' });
-  const error = (code: string, path: string, message: string): void => void diagnostics.push({ code, path, message });
+  const warn = (code: DiagnosticCode, path: string, message: string): void => void diagnostics.push(warning(code, path, message));
+  const error = (code: DiagnosticCode, path: string, message: string): void => void diagnostics.push(diagnostic(code, path, message));
   if (spec.root?.dag === undefined) error('runner/not-a-pipeline', 'root', 'The document has no root DAG: it is not a compiled pipeline.');
   diagnostics.push(...checkRuntimeParameters(spec.root?.inputDefinitions?.parameters ?? {}, args));
   const declared = spec.root?.inputDefinitions?.artifacts ?? {};

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, DiagnosticError, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { JsonObject, JsonValue, PipelineSpec, PlatformSpec } from '../ir/index.ts';
 import { CacheStore } from './cache-store.ts';
 import { detectContainerEngine, type ContainerEngine } from './container-engine.ts';
@@ -42,12 +42,17 @@ export interface RunLocalOptions {
   readonly disableCaching?: boolean;
   /** Secrets by name, each a map of keys to values; the only source of secret env variables. */
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** The environment tasks start from (default: this process's); the IR's env and secrets go on top. */
-  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The environment tasks start from (default: this process's); the IR's env and secrets go on top.
+   * A plain record, not `NodeJS.ProcessEnv`: this declaration is public, and a user's project need
+   * not have @types/node.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Docker / Podman command to use; default: the first that answers. */
   readonly containerEngine?: string;
   /** Stops the run: running tasks are stopped, the rest not started; the result says CANCELED. */
   readonly signal?: AbortSignal;
+  /** Called as the run goes: it starts, a task changes state, a step reports progress, it ends. */
   readonly onEvent?: (event: RunEvent) => void;
 }
 
@@ -57,7 +62,9 @@ export interface RunLocalOptions {
  * (bad arguments, a container component with no Docker or Podman, a missing secret).
  *
  * @example
- * const { pipelineSpec, platformSpec } = loadPipelinePackage(yamlText).pkg;
+ * const loaded = loadPipelinePackage(yamlText); // from 'kfp-ts/client'
+ * if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+ * const { pipelineSpec, platformSpec } = loaded.pkg;
  * const result = await runLocal(pipelineSpec, { n_estimators: 10 }, { platformSpec, venv: '.venv' });
  * console.log(result.state, result.outputs.parameters);
  */
@@ -69,11 +76,13 @@ export async function runLocal(pipelineSpec: PipelineSpec, args: Readonly<Record
   if (checked.containerTasks.length > 0) {
     const found = await detectContainerEngine(options.containerEngine !== undefined ? [options.containerEngine] : undefined);
     if ('problem' in found) {
-      diagnostics.push({
-        code: 'runner/container-engine-missing',
-        path: 'tasks',
-        message: `${checked.containerTasks.length === 1 ? 'Task' : 'Tasks'} ${checked.containerTasks.join(', ')} run${checked.containerTasks.length === 1 ? 's' : ''} a container image, which needs Docker or Podman, and none answered (${found.problem}). Start Docker or Podman, or run the pipeline on Kubeflow Pipelines.`,
-      });
+      diagnostics.push(
+        diagnostic(
+          'runner/container-engine-missing',
+          ['tasks'],
+          `${checked.containerTasks.length === 1 ? 'Task' : 'Tasks'} ${checked.containerTasks.join(', ')} run${checked.containerTasks.length === 1 ? 's' : ''} a container image, which needs Docker or Podman, and none answered (${found.problem}). Start Docker or Podman, or run the pipeline on Kubeflow Pipelines.`,
+        ),
+      );
     } else engine = found;
   }
   if (hasErrors(diagnostics)) throw new DiagnosticError(diagnostics);

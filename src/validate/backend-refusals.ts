@@ -15,24 +15,16 @@
  * (src/ir). The platform spec is read with no API server configuration: a server configured with a default workspace PVC spec that has
  * accessModes accepts a workspace given by its size alone.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { VALIDATE_CODES } from '../diagnostic-codes/validate.ts';
+import { warning, type Diagnostic } from '../diagnostics.ts';
 import { executorKind, isJsonObject, type ExecutorSpec, type JsonValue, type PipelineSpec, type PipelineTaskSpec, type PlatformSpec } from '../ir/index.ts';
 import { joinPath } from './ir-access.ts';
 import { indexPipelineSpec, type ComponentInfo, type IrIndex } from './ir-index.ts';
 import { parseQuantity } from './k8s-quantity.ts';
 
-export const BACKEND_REFUSAL_CODES = {
-  'backend/argo-artifact-iterator': 'a ParallelFor over a list of artifacts: the Argo compiler has no artifact iterator',
-  'backend/argo-no-non-exit-task': 'a DAG whose tasks all ignore upstream failure (the Argo compiler takes them for exit tasks)',
-  'backend/argo-importer-condition': 'an importer task with triggerPolicy.condition',
-  'backend/argo-executor-kind': 'an executor that is neither a container nor an importer',
-  'backend/argo-workspace-size': 'a workspace size Kubernetes cannot parse, or a negative one',
-  'backend/argo-workspace-patch': 'a workspace PVC spec patch with fields or values the backend refuses',
-  'backend/argo-workspace-access-modes': 'a workspace PVC spec without accessModes',
-  'backend/argo-workspace-storage-class': 'a workspace PVC spec whose storageClassName is empty',
-} as const;
+/** The refusals' codes: the `backend/argo-*` part of the registry (src/diagnostic-codes/validate.ts). */
+export type BackendRefusalCode = Extract<keyof typeof VALIDATE_CODES, `backend/argo-${string}`>;
 
-export type BackendRefusalCode = keyof typeof BACKEND_REFUSAL_CODES;
 
 /** One thing the Argo compiler refuses, as data. */
 export interface BackendRefusal {
@@ -70,10 +62,9 @@ export function findBackendRefusals(pipelineSpec: PipelineSpec, platformSpec?: P
 
 /** The refusals as compile/validate warnings. */
 export function checkBackendRefusals(pipelineSpec: PipelineSpec, platformSpec?: PlatformSpec, file?: string, index?: IrIndex): Diagnostic[] {
-  return findBackendRefusals(pipelineSpec, platformSpec, index).map((r) => ({
-    ...diagnostic(r.code, r.path, `the KFP backend accepts the upload but refuses to create a run: its Argo compiler answers "${r.backendError}". ${r.fix}`, file),
-    severity: 'warning' as const,
-  }));
+  return findBackendRefusals(pipelineSpec, platformSpec, index).map((r) =>
+    warning(r.code, r.path, `the KFP backend accepts the upload but refuses to create a run: its Argo compiler answers "${r.backendError}". ${r.fix}`, file),
+  );
 }
 
 interface Ir {

@@ -9,7 +9,7 @@
  * Then, for documents without errors, warnings for what the backend's Argo compiler refuses when
  * a run is created (backend-refusals.ts): the upload works, the run does not.
  */
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, formatPath, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { readPipelineSpec, readPlatformSpec } from '../ir/index.ts';
 import { checkBackendRefusals } from './backend-refusals.ts';
 import { checkBackendRules } from './backend-rules.ts';
@@ -22,7 +22,7 @@ import { kfpHeaderComment } from '../emit/header.ts';
 import { nonJsonValues, parseYamlDocuments } from '../yaml/yaml-documents.ts';
 
 export { VALIDATE_CODES, type ValidateCode } from './codes.ts';
-export { BACKEND_REFUSAL_CODES, findBackendRefusals, type BackendRefusal, type BackendRefusalCode } from './backend-refusals.ts';
+export { findBackendRefusals, type BackendRefusal, type BackendRefusalCode } from './backend-refusals.ts';
 export { PIPELINE_NAME_PATTERN, SUPPORTED_SCHEMA_VERSION } from './backend-rules.ts';
 export { validateIrSchema } from './schema-validate.ts';
 
@@ -56,7 +56,7 @@ function validateDocuments(docs: readonly unknown[], file: string | undefined): 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.code}\u0000${d.path}\u0000${d.message}`;
+    const key = `${d.code}\u0000${formatPath(d.path)}\u0000${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -174,6 +174,6 @@ function validateDocs(text: string, docs: readonly unknown[], file: string | und
   if (injected.length > 0) return injected;
   const nonJson = docs.flatMap((d) => nonJsonValues(d, file));
   // A timestamp where a string belongs would also fail the schema; report it once.
-  const nonJsonPaths = new Set(nonJson.map((d) => d.path));
-  return [...nonJson, ...validateDocuments(docs, file).filter((d) => !(d.code.startsWith('schema/') && nonJsonPaths.has(d.path)))];
+  const nonJsonPaths = new Set(nonJson.map((d) => formatPath(d.path)));
+  return [...nonJson, ...validateDocuments(docs, file).filter((d) => !(d.code.startsWith('schema/') && nonJsonPaths.has(formatPath(d.path))))];
 }

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, formatPath, type Diagnostic } from '../diagnostics.ts';
 import type { ValidateCode } from './codes.ts';
 import { isObject } from './ir-access.ts';
 
@@ -316,11 +316,11 @@ export function mapSchemaErrors(
   const mapped: Array<{ order: number[]; diagnostic: Diagnostic }> = [];
   for (const error of errors) {
     const m = mapOne(schema, doc, error);
-    const path = m.path.join('/');
+    const path = formatPath(m.path);
     const key = `${m.code}\u0000${path}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    mapped.push({ order: documentOrder(doc, m.path), diagnostic: diagnostic(m.code, path === '' ? '(document)' : path, m.message, file) });
+    mapped.push({ order: documentOrder(doc, m.path), diagnostic: diagnostic(m.code, m.path.length === 0 ? ['(document)'] : m.path, m.message, file) });
   }
   return mapped.sort((a, b) => compareOrder(a.order, b.order)).map((m) => m.diagnostic);
 }

@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { DiagnosticCode } from '../diagnostics.ts';
 import { describeReading, isOrdinaryWord, plainReadings, sameReading, type ReaderName } from './plain-scalar-readings.ts';
 
 // PyYAML's Reader refuses these anywhere in a file, comments included (yaml/reader.py NON_PRINTABLE);
@@ -109,7 +110,7 @@ export class TabCheck {
 
 /** A problem at a source offset, with the slash path of the value in its document when known. */
 export interface Located {
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly offset: number;
   readonly path?: string;
   readonly message: string;

@@ -5,24 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startApiServer, type ApiServer } from '../support/backend.ts';
+import { describe, expect, test } from 'vitest';
 import { sharedDir } from '../support/repo.ts';
+import { useApiServer } from '../support/use-api-server.ts';
 
 const PIPELINES = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_data', 'sdk_compiled_pipelines');
 
-let server: ApiServer | undefined;
-
-beforeAll(async () => {
-  server = await startApiServer();
-}, 45 * 60_000); // a cold build of the backend takes minutes
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useApiServer();
 
 function api(): string {
-  if (!server) throw new Error('apiserver not started');
-  return `${server.url}/apis/v2beta1`;
+  return `${server().url}/apis/v2beta1`;
 }
 
 async function json(res: Response): Promise<Record<string, any>> {
@@ -30,7 +22,7 @@ async function json(res: Response): Promise<Record<string, any>> {
   try {
     return JSON.parse(text) as Record<string, any>;
   } catch {
-    throw new Error(`HTTP ${res.status}, not JSON: ${text}\n--- server log ---\n${server?.logs()}`);
+    throw new Error(`HTTP ${res.status}, not JSON: ${text}\n--- server log ---\n${server().logs()}`);
   }
 }
 

@@ -52,25 +52,25 @@ const CASES: readonly Case[] = [
     what: 'a cycle through .after()',
     file: 'cycle.ts',
     code: 'graph/cycle',
-    mentions: ['cycle.ts', 'pipeline/produce', 'produce → consume → produce'],
+    mentions: ['cycle.ts', 'cli-cycle/produce', 'produce → consume → produce'],
   },
   {
     what: 'a wrong-typed argument passed from plain JavaScript',
     file: 'wrong-type.js',
     code: 'task/type-mismatch',
-    mentions: ['wrong-type.js', 'pipeline/consume/inputs/count'],
+    mentions: ['wrong-type.js', 'cli-wrong-type/consume/inputs/count'],
   },
   {
     what: 'an invalid pipeline name',
     file: 'bad-name.ts',
     code: 'pipeline/invalid-name',
-    mentions: ['bad-name.ts', 'pipeline/name', "'My Pipeline'"],
+    mentions: ['bad-name.ts', 'My Pipeline/name', "'My Pipeline'"],
   },
   {
     what: 'a Python signature that disagrees with its declaration',
     file: 'signature-mismatch.ts',
     code: 'python/signature-mismatch',
-    mentions: ['scale.py', 'pipeline/scale/component/scale/factor'],
+    mentions: ['scale.py', 'cli-signature/scale/component/scale/factor'],
   },
   {
     what: 'a pipeline file that does not exist',
@@ -79,10 +79,28 @@ const CASES: readonly Case[] = [
     mentions: ['no-such-pipeline.ts'],
   },
   {
+    what: 'a directory given as the pipeline file',
+    file: '.',
+    code: 'cli/not-a-file',
+    mentions: ['tests/cli/fixtures: not a file'],
+  },
+  {
+    what: 'a compiled pipeline given instead of its source',
+    file: 'compiled.yaml',
+    code: 'cli/not-a-pipeline-source',
+    mentions: ['compiled.yaml', 'compile takes the .ts file'],
+  },
+  {
+    what: 'a pipeline file that exports no pipeline or component',
+    file: 'no-pipeline.ts',
+    code: 'cli/no-pipeline',
+    mentions: ['no-pipeline.ts', 'exports no pipeline or component'],
+  },
+  {
     what: "a component whose Python source file does not exist (naming the task that needs it)",
     file: 'missing-source.ts',
     code: 'python/source-unreadable',
-    mentions: ['ghost.py', 'pipeline/ghost'],
+    mentions: ['ghost.py', 'cli-missing-source/ghost'],
   },
   {
     what: 'a pipeline file with a syntax error',
@@ -100,7 +118,7 @@ const CASES: readonly Case[] = [
     what: 'an unknown output name read in plain JavaScript',
     file: 'unknown-output.js',
     code: 'task/unknown-output',
-    mentions: ['unknown-output.js', 'pipeline/consume/inputs/data', 'dataset'],
+    mentions: ['unknown-output.js', 'cli-unknown-output/consume/inputs/data', 'dataset'],
   },
 ];
 
@@ -145,4 +163,17 @@ describe('kfp-ts compile: bad input', () => {
       for (const m of c.mentions) expect(r1.stderr).toContain(m);
     });
   }
+});
+
+describe('kfp-ts compile: an output that cannot be written', () => {
+  it('GIVEN an output path in a directory that does not exist WHEN compiling THEN cli/write-failed names it, exit 1, and nothing is written', () => {
+    const dir = freshDir();
+    const out = path.join(dir, 'missing-dir', 'out.yaml');
+    const r = runCli(['compile', rel('ok.ts'), '-o', out]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).toContain(`${out}: cannot write it`);
+    expect(r.stderr).toContain('[cli/write-failed]');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

@@ -74,7 +74,7 @@ describe('kfp-ts compile: help and usage errors', () => {
     const dir = freshDir();
     const r = runCli(['compile', OK, '-o', path.join(dir, 'out.yaml'), '--pipeline-parameters', '{"n": "three"}']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('pipeline/cli-ok/inputs/n');
+    expect(r.stderr).toContain('cli-ok/inputs/n');
     expect(r.stderr).toContain('[pipeline/parameter-type]');
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -45,7 +45,7 @@ const CASES: readonly Case[] = [
   { fn: 'throwingProxy', code: 'dsl/body-threw', at: /^error: tests\/cli\/fixtures\/plain-js-wrong-values\.js: line 26:11: /, says: 'the pipeline body threw: the proxy refuses' },
   { fn: 'wrongRetry', code: 'dsl/wrong-value', at: /^error: tests\/cli\/fixtures\/plain-js-wrong-values\.js: line 32:29: /, says: "task 'produce': withRetry() maxRetryCount must be a whole number >= 0; got the string \"three\"" },
   { fn: 'fakeCondition', code: 'dsl/fake-kfp-ts-value', at: /^error: tests\/cli\/fixtures\/plain-js-wrong-values\.js: line 36:5: /, says: "if()'s condition looks like a kfp-ts condition" },
-  { fn: 'kubernetesOption', code: 'dsl/body-threw', at: /^error: tests\/cli\/fixtures\/plain-js-wrong-values\.js: line 42:3: /, says: 'addNodeSelector(): labelKey must be a string; got the number 42' },
+  { fn: 'kubernetesOption', code: 'kubernetes/invalid-argument', at: /^error: tests\/cli\/fixtures\/plain-js-wrong-values\.js: line 42:3: /, says: 'addNodeSelector(): labelKey must be a string; got the number 42' },
   { file: 'tests/cli/fixtures/plain-js-wrong-options.js', code: 'dsl/wrong-value', at: /^error: tests\/cli\/fixtures\/plain-js-wrong-options\.js: line 5:16: /, says: 'pipeline() needs a name (a string); got the number 42' },
 ];
 

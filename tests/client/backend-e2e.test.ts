@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiServer, type ApiServer } from '../support/backend.ts';
+import { describe, expect, it } from 'vitest';
 import { REPO, sharedDir } from '../support/repo.ts';
+import { useApiServer } from '../support/use-api-server.ts';
 import { KfpClient } from '../../src/client/kfp-client.ts';
 import { KfpError } from '../../src/client/errors.ts';
 import { checkRuntimeParameters } from '../../src/client/parameters.ts';
@@ -19,31 +19,25 @@ import { runCliAsync } from './support/run-cli.ts';
 const MONITORING = () => path.join(sharedDir(), 'reference', 'monitoring_pipeline.yaml');
 
 describe('the real KFP API server', () => {
-  let api: ApiServer;
-  beforeAll(async () => {
-    api = await startApiServer();
-  }, 45 * 60_000); // a cold build of the backend takes minutes
-  afterAll(async () => {
-    await api?.stop();
-  });
+  const server = useApiServer();
 
   it('upload, upload again as a version, create an experiment, run monitoring_pipeline.yaml, list and get it', async () => {
     const file = MONITORING();
-    const up1 = await runCliAsync(['upload', file, '--host', api.url, '--format', 'json']);
+    const up1 = await runCliAsync(['upload', file, '--host', server().url, '--format', 'json']);
     expect(up1.stderr).toBe('');
     const first = JSON.parse(up1.stdout) as Record<string, unknown>;
     expect(first).toMatchObject({ outcome: 'created', pipeline_name: 'ml-experiment-monitoring', version_name: 'ml-experiment-monitoring' });
 
-    const up2 = await runCliAsync(['upload', file, '--host', api.url, '--version-name', 'v2', '--description', 'second upload', '--format', 'json']);
+    const up2 = await runCliAsync(['upload', file, '--host', server().url, '--version-name', 'v2', '--description', 'second upload', '--format', 'json']);
     const second = JSON.parse(up2.stdout) as Record<string, unknown>;
     expect(second).toMatchObject({ outcome: 'versioned', pipeline_id: first['pipeline_id'], version_name: 'v2' });
 
-    const up3 = await runCliAsync(['upload', file, '--host', api.url, '--format', 'json']);
+    const up3 = await runCliAsync(['upload', file, '--host', server().url, '--format', 'json']);
     expect(JSON.parse(up3.stdout)).toMatchObject({ outcome: 'versioned', version_name: expect.stringMatching(/^sha256-[0-9a-f]{12}$/) });
-    const up4 = await runCliAsync(['upload', file, '--host', api.url, '--format', 'json']);
+    const up4 = await runCliAsync(['upload', file, '--host', server().url, '--format', 'json']);
     expect(JSON.parse(up4.stdout)).toMatchObject({ outcome: 'unchanged' });
 
-    const client = new KfpClient({ host: api.url });
+    const client = new KfpClient({ host: server().url });
     const versions = await client.listPipelineVersions(String(first['pipeline_id']), { sortBy: 'created_at' });
     expect(versions.pipeline_versions?.map((v) => v.name)).toEqual(['ml-experiment-monitoring', 'v2', expect.stringMatching(/^sha256-/)]);
     // The server stored and parsed the very spec that was uploaded.
@@ -51,7 +45,7 @@ describe('the real KFP API server', () => {
     expect(spec['pipelineInfo']).toEqual(parseYaml(readFileSync(file, 'utf8'))['pipelineInfo']);
 
     const run = await runCliAsync([
-      'run', file, '--host', api.url, '--experiment', 'e2e', '--run-name', 'e2e-1', '--format', 'json',
+      'run', file, '--host', server().url, '--experiment', 'e2e', '--run-name', 'e2e-1', '--format', 'json',
       '--param', 'experiment_name=e2e', '--param', 'training_data_path=gs://bucket/train.csv', '--param', 'n_estimators=150',
     ]);
     expect(run.stderr).toBe('');
@@ -59,24 +53,24 @@ describe('the real KFP API server', () => {
     const experiment = await client.findExperimentByName('e2e');
     expect(experiment?.experiment_id).toBe(started.experiment_id);
 
-    const list = await runCliAsync(['runs', 'list', '--host', api.url, '--experiment', 'e2e', '--format', 'json']);
+    const list = await runCliAsync(['runs', 'list', '--host', server().url, '--experiment', 'e2e', '--format', 'json']);
     const listed = JSON.parse(list.stdout) as { runs: Array<{ run_id: string; display_name: string }> };
     expect(listed.runs.map((r) => [r.run_id, r.display_name])).toEqual([[started.run_id, 'e2e-1']]);
 
-    const get = await runCliAsync(['runs', 'get', started.run_id, '--host', api.url, '--format', 'json']);
+    const get = await runCliAsync(['runs', 'get', started.run_id, '--host', server().url, '--format', 'json']);
     const got = JSON.parse(get.stdout) as { run_id: string; runtime_config: { parameters: unknown }; state: string; pipeline_spec: Record<string, unknown> };
     expect(got.run_id).toBe(started.run_id);
     expect(got.runtime_config.parameters).toEqual({ experiment_name: 'e2e', training_data_path: 'gs://bucket/train.csv', n_estimators: 150 });
     expect(['PENDING', 'RUNNING']).toContain(got.state);
     expect((got.pipeline_spec['pipelineInfo'] as { name: string }).name).toBe('ml-experiment-monitoring');
 
-    const text = await runCliAsync(['runs', 'get', started.run_id, '--host', api.url]);
+    const text = await runCliAsync(['runs', 'get', started.run_id, '--host', server().url]);
     expect(text.stdout).toMatch(/^Run: {8}e2e-1\n {2}id: {9}[0-9a-f-]{36}\n {2}state: {6}(PENDING|RUNNING)\n/);
     expect(text.stdout).toMatch(/Parameters:\nNAME\s+VALUE\nexperiment_name\s+"e2e"\nn_estimators\s+150\ntraining_data_path\s+"gs:\/\/bucket\/train\.csv"/);
   });
 
   it('the real server\'s errors are mapped: 404 with its message, 409 in the upload error shape', async () => {
-    const client = new KfpClient({ host: api.url, retry: { maxAttempts: 1 } });
+    const client = new KfpClient({ host: server().url, retry: { maxAttempts: 1 } });
     const e404 = await client.getRun('00000000-0000-0000-0000-000000000000').catch((e: unknown) => e as KfpError);
     expect(e404).toBeInstanceOf(KfpError);
     expect((e404 as KfpError).code).toBe('client/not-found');
@@ -127,7 +121,7 @@ describe('the real KFP API server', () => {
       { s: 'a', i: 1, n: 3 },
       { s: '[[RunUUID]]', i: -7 },
     ];
-    const client = new KfpClient({ host: api.url, retry: { maxAttempts: 1 } });
+    const client = new KfpClient({ host: server().url, retry: { maxAttempts: 1 } });
     const experiment = await client.createExperiment({ display_name: 'params' });
     const rows: string[] = [];
     const reasons: string[] = [];
@@ -163,7 +157,7 @@ describe('the real KFP API server', () => {
   it('parameter checking agrees with the server across the kfp corpus (no values; every required value of its type)', async () => {
     const root = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_data', 'sdk_compiled_pipelines', 'valid');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).sort();
-    const client = new KfpClient({ host: api.url, retry: { maxAttempts: 1 } });
+    const client = new KfpClient({ host: server().url, retry: { maxAttempts: 1 } });
     const experiment = await client.createExperiment({ display_name: 'corpus-params' });
     const sample: Record<string, unknown> = { STRING: 'x', NUMBER_INTEGER: 3, NUMBER_DOUBLE: 0.5, BOOLEAN: true, LIST: [1], STRUCT: { a: 1 } };
     let compared = 0;

@@ -13,8 +13,8 @@ import { deleteConfirmed } from '../../src/client/delete-confirmed.ts';
 import { createExperiment } from '../../src/client/experiments.ts';
 import { KfpClient } from '../../src/client/kfp-client.ts';
 import { createRecurringRun } from '../../src/client/recurring-runs.ts';
-import { startApiServer, type ApiServer } from '../support/backend.ts';
 import { sharedDir } from '../support/repo.ts';
+import { useApiServer } from '../support/use-api-server.ts';
 import { loopback, type Loopback } from './support/loopback.ts';
 
 type Json = Record<string, any>;
@@ -26,7 +26,7 @@ interface Fault {
   readonly mode: Mode;
 }
 
-let server: ApiServer;
+const server = useApiServer();
 let proxy: Loopback;
 const faults: Fault[] = [];
 const seen: string[] = [];
@@ -55,19 +55,17 @@ function breakingProxy(target: string): http.RequestListener {
 }
 
 beforeAll(async () => {
-  server = await startApiServer();
-  proxy = await loopback(breakingProxy(server.url));
-}, 45 * 60_000); // a cold build of the backend takes minutes
+  proxy = await loopback(breakingProxy(server().url));
+});
 afterAll(async () => {
   await proxy?.stop();
-  await server?.stop();
 });
 
 const client = () => new KfpClient({ host: proxy.url, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } });
 const count = (entry: string) => seen.filter((s) => s === entry).length;
 
 async function api(method: string, route: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${server.url}/apis/v2beta1${route}`, { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${server().url}/apis/v2beta1${route}`, { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   const text = await res.text();
   return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Json) };
 }

@@ -9,12 +9,14 @@
  * created Argo workflows never run, so a run stays PENDING until this test reports a workflow the
  * way the persistence agent does (ReportService); terminate marks it CANCELING; retry needs a
  * FAILED run whose workflow the server kept. Its ScheduledWorkflow client gives every recurring
- * run the same id, so one recurring run exists at a time.
+ * run the same id, so one recurring run exists at a time. Each block starts a server of its own,
+ * so the fake resource manager's counters start from zero.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportBackendCount, startApiServer, type ApiServer } from '../support/backend.ts';
+import { describe, expect, it } from 'vitest';
+import { reportBackendCount, type ApiServer } from '../support/backend.ts';
 import { sharedDir } from '../support/repo.ts';
+import { useApiServer } from '../support/use-api-server.ts';
 import { runCliAsync, type CliRun } from './support/run-cli.ts';
 
 const TOKEN = 'lifecycle-secret-token-4b1d';
@@ -25,21 +27,6 @@ const MONITORING_PARAMS = ['--param', 'experiment_name=nightly', '--param', 'tra
 
 type Json = Record<string, any>;
 const outputs: CliRun[] = [];
-
-/** A server of its own per block, so the fake resource manager's counters start from zero. */
-function useServer(): () => ApiServer {
-  let server: ApiServer | undefined;
-  beforeAll(async () => {
-    server = await startApiServer();
-  }, 45 * 60_000); // a cold build of the backend takes minutes
-  afterAll(async () => {
-    await server?.stop();
-  });
-  return () => {
-    if (!server) throw new Error('apiserver not started');
-    return server;
-  };
-}
 
 async function cli(server: ApiServer, args: readonly string[]): Promise<CliRun> {
   const run = await runCliAsync(args, { KFP_HOST: server.url, KFP_TOKEN: TOKEN, KFP_COOKIE: `oauth2_proxy_kubeflow=${COOKIE_VALUE}` });
@@ -74,7 +61,7 @@ async function apiGet(server: ApiServer, route: string): Promise<Json> {
 }
 
 describe('experiments against the real API server', () => {
-  const server = useServer();
+  const server = useApiServer();
 
   it('create → list → get → archive → unarchive → delete, the server checked after each step; 404 and 409 explained', async () => {
     const s = server();
@@ -126,7 +113,7 @@ describe('experiments against the real API server', () => {
 });
 
 describe('pipelines and versions against the real API server', () => {
-  const server = useServer();
+  const server = useApiServer();
 
   it('upload twice → list → get → list-versions → get-version → delete refused with versions → delete-version → delete --cascade', async () => {
     const s = server();
@@ -172,7 +159,7 @@ describe('pipelines and versions against the real API server', () => {
 });
 
 describe('runs against the real API server', () => {
-  const server = useServer();
+  const server = useApiServer();
 
   /**
    * What the persistence agent does when Argo reports a workflow: ReportService.ReportWorkflow with
@@ -237,7 +224,7 @@ describe('runs against the real API server', () => {
 });
 
 describe('recurring runs against the real API server', () => {
-  const server = useServer();
+  const server = useApiServer();
 
   it('cron: create with every option → list → get → disable → enable → delete; the trigger and concurrency read back as set', async () => {
     const s = server();

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.ts';
 import { DEFAULT_SA_TOKEN_PATH, resolveConnection, type ConnectionFlags } from '../../src/cli/connection.ts';
 
 /** Connection settings: flag > environment > config file, with every problem reported as a diagnostic. */
@@ -77,7 +78,7 @@ describe('connection settings', () => {
     const r = await resolve({ connectTimeout: 'soon', caCert: '/nonexistent/ca.pem' }, {}, h);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([
+    expect(r.diagnostics.map((d) => [d.code, formatPath(d.path)])).toEqual([
       ['config/invalid-value', 'retries'],
       ['config/unknown-key', 'hots'],
       ['connection/missing-host', 'host'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.ts';
 import { checkRuntimeParameters, coerceParamString, splitParamArg } from '../../src/client/parameters.ts';
 import { loadPipelinePackage, runPipelineSpec, type RootParameterSpec } from '../../src/client/pipeline-file.ts';
 
@@ -20,7 +21,7 @@ const defs: Record<string, RootParameterSpec> = {
   nulldef: { parameterType: 'STRING', defaultValue: null },
 };
 
-const codes = (values: Record<string, unknown>): string[] => checkRuntimeParameters(defs, values).map((d) => `${d.code}@${d.path}${d.severity === 'warning' ? ' (warning)' : ''}`);
+const codes = (values: Record<string, unknown>): string[] => checkRuntimeParameters(defs, values).map((d) => `${d.code}@${formatPath(d.path)}${d.severity === 'warning' ? ' (warning)' : ''}`);
 
 describe('checkRuntimeParameters', () => {
   it.each<[Record<string, unknown>, string[]]>([

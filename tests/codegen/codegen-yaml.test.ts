@@ -4,7 +4,7 @@
  * the modules for the v1 files of the public collection and for a URL type-check, the files kfp
  * refuses are refused, and a URL's module embeds what was served.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,14 @@ describe('kfp-ts codegen (component YAML)', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/none\.ts is missing/);
     expect((await runCliAsync(['codegen', source, '--check'])).code).toBe(2);
+  });
+
+  it('GIVEN a file that does not exist WHEN generated THEN codegen/unreadable-input names it, exit 1, nothing written', async () => {
+    const out = path.join(work, 'from-nothing.ts');
+    const r = await codegenInProcess({ input: path.join(work, 'no-such-component.yaml'), output: out, importFrom });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no-such-component\.yaml: cannot read the file: no such file \[codegen\/unreadable-input\]/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('GIVEN the v1 files of the public collection WHEN generated twice THEN the bytes are the same, and the modules type-check', async () => {

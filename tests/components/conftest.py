@@ -31,30 +31,26 @@ def runner(session_dir) -> ComponentRunner:
 
 @pytest.fixture(scope="session")
 def mlflow_server(session_dir):
-    server = MlflowServer(session_dir / "mlflow").start()
-    yield server
-    server.stop()
+    with MlflowServer(session_dir / "mlflow") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
 def s3_server():
-    server = S3Server().start()
-    yield server
-    server.stop()
+    with S3Server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
 def http_files(session_dir):
-    server = StaticHttpServer(session_dir / "www").start()
-    yield server
-    server.stop()
+    with StaticHttpServer(session_dir / "www") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
 def slack():
-    receiver = SlackReceiver().start()
-    yield receiver
-    receiver.stop()
+    with SlackReceiver() as receiver:
+        yield receiver
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class MlflowServer:
+class Service:
+    """A service a fixture runs for its tests: ``with MlflowServer(root) as server: yield server``
+    starts it, and stops it when the fixture ends, whatever the tests did."""
+
+    def start(self) -> "Service":
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+
+class MlflowServer(Service):
     """``mlflow server`` with a SQLite backend and proxied artifact storage (mlflow-artifacts:/)."""
 
     def __init__(self, root: Path):
@@ -95,7 +112,7 @@ class MlflowServer:
         self._log.close()
 
 
-class S3Server:
+class S3Server(Service):
     """moto's S3 server in a thread."""
 
     def __init__(self):
@@ -132,7 +149,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class StaticHttpServer:
+class StaticHttpServer(Service):
     """Serves a directory over plain HTTP."""
 
     def __init__(self, directory: Path):
@@ -151,7 +168,7 @@ class StaticHttpServer:
         self._httpd.server_close()
 
 
-class SlackReceiver:
+class SlackReceiver(Service):
     """A stand-in for Slack's incoming-webhook endpoint.
 
     Each test registers a secret path with the statuses to answer in turn (the last one

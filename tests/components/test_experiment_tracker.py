@@ -25,9 +25,8 @@ LOG_BATCH = "/api/2.0/mlflow/runs/log-batch"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    server = MlflowServer(tmp_path_factory.mktemp("tracker-mlflow")).start()
-    yield server
-    server.stop()
+    with MlflowServer(tmp_path_factory.mktemp("tracker-mlflow")) as server:
+        yield server
 
 
 @pytest.fixture

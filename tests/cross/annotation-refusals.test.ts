@@ -8,8 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { kfpInterface } from '../../src/compiler/python/kfp-interface.ts';
-import { parseSignature } from '../../src/compiler/python/signature.ts';
+import { kfpInterface, parseSignature } from '../../src/python/index.ts';
 import { venvPython } from '../support/repo.ts';
 
 const SIGNATURES = [

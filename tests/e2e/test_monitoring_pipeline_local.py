@@ -24,8 +24,6 @@ What the local runner does and does not execute (found with kfp 2.17.3):
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -36,7 +34,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT / "tests" / "components"))
 
 from datasets import churn_frame  # noqa: E402
-from services import MlflowServer, SlackReceiver  # noqa: E402
+from services import SlackReceiver  # noqa: E402
 
 THRESHOLD = 0.999  # no model reaches it on this data: the alert must fire
 TASKS = ["ingest-data", "validate-data", "train-model", "generate-comparison-report"]
@@ -48,27 +46,14 @@ def work(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def compiled(work) -> Path:
-    out = work / "monitoring_pipeline.yaml"
-    proc = subprocess.run(["node", "bin/kfp-ts.js", "compile", "pipelines/monitoring_pipeline.ts", "-o", str(out)],
-                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr + proc.stdout
-    assert out.is_file()
-    return out
-
-
-@pytest.fixture(scope="module")
-def mlflow_server(work):
-    server = MlflowServer(work / "mlflow").start()
-    yield server
-    server.stop()
+def compiled(work, kfp_ts_compile) -> Path:
+    return kfp_ts_compile(["pipelines/monitoring_pipeline.ts"], work / "monitoring_pipeline.yaml")
 
 
 @pytest.fixture(scope="module")
 def slack():
-    receiver = SlackReceiver().start()
-    yield receiver
-    receiver.stop()
+    with SlackReceiver() as receiver:
+        yield receiver
 
 
 @pytest.fixture(scope="module")
@@ -81,21 +66,10 @@ def training_csv(work) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pipeline(compiled, work):
+def pipeline(compiled, local_runner):
     import kfp.components
-    import kfp.local
 
-    # The tasks' pip prelude must be satisfied by the venv alone.
-    saved = {k: os.environ.get(k) for k in ("PIP_NO_INDEX", "PIP_DISABLE_PIP_VERSION_CHECK")}
-    os.environ["PIP_NO_INDEX"] = "1"
-    os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    kfp.local.init(runner=kfp.local.SubprocessRunner(use_venv=False), pipeline_root=str(work / "root"))
-    yield kfp.components.load_component_from_file(str(compiled))
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
+    return kfp.components.load_component_from_file(str(compiled))
 
 
 def run_dirs(root: Path) -> set:

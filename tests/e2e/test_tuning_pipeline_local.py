@@ -15,9 +15,7 @@ whose only run logged no compared metric, must fail the task with its message.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,7 +27,7 @@ sys.path.insert(0, str(REPO_ROOT / "tests" / "components"))
 
 import html_dom  # noqa: E402
 from datasets import churn_frame  # noqa: E402
-from services import MlflowServer, chromium_render, find_chromium  # noqa: E402
+from services import chromium_render, find_chromium  # noqa: E402
 
 N_TRIALS = 3
 PLOTS = ("plot-accuracy-vs-f1", "plot-metric-distributions", "plot-parameter-impact", "plot-timeline")
@@ -54,47 +52,17 @@ addEventListener('load', () => setTimeout(() => {
 """ % json.dumps(list(PLOTS))
 
 
-def compile_with_kfp_ts(args, out: Path) -> Path:
-    proc = subprocess.run(["node", "bin/kfp-ts.js", "compile", *args, "-o", str(out)],
-                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr + proc.stdout
-    return out
-
-
 @pytest.fixture(scope="module")
 def work(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("e2e-tuning")
 
 
 @pytest.fixture(scope="module")
-def mlflow_server(work):
-    server = MlflowServer(work / "mlflow").start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def local_runner(work):
-    import kfp.local
-
-    saved = {k: os.environ.get(k) for k in ("PIP_NO_INDEX", "PIP_DISABLE_PIP_VERSION_CHECK")}
-    os.environ["PIP_NO_INDEX"] = "1"  # the tasks' pip prelude must be satisfied by the venv alone
-    os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    kfp.local.init(runner=kfp.local.SubprocessRunner(use_venv=False), pipeline_root=str(work / "root"))
-    yield work / "root"
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
-
-
-@pytest.fixture(scope="module")
-def tuning_run(work, mlflow_server, local_runner):
+def tuning_run(work, mlflow_server, local_runner, kfp_ts_compile):
     import kfp.components
 
     pipeline = kfp.components.load_component_from_file(
-        str(compile_with_kfp_ts(["pipelines/tuning_pipeline.ts"], work / "tuning_pipeline.yaml")))
+        str(kfp_ts_compile(["pipelines/tuning_pipeline.ts"], work / "tuning_pipeline.yaml")))
     data = work / "churn.csv"
     churn_frame(240, seed=5).to_csv(data, index=False)
     before = set(local_runner.glob("ml-hyperparameter-tuning-*")) if local_runner.exists() else set()
@@ -195,14 +163,14 @@ def test_GIVEN_the_screenshot_WHEN_the_chart_areas_are_read_THEN_none_is_blank(r
 
 
 def test_GIVEN_an_experiment_with_no_comparable_run_WHEN_the_report_task_runs_THEN_it_fails_with_its_message(
-        work, mlflow_server, local_runner, capfd):
+        work, mlflow_server, local_runner, kfp_ts_compile, capfd):
     import kfp.components
 
     client = mlflow_server.client()
     experiment_id = client.create_experiment("e2e-nothing-to-compare")
     run = client.create_run(experiment_id, run_name="hyperparameter_search")
     client.set_terminated(run.info.run_id)
-    report = kfp.components.load_component_from_file(str(compile_with_kfp_ts(
+    report = kfp.components.load_component_from_file(str(kfp_ts_compile(
         ["src/components/generate-comparison-report.ts", "--function", "generate_comparison_report"],
         work / "report.yaml")))
     capfd.readouterr()

@@ -3,9 +3,10 @@
  * documents kfp 2.17 wrote: the Mermaid text must parse with mermaid's own parser (mermaid's
  * bundle in headless Chromium calling `mermaid.parse`), every HTML page must draw every task in
  * headless Chromium with no network, and the monitoring pipeline's screenshot must show its task
- * boxes, none overlapping another.
+ * boxes, none overlapping another. One Chromium renders every page, two at a time (two cores).
  */
 import { spawn } from 'node:child_process';
+import { recordPrintedCodes } from '../support/produced-codes.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +14,11 @@ import { pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphOfFile } from '../../src/cli/commands/graph.ts';
+import { GRAPH_PAGE_SCRIPT_FILE, graphPageScript } from '../../src/cli/graph-page-script.ts';
 import { taskPaths } from '../../src/graph/render-svg.ts';
 import { runCli, type CliResult } from '../support/cli.ts';
-import { renderPage } from '../support/chromium.ts';
+import { launchChromium, type HeadlessChromium } from '../support/chromium.ts';
+import { inParallel } from '../support/in-parallel.ts';
 import { REPO, sharedDir } from '../support/repo.ts';
 
 const VALID = path.join(sharedDir(), 'kfp-corpus', 'sdk-2.17.0', 'test_data', 'sdk_compiled_pipelines', 'valid');
@@ -61,7 +64,13 @@ interface Drawn {
   readonly tasks: string[];
 }
 
-const drawn: Drawn[] = [];
+let drawn: Drawn[] = [];
+let browser: HeadlessChromium | undefined;
+const chromium = () => browser ?? expect.unreachable('Chromium did not start');
+/** Two at a time: the machine has two cores. */
+const CORES = 2;
+/** The page has drawn its graph, or given up (the tests check which). */
+const GRAPH_SETTLED = "['ready', 'error'].includes(document.getElementById('graph')?.dataset.state)";
 
 /** `kfp-ts graph …` in a child process, without blocking the others. */
 function cli(args: readonly string[]): Promise<CliResult> {
@@ -71,7 +80,10 @@ function cli(args: readonly string[]): Promise<CliResult> {
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      recordPrintedCodes(stdout, stderr);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 
@@ -80,22 +92,25 @@ function nameOf(input: string): string {
 }
 
 beforeAll(async () => {
-  const jobs = INPUTS.map((input) => async () => {
-    const name = nameOf(input);
-    const htmlFile = path.join(out, `${name}.html`);
-    const [mermaid, html] = [await cli(['graph', input]), await cli(['graph', input, '-o', htmlFile])];
-    const { graph } = await graphOfFile(input);
-    drawn.push({ input, name, mermaid, html, htmlFile, tasks: graph ? taskPaths(graph) : [] });
-  });
-  // Two at a time: the machine has two cores.
-  const queue = [...jobs];
-  await Promise.all([0, 1].map(async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  }));
+  const started = launchChromium();
+  drawn = await inParallel(
+    CORES,
+    INPUTS.map((input) => async (): Promise<Drawn> => {
+      const name = nameOf(input);
+      const htmlFile = path.join(out, `${name}.html`);
+      const [mermaid, html] = [await cli(['graph', input]), await cli(['graph', input, '-o', htmlFile])];
+      const { graph } = await graphOfFile(input);
+      return { input, name, mermaid, html, htmlFile, tasks: graph ? taskPaths(graph) : [] };
+    }),
+  );
+  browser = await started;
   console.log(`kfp-ts graph: ${drawn.filter((d) => d.mermaid.code === 0 && d.html.code === 0).length}/${INPUTS.length} documents drawn (${PIPELINES.length} seed pipelines, ${CORPUS.length} corpus documents)`);
 }, 900_000);
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(async () => {
+  await browser?.close();
+  rmSync(out, { recursive: true, force: true });
+});
 
 describe('kfp-ts graph', () => {
   it('GIVEN the seed pipelines and corpus documents WHEN drawn THEN each gives Mermaid on stdout and a self-contained page', () => {
@@ -111,10 +126,18 @@ describe('kfp-ts graph', () => {
       expect(page, d.input).not.toMatch(/<(script|link|img)[^>]*\s(src|href)=/i);
       expect(page, d.input).toContain('<script type="application/json" id="graph-data">');
       expect(page, d.input).toContain('org.eclipse.elk');
+      expect(page, d.input).toContain('SPDX-License-Identifier: EPL-2.0');
     }
   });
 
-  it("GIVEN every Mermaid text WHEN given to mermaid's own parser THEN it parses (and a broken one does not)", () => {
+  it('GIVEN the command run from the sources (tests, tsx) THEN its page script is the one the package build wrote for the CLI bundle', async () => {
+    // The integration project's global setup built dist/ from these sources; esbuild is deterministic.
+    const fromSources = await graphPageScript();
+    expect(fromSources).toBe(readFileSync(path.join(REPO, 'dist', GRAPH_PAGE_SCRIPT_FILE), 'utf8'));
+    expect(fromSources).toContain('SPDX-License-Identifier: EPL-2.0');
+  });
+
+  it("GIVEN every Mermaid text WHEN given to mermaid's own parser THEN it parses (and a broken one does not)", async () => {
     const texts = [...drawn.map((d) => ({ name: d.name, text: d.mermaid.stdout })), { name: 'broken', text: 'flowchart TB\n  a -->|"x| b\n  subgraph\n' }];
     const mermaidJs = pathToFileURL(path.join(REPO, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js')).href;
     const checker = path.join(out, 'mermaid-parse.html');
@@ -132,7 +155,7 @@ describe('kfp-ts graph', () => {
           document.body.setAttribute('data-results', encodeURIComponent(JSON.stringify(results)));
         })();</script></body></html>`,
     );
-    const dom = renderPage(pathToFileURL(checker).href);
+    const dom = await chromium().render(pathToFileURL(checker).href, { until: "document.body.hasAttribute('data-results')" });
     const encoded = /data-results="([^"]*)"/.exec(dom)?.[1];
     expect(encoded, 'mermaid ran in the page').toBeDefined();
     const results = JSON.parse(decodeURIComponent(encoded!)) as Record<string, string>;
@@ -142,23 +165,28 @@ describe('kfp-ts graph', () => {
     expect(Object.keys(results)).toHaveLength(INPUTS.length + 1);
   });
 
-  it('GIVEN every page WHEN rendered in headless Chromium with every pipeline expanded THEN every task has its node', () => {
-    for (const d of drawn) {
-      const dom = renderPage(`${pathToFileURL(d.htmlFile).href}#expand-all`);
+  it('GIVEN every page WHEN rendered in headless Chromium with every pipeline expanded THEN every task has its node', async () => {
+    const doms = await inParallel(
+      CORES,
+      drawn.map((d) => () => chromium().render(`${pathToFileURL(d.htmlFile).href}#expand-all`, { until: GRAPH_SETTLED })),
+    );
+    for (const [i, d] of drawn.entries()) {
+      const dom = doms[i]!;
       expect(dom, d.input).toMatch(/<div id="graph" data-state="ready">/);
       const nodes = [...dom.matchAll(/<g class="node task[^"]*" data-id="[^"]*" data-path="([^"]*)"/g)].map((m) => m[1]);
       expect(nodes.sort(), d.input).toEqual([...d.tasks].sort());
     }
   });
 
-  it('GIVEN a page with a nested pipeline WHEN rendered as opened THEN the pipeline is one node until expanded', () => {
+  it('GIVEN a page with a nested pipeline WHEN rendered as opened THEN the pipeline is one node until expanded', async () => {
     const d = drawn.find((x) => x.input.endsWith('pipeline_in_pipeline_complex.yaml'))!;
-    const dom = renderPage(pathToFileURL(d.htmlFile).href);
+    const dom = await chromium().render(pathToFileURL(d.htmlFile).href, { until: GRAPH_SETTLED });
+    expect(dom).toMatch(/<div id="graph" data-state="ready">/);
     expect(dom).toMatch(/<g class="node pipeline collapsed" data-id="n\d+" data-path="for-loop-2\/inner-pipeline"[^>]*data-toggle="expand"/);
     expect(dom).not.toContain('data-path="for-loop-2/inner-pipeline/print-op1"');
   });
 
-  it('GIVEN the monitoring pipeline page WHEN screenshotted THEN every task box is visible and none overlaps another', () => {
+  it('GIVEN the monitoring pipeline page WHEN screenshotted THEN every task box is visible and none overlaps another', async () => {
     const d = drawn.find((x) => x.input.endsWith('monitoring_pipeline.ts'))!;
     // A copy that records where the drawing is on the page once it is drawn.
     const probe = path.join(out, 'monitoring-probe.html');
@@ -173,7 +201,7 @@ describe('kfp-ts graph', () => {
     const shot = path.join(shots, 'monitoring_pipeline.png');
     mkdirSync(shots, { recursive: true });
     rmSync(shot, { force: true });
-    const dom = renderPage(pathToFileURL(probe).href, { windowSize: [1200, 1000], screenshot: shot });
+    const dom = await chromium().render(pathToFileURL(probe).href, { until: "document.body.hasAttribute('data-svg-origin')", windowSize: [1200, 1000], screenshot: shot });
     const [ox, oy] = /data-svg-origin="([^"]*)"/.exec(dom)![1]!.split(',').map(Number) as [number, number];
     const boxes = [...dom.matchAll(/<g class="node task[^"]*" data-id="[^"]*" data-path="([^"]*)" data-box="([^"]*)"/g)].map((m) => ({
       path: m[1]!,

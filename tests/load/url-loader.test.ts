@@ -100,7 +100,7 @@ describe('loadComponentFromUrl', () => {
   it('GIVEN an HTTP error, a non-URL and an unsupported scheme WHEN loaded THEN each is a diagnostic', async () => {
     const server = await serve((_req, res) => void res.writeHead(404).end('no'));
     expect((await failure(loadComponentFromUrl(`${server.url}/missing.yaml`))).diagnostics).toEqual([
-      { code: 'load/download-failed', path: `${server.url}/missing.yaml`, message: 'the server answered HTTP 404' },
+      { code: 'load/download-failed', path: [`${server.url}/missing.yaml`], message: 'the server answered HTTP 404' },
     ]);
     expect((await failure(loadComponentFromUrl('component.yaml'))).diagnostics.map((d) => d.code)).toEqual(['load/invalid-url']);
     expect((await failure(loadComponentFromUrl('ftp://example.com/c.yaml'))).diagnostics.map((d) => d.message)).toEqual([

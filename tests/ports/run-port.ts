@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { CompileOptions } from '../../src/compiler/options.ts';
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
+import { formatPath } from '../../src/diagnostics.ts';
 import { parseAllDocuments } from 'yaml';
 import { REPO, sharedDir, venvPython } from '../support/repo.ts';
 import { irDifferences, loadIr } from '../support/yaml-compare.ts';
@@ -89,7 +90,7 @@ export async function runPort(name: string): Promise<Outcome> {
     const mod = (await import(pathToFileURL(file).href)) as PortModule;
     const ours = await compileToYaml(mod.default.build(), mod.compileOptions ?? {});
     const errors = ours.diagnostics.filter((d) => d.severity !== 'warning');
-    if (!ours.yamlText) return { status: 'error', detail: errors.map((d) => `${d.code} ${d.path}: ${d.message}`) };
+    if (!ours.yamlText) return { status: 'error', detail: errors.map((d) => `${d.code} ${formatPath(d.path)}: ${d.message}`) };
     const theirs = loadGolden(goldenFile(name));
     const diffs = irDifferences(normalizeIr(loadIr(ours.yamlText)), normalizeIr(theirs));
     return diffs.length === 0 ? { status: 'equal' } : { status: 'differs', detail: diffs };

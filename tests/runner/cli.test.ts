@@ -79,6 +79,15 @@ describe('kfp-ts run --local', () => {
     expect(readFileSync(path.join(runDir, 'read-env', 'executor_input.json'), 'utf8')).not.toContain('k-123');
   });
 
+  it('refuses a wrong command line before reading the file: every flag problem at once, exit 1', () => {
+    const r = runCli(['run', root.path('never-read.yaml'), '--local', '--venv', VENV, '--python', 'python3', '--artifact', 'data', '--parallelism', '0']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--parallelism: .* \[run\/invalid-number\]/);
+    expect(r.stderr).toMatch(/--venv: Give --venv or --python, not both\. \[run\/conflicting-options\]/);
+    expect(r.stderr).toMatch(/--artifact data: Write --artifact NAME=PATH .* \[run\/artifact-syntax\]/);
+    expect(r.stderr).not.toMatch(/never-read/);
+  });
+
   it('stops before starting when a container component has no Docker or Podman, naming the tasks', async () => {
     const shout = containerComponent({ name: 'shout', implementation: () => ({ image: 'alpine:3', command: ['echo'], args: ['hi'] }) });
     const file = await yamlFile('container', pipeline({ name: 'containers' }, (_p, s) => {

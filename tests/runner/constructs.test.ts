@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Dataset, collected, eq, itemField, output, pipeline, z, type TaskHandle } from '../../src/index.ts';
-import { add, barrier, echo, fail, flaky, makeData, maybe, occupy, readData, readEnv, recordStatus, score, total } from './fixtures/components.ts';
+import { Dataset, collected, eq, itemField, output, pipeline, str, z, type TaskHandle } from '../../src/index.ts';
+import { add, barrier, echo, fail, flaky, joinData, makeData, maybe, occupy, pairs, readData, readEnv, recordStatus, score, total } from './fixtures/components.ts';
 import { TempRoot, runPipeline, states, task } from './support.ts';
 
 const root = new TempRoot();
@@ -83,7 +83,7 @@ describe('loops', () => {
     expect(typeof r.outputs.parameters['Output']).toBe('number');
   });
 
-  it('loops over a task output of dicts, reads item fields, nests a loop, and collects in iteration order', async () => {
+  it('loops over literal dicts, reads item fields, nests a loop, and collects in iteration order', async () => {
     const p = pipeline({ name: 'loop-fields', outputs: { Output: z.int() } }, (_p, s) => {
       const sums = s.parallelFor(
         [
@@ -107,6 +107,25 @@ describe('loops', () => {
     // Collected over both loops, flattened in iteration order, as the backend collects.
     const totalInput = JSON.parse(readFileSync(`${task(r, 'total').dir}/executor_input.json`, 'utf8'));
     expect(totalInput.inputs.parameterValues.numbers).toEqual([111, 211, 122, 222]);
+  });
+
+  it('loops over a pipeline parameter and over a task output of dicts (item fields), and collects parameters and artifacts', async () => {
+    const p = pipeline({ name: 'loop-sources', inputs: { ns: z.array(z.int()) }, outputs: { fromParam: z.int(), fromOutput: z.int(), joined: z.string() } }, (p, s) => {
+      const overParam = s.parallelFor(p.ns, (n, s) => s.task(add, { a: n, b: 1 }));
+      const made = s.task(pairs, { n: 2 });
+      const overOutput = s.parallelFor(made.outputs.Output, (item, s) => s.task(add, { a: itemField(item, 'a'), b: itemField(item, 'b') }));
+      const datas = s.parallelFor(p.ns, (n, s) => s.task(makeData, { text: str`item-${n}` }));
+      return {
+        fromParam: s.task(total, { numbers: collected(overParam.outputs.Output) }).outputs.Output,
+        fromOutput: s.task(total, { numbers: collected(overOutput.outputs.Output) }).outputs.Output,
+        joined: s.task(joinData, { datas: collected(datas.outputs.data) }).outputs.Output,
+      };
+    });
+    const r = await runPipeline(p, { ns: [1, 2, 3] }, root);
+    expect(r.state).toBe('SUCCEEDED');
+    // (1+1)+(2+1)+(3+1); (1+10)+(2+20) — total() refuses anything but ints; artifacts joined in iteration order.
+    expect(r.outputs.parameters).toEqual({ fromParam: 9, fromOutput: 33, joined: 'item-1,item-2,item-3' });
+    expect(r.tasks.filter((t) => t.kind === 'loop').map((t) => t.iterations)).toEqual([3, 2, 3]);
   });
 
   it('a failing task inside a loop inside an exit handler: the loop fails, the exit task runs with state FAILED, the run fails', async () => {

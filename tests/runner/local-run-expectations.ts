@@ -297,6 +297,15 @@ export const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'tests/ports/pipelines/essential/component_with_pip_install.ts': { why: 'yapf is installed in a venv made for the package set', checks: [{ task: 'component-with-pip-install', state: 'SUCCEEDED' }], kfp: { state: 'FAILED', why: KFP_NO_PIP } },
   'tests/ports/pipelines/essential/component_with_pip_install_in_venv.ts': { why: 'yapf is installed in a venv made for the package set', checks: [{ task: 'component-with-pip-install', state: 'SUCCEEDED' }], kfp: { state: 'FAILED', why: KFP_NO_PIP } },
 
+  // ---- succeed alike, with no pipeline outputs to compare: values checked ------------------------
+  'tests/cross/cases/string_templates.ts': {
+    why: "str`` templates (kfp's f-strings) reach the components filled in, as the launcher fills them inside the executor input",
+    checks: [
+      { task: 'pick-image', parameters: { Output: 'python:3.11-r1-slim' } },
+      { task: 'notify', log: /^\[#python:3\.11-r1-slim\] gs:\/\/acme\/r1\/data$/m },
+    ],
+  },
+
   // ---- outputs that are this run's paths ---------------------------------------------------------
   'tests/ports/pipelines/critical/pipeline_with_workspace.ts': { why: 'the output is the workspace path: the run directory\'s workspace/ (kfp: a temp dir)', checks: [{ task: 'write-to-workspace', state: 'SUCCEEDED' }], kfp: { differentOutputs: ['Output'] } },
   'tests/ports/pipelines/local_execution/local_execution_pipeline_with_retry.ts': { why: 'the output is the counter file\'s path, in the test\'s temp dir', kfp: { differentOutputs: ['Output'] } },

@@ -35,7 +35,7 @@ export const ARGUMENTS: Readonly<Record<string, Record<string, JsonValue>>> = {
 /** The seed pipelines' twins need MLflow and data: tests/e2e runs the monitoring pipeline against real services. */
 export const NOT_HERE: Readonly<Record<string, string>> = {
   'tests/cross/cases/monitoring_pipeline.ts': 'run end to end against real MLflow, S3 and Slack services in tests/e2e/test_monitoring_pipeline_run_local.py',
-  'tests/cross/cases/tuning_pipeline.ts': 'needs an MLflow server and training data (the seed tuning pipeline; tests/e2e runs it with kfp\'s runner)',
+  'tests/cross/cases/tuning_pipeline.ts': 'run end to end against a real MLflow server in tests/e2e/test_tuning_pipeline_run_local.py',
 };
 
 export function isLocalCase(spec: PipelineSpec): boolean {

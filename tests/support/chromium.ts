@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -13,43 +11,62 @@ export function chromiumPath(): string {
 }
 
 export interface RenderOptions {
+  /**
+   * A JavaScript expression, evaluated in the page until it is true: the DOM is read then (the
+   * page's scripts have done what the test waits for, rather than after a fixed time).
+   */
+  readonly until: string;
   readonly windowSize?: readonly [number, number];
-  /** Take a PNG screenshot of the window into this file as well. */
+  /** Take a PNG screenshot of the window into this file as well, once `until` holds. */
   readonly screenshot?: string;
 }
 
+/** One headless Chromium that renders many pages, each in a context of its own. */
+export interface HeadlessChromium {
+  /** Loads `url` in a fresh page and returns its DOM (as `chromium --dump-dom` prints it) once `until` holds. */
+  render(url: string, options: RenderOptions): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** How long a page may take to reach `until`; a page that never does fails its test with this error. */
+const PAGE_TIMEOUT_MS = 180_000;
+
 /**
- * Loads a page in headless Chromium with no network (every host name resolves to nothing) and
- * returns the DOM after its scripts ran (`--virtual-time-budget` lets timers and promises settle).
+ * Starts Debian's Chromium headless, with no network (every host name resolves to nothing), driven
+ * over the DevTools protocol by playwright-core, which downloads nothing: pages share one browser
+ * process instead of starting one each.
  */
-export function renderPage(url: string, options: RenderOptions = {}): string {
-  const [width, height] = options.windowSize ?? [1400, 1000];
-  const profile = mkdtempSync(path.join(tmpdir(), 'kfp-ts-chromium-'));
-  const common = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-dev-shm-usage',
-    '--hide-scrollbars',
-    '--host-resolver-rules=MAP * ~NOTFOUND',
-    `--user-data-dir=${profile}`,
-    `--window-size=${width},${height}`,
-    '--force-device-scale-factor=1',
-    '--virtual-time-budget=30000',
-  ];
-  try {
-    const dom = spawnSync(chromiumPath(), [...common, '--dump-dom', url], { encoding: 'utf8', timeout: 180_000, maxBuffer: 256 * 1024 * 1024 });
-    if (dom.status !== 0 || !dom.stdout.includes('<html')) throw new Error(`chromium --dump-dom ${url} failed (${dom.status}):\n${dom.stderr.slice(-3000)}`);
-    if (options.screenshot) {
-      const shot = spawnSync(chromiumPath(), [...common, `--screenshot=${options.screenshot}`, url], { encoding: 'utf8', timeout: 180_000 });
-      if (shot.status !== 0 || !existsSync(options.screenshot)) throw new Error(`chromium --screenshot failed (${shot.status}):\n${shot.stderr.slice(-3000)}`);
-    }
-    return dom.stdout;
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+export async function launchChromium(): Promise<HeadlessChromium> {
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      '--hide-scrollbars',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+    ],
+  });
+  return {
+    async render(url, options) {
+      const [width, height] = options.windowSize ?? [1400, 1000];
+      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+      try {
+        await page.goto(url);
+        await page.waitForFunction(options.until, undefined, { timeout: PAGE_TIMEOUT_MS, polling: 50 }).catch((err: Error) => {
+          throw new Error(`${url} never reached \`${options.until}\`: ${err.message.split('\n')[0]}`);
+        });
+        if (options.screenshot) await page.screenshot({ path: options.screenshot });
+        return await page.content();
+      } finally {
+        await page.context().close();
+      }
+    },
+    close: () => browser.close(),
+  };
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { recordPrintedCodes } from './produced-codes.ts';
 import { REPO } from './repo.ts';
 
 export interface CliResult {
@@ -15,5 +16,6 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
   });
+  recordPrintedCodes(r.stdout, r.stderr);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

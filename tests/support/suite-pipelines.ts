@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompileOptions } from '../../src/compiler/options.ts';
-import type { Diagnostic } from '../../src/diagnostics.ts';
+import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compileToYaml } from '../../src/project/compile-to-yaml.ts';
 import { REPO } from './repo.ts';
@@ -62,7 +62,7 @@ export async function compileSuitePipelines(outDir: string): Promise<CompiledSui
     }
     const result = await compileToYaml(mod.default.build(), mod.compileOptions ?? {});
     if (result.yamlText === undefined) {
-      out.push({ source, problem: result.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`).join('; '), warnings: [] });
+      out.push({ source, problem: result.diagnostics.map((d) => `${d.code} ${formatPath(d.path)}: ${d.message}`).join('; '), warnings: [] });
       continue;
     }
     const yamlFile = path.join(outDir, `${source.replace(/\.ts$/, '').replace(/[\\/]/g, '__')}.yaml`);

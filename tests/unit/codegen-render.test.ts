@@ -89,7 +89,7 @@ describe('codegen without ts-morph', () => {
     expect((err as DiagnosticError).diagnostics).toEqual([
       {
         code: 'codegen/ts-morph-missing',
-        path: 'ts-morph',
+        path: ['ts-morph'],
         message: 'kfp-ts codegen needs the ts-morph package, an optional dependency that is not installed: run `npm install --save-dev ts-morph@28.0.0`',
       },
     ]);

@@ -45,7 +45,7 @@ describe('componentFromIr', () => {
       s.task(train, { data: m.outputs.data, epochs: m.outputs.score });
     });
     // kfp: "Argument type 'NUMBER_DOUBLE' is incompatible with the input type 'NUMBER_INTEGER'".
-    expect(codesAndPaths(compileErrors(wrong))).toEqual([['task/type-mismatch', 'pipeline/train-model/inputs/epochs']]);
+    expect(codesAndPaths(compileErrors(wrong))).toEqual([['task/type-mismatch', 'p/train-model/inputs/epochs']]);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq, ge, gt, le, lt, ne, pipeline, z } from '../../src/index.ts';
-import type { ResourcesConfig } from '../../src/dsl/task-node.ts';
+import type { ResourcesConfig } from '../../src/dsl/task-config.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, type Json } from './support.ts';
 
 /** Every condition in the spec, by group task name (walks nested DAGs). */
@@ -83,7 +83,7 @@ describe('CEL conditions', () => {
       s.if(eq(p.items as any, 'x'), (s) => void s.task(echo, {}));
     });
     // THEN the group's path carries the problem
-    expect(codesAndPaths(compileErrors(p))).toEqual([['condition/non-primitive', 'pipeline/condition-1']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['condition/non-primitive', 'bad-cond/condition-1']]);
   });
 });
 
@@ -139,21 +139,21 @@ describe('resources', () => {
       const cpu = pipeline({ name: 'bad-cpu' }, (_p, s) => void s.task(echo, { x: '1' }).withResources({ cpuLimit: bad }));
       const mem = pipeline({ name: 'bad-mem' }, (_p, s) => void s.task(echo, { x: '1' }).withResources({ memoryRequest: bad }));
       // THEN each is reported, with the task's path
-      expect(codesAndPaths(compileErrors(cpu)), `cpu ${bad}`).toEqual([['task/invalid-resource', 'pipeline/echo']]);
-      expect(codesAndPaths(compileErrors(mem)), `memory ${bad}`).toEqual([['task/invalid-resource', 'pipeline/echo']]);
+      expect(codesAndPaths(compileErrors(cpu)), `cpu ${bad}`).toEqual([['task/invalid-resource', 'bad-cpu/echo']]);
+      expect(codesAndPaths(compileErrors(mem)), `memory ${bad}`).toEqual([['task/invalid-resource', 'bad-mem/echo']]);
     }
   });
 
   it('rejects a fractional or negative accelerator count', () => {
     const p = pipeline({ name: 'bad-acc' }, (_p, s) => void s.task(echo, {}).withResources({ acceleratorType: 'gpu', acceleratorCount: '1.5' }));
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/invalid-resource', 'pipeline/echo']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/invalid-resource', 'bad-acc/echo']]);
   });
 
   it('reports every invalid quantity of a task, not only the first', () => {
     const p = pipeline({ name: 'bad-all' }, (_p, s) => void s.task(echo, {}).withResources({ cpuLimit: 'x', memoryLimit: 'y' }));
     expect(codesAndPaths(compileErrors(p))).toEqual([
-      ['task/invalid-resource', 'pipeline/echo'],
-      ['task/invalid-resource', 'pipeline/echo'],
+      ['task/invalid-resource', 'bad-all/echo'],
+      ['task/invalid-resource', 'bad-all/echo'],
     ]);
   });
 });

@@ -70,6 +70,7 @@ describe('architecture rules', () => {
       'no-reaching-into-subfolders: src/project/read.ts -> src/compiler/python/source.ts',
       'project-below-cli-only: src/runner/load.ts -> src/project/read.ts',
       'pure-stages-do-no-io: src/compiler/compile.ts -> fs',
+      'python-through-its-index: src/compiler/check.ts -> src/python/signature.ts',
       'readers-read-ir: src/graph/draw.ts -> src/dsl/nodes.ts',
       'readers-read-ir: src/runner/load.ts -> src/project/read.ts',
       'readers-use-public-surfaces: src/graph/draw.ts -> src/validate/rules.ts',

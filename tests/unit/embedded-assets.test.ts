@@ -7,8 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Artifact, Dataset, input, Model, notebookComponent, output, pipeline, pythonComponent, z } from '../../src/index.ts';
-import type { EmbeddedTree } from '../../src/compiler/python/embedded-paths.ts';
-import { embeddedAssetPaths } from '../../src/compiler/python/embedded-paths.ts';
+import { type EmbeddedTree, embeddedAssetPaths } from '../../src/python/index.ts';
 import { tarArchive } from '../../src/compiler/python/tar-archive.ts';
 import { codesAndPaths, compileErrors, compileOk, type Json } from './support.ts';
 
@@ -185,7 +184,7 @@ describe('embedded artifacts', () => {
     });
     // WHEN its embedded paths are listed
     // THEN the asset is there once, with the task that needs it
-    expect([...embeddedAssetPaths(outer.build())]).toEqual([['/data/assets', 'pipeline/read-assets/component/read_assets']]);
+    expect([...embeddedAssetPaths(outer.build())]).toEqual([['/data/assets', ['inner', 'read-assets', 'component', 'read_assets']]]);
   });
 
   it('checks embedded inputs against the Python signature', () => {
@@ -208,9 +207,9 @@ describe('embedded artifacts', () => {
     const ds = compileErrors(p, { embedded: new Map([['/data/assets', DIR]]) });
     // THEN the wrong class, the missing parameter and the undeclared EmbeddedInput are each reported at their name
     expect(codesAndPaths(ds)).toEqual([
-      ['python/embedded-input-mismatch', 'pipeline/f/component/f/a'],
-      ['python/embedded-input-mismatch', 'pipeline/f/component/f/missing'],
-      ['python/embedded-input-mismatch', 'pipeline/f/component/f/c'],
+      ['python/embedded-input-mismatch', 'p/f/component/f/a'],
+      ['python/embedded-input-mismatch', 'p/f/component/f/missing'],
+      ['python/embedded-input-mismatch', 'p/f/component/f/c'],
     ]);
     expect(ds[2]!.message).toContain('declare it in embeddedInputs');
   });
@@ -230,9 +229,9 @@ describe('embedded artifacts', () => {
     const ds = compileErrors(p, { embedded: new Map([['/d', DIR]]) });
     // THEN each is reported
     expect(codesAndPaths(ds).filter(([c]) => c !== 'python/signature-mismatch')).toEqual([
-      ['python/embedded-input-mismatch', 'pipeline/g/component/g/a'],
-      ['python/embedded-input-without-asset', 'pipeline/g-2/component/g'],
-      ['python/embedded-with-target-image', 'pipeline/g-3/component/g'],
+      ['python/embedded-input-mismatch', 'p/g/component/g/a'],
+      ['python/embedded-input-without-asset', 'p/g-2/component/g'],
+      ['python/embedded-with-target-image', 'p/g-3/component/g'],
     ]);
   });
 
@@ -243,7 +242,7 @@ describe('embedded artifacts', () => {
     });
     // WHEN it is compiled
     // THEN the path is reported
-    expect(codesAndPaths(compileErrors(p, { embedded: new Map() }))).toEqual([['python/embedded-missing', 'pipeline/read-assets/component/read_assets']]);
+    expect(codesAndPaths(compileErrors(p, { embedded: new Map() }))).toEqual([['python/embedded-missing', 'p/read-assets/component/read_assets']]);
   });
 });
 
@@ -325,9 +324,9 @@ describe('notebook components', () => {
     });
     // THEN each is reported, saying what kfp needs
     expect(codesAndPaths(ds)).toEqual([
-      ['python/notebook-invalid', 'pipeline/run/component/run'],
-      ['python/notebook-invalid', 'pipeline/run-2/component/run'],
-      ['python/notebook-invalid', 'pipeline/run-3/component/run'],
+      ['python/notebook-invalid', 'p/run/component/run'],
+      ['python/notebook-invalid', 'p/run-2/component/run'],
+      ['python/notebook-invalid', 'p/run-3/component/run'],
     ]);
     expect(ds.map((d) => d.message)).toEqual([
       expect.stringContaining('not an .ipynb file'),
@@ -341,6 +340,6 @@ describe('notebook components', () => {
       s.task(nb("/nb/it's.ipynb"), { text: 'x' });
     });
     const ds = compileErrors(p, { embedded: new Map([["/nb/it's.ipynb", NOTEBOOK]]) });
-    expect(codesAndPaths(ds)).toEqual([['python/embedded-name', 'pipeline/run/component/run']]);
+    expect(codesAndPaths(ds)).toEqual([['python/embedded-name', 'p/run/component/run']]);
   });
 });

@@ -3,7 +3,7 @@
  * The expected header is the one kfp 2.17.3 wrote for the Python twin of the pipeline below.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { containerComponent, Dataset, input, Model, output, pipeline, z } from '../../src/index.ts';
+import { containerComponent, Dataset, input, kubernetes, Model, output, pipeline, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { emitPipelineYaml } from '../../src/emit/emit-yaml.ts';
 import { headerComment } from '../../src/emit/header.ts';
@@ -156,7 +156,7 @@ describe('the YAML header comment', () => {
   });
 
   it('is followed by the platform document after a --- separator when kfp-kubernetes settings are used', () => {
-    const p = pipeline({ name: 'k8s' }, (_p, s) => void s.task(art, {}).withKubernetes(() => ({ nodeSelector: { labels: { pool: 'gpu' } } })));
+    const p = pipeline({ name: 'k8s' }, (_p, s) => void kubernetes.addNodeSelector(s.task(art, {}), { labelKey: 'pool', labelValue: 'gpu' }));
     const r = compilePipeline(p.build());
     const text = emitPipelineYaml(r.pipelineSpec!, r.platformSpec);
     expect(text.startsWith('# PIPELINE DEFINITION\n# Name: k8s\ncomponents:')).toBe(true);

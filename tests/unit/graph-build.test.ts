@@ -97,6 +97,12 @@ describe('buildGraph', () => {
     };
     expect(buildGraph(loop).diagnostics.map((d) => d.code)).toEqual(['graph/recursive-component']);
   });
+
+  it('GIVEN a task whose component the file does not define WHEN built THEN it is drawn as a task, with a warning naming it', () => {
+    const { graph, diagnostics } = buildGraph({ root: { dag: { tasks: { a: { componentRef: { name: 'comp-gone' } } } } } });
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path.join('/')])).toEqual([['graph/missing-component', 'warning', 'root/dag/tasks/a']]);
+    expect([...walkItems(graph!.items)].map((i) => i.kind)).toEqual(['task']);
+  });
 });
 
 describe('toMermaid', () => {

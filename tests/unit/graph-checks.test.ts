@@ -17,7 +17,7 @@ describe('graph checks', () => {
       a.after(b);
     });
     // WHEN compiled  THEN one cycle is reported
-    expect(codesAndPaths(compileErrors(p))).toEqual([['graph/cycle', 'pipeline/make']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['graph/cycle', 'cycle/make']]);
   });
 
   it('reports a task that runs after itself as graph/cycle', () => {
@@ -25,7 +25,7 @@ describe('graph checks', () => {
       const a = s.task(echo, {});
       a.after(a);
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['graph/cycle', 'pipeline/echo']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['graph/cycle', 'self-cycle/echo']]);
   });
 
   it('reports an unknown input name passed from plain JavaScript as task/unknown-input', () => {
@@ -33,7 +33,7 @@ describe('graph checks', () => {
       const a = s.task(make, {});
       s.task(fit, { data: a.outputs.data, n: 1, n_estimators: 3 } as any);
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/unknown-input', 'pipeline/fit/inputs/n_estimators']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/unknown-input', 'unknown-input/fit/inputs/n_estimators']]);
   });
 
   it('reports a constant of the wrong type as task/type-mismatch', () => {
@@ -43,7 +43,7 @@ describe('graph checks', () => {
         const a = s.task(make, {});
         s.task(fit, { data: a.outputs.data, n: bad as any });
       });
-      expect(codesAndPaths(compileErrors(p)), JSON.stringify(bad)).toEqual([['task/type-mismatch', 'pipeline/fit/inputs/n']]);
+      expect(codesAndPaths(compileErrors(p)), JSON.stringify(bad)).toEqual([['task/type-mismatch', 'wrong-constant/fit/inputs/n']]);
     }
   });
 
@@ -52,13 +52,13 @@ describe('graph checks', () => {
       const a = s.task(make, {});
       s.task(fit, { data: a.outputs.data, n: p.text as any });
     });
-    expect(codesAndPaths(compileErrors(strIntoInt))).toEqual([['task/type-mismatch', 'pipeline/fit/inputs/n']]);
+    expect(codesAndPaths(compileErrors(strIntoInt))).toEqual([['task/type-mismatch', 'wrong-channel/fit/inputs/n']]);
     const modelIntoDataset = pipeline({ name: 'wrong-artifact' }, (_p, s) => {
       const a = s.task(make, {});
       const b = s.task(fit, { data: a.outputs.data, n: 1 });
       s.task(fit, { data: b.outputs.model as any, n: 1 });
     });
-    expect(codesAndPaths(compileErrors(modelIntoDataset))).toEqual([['task/type-mismatch', 'pipeline/fit-2/inputs/data']]);
+    expect(codesAndPaths(compileErrors(modelIntoDataset))).toEqual([['task/type-mismatch', 'wrong-artifact/fit-2/inputs/data']]);
     // GIVEN an int channel into a double input  THEN it is refused, as kfp 2.17.3 refuses it ("Argument
     // type 'NUMBER_INTEGER' is incompatible with the input type 'NUMBER_DOUBLE'")
     const scale = containerComponent({
@@ -69,7 +69,7 @@ describe('graph checks', () => {
     const intIntoDouble = pipeline({ name: 'int-into-double', inputs: { n: z.int() } }, (p, s) => {
       s.task(scale, { rate: p.n });
     });
-    expect(codesAndPaths(compileErrors(intIntoDouble))).toEqual([['task/type-mismatch', 'pipeline/scale/inputs/rate']]);
+    expect(codesAndPaths(compileErrors(intIntoDouble))).toEqual([['task/type-mismatch', 'int-into-double/scale/inputs/rate']]);
     // but a double channel and a whole-number constant compile (JavaScript has no separate int constant)
     const doubles = pipeline({ name: 'doubles', inputs: { x: z.number() } }, (p, s) => {
       s.task(scale, { rate: p.x });
@@ -89,7 +89,7 @@ describe('graph checks', () => {
     const listIntoDataset = pipeline({ name: 'artifacts-into-dataset', inputs: { things: input(Artifact, { list: true }) } }, (p, s) => {
       s.task(fit, { data: p.things as any, n: 1 });
     });
-    expect(codesAndPaths(compileErrors(listIntoDataset))).toEqual([['task/type-mismatch', 'pipeline/fit/inputs/data']]);
+    expect(codesAndPaths(compileErrors(listIntoDataset))).toEqual([['task/type-mismatch', 'artifacts-into-dataset/fit/inputs/data']]);
   });
 
   it('reports a parameter passed to an artifact input, and an artifact to a parameter, as task/kind-mismatch', () => {
@@ -97,8 +97,8 @@ describe('graph checks', () => {
       s.task(fit, { data: p.text as any, n: p.data as any });
     });
     expect(codesAndPaths(compileErrors(p))).toEqual([
-      ['task/kind-mismatch', 'pipeline/fit/inputs/data'],
-      ['task/kind-mismatch', 'pipeline/fit/inputs/n'],
+      ['task/kind-mismatch', 'kinds/fit/inputs/data'],
+      ['task/kind-mismatch', 'kinds/fit/inputs/n'],
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('graph checks', () => {
     const p = pipeline({ name: 'missing' }, (_p, s) => {
       s.task(fit, { n: 1 } as any);
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/missing-input', 'pipeline/fit/inputs/data']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/missing-input', 'missing/fit/inputs/data']]);
   });
 
   it('reports a reference to an output the producer does not have as task/unknown-output', () => {
@@ -117,7 +117,7 @@ describe('graph checks', () => {
       const typo = artifactChannel({ kind: 'taskOutput', taskId: a.id, output: 'modle' }, a.outputs.data.artifactType, false);
       s.task(fit, { data: typo as any, n: 1 });
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/unknown-output', 'pipeline/fit/inputs/data']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/unknown-output', 'unknown-output/fit/inputs/data']]);
   });
 
   it('reports an unknown output name read in plain JavaScript (task.outputs.modle) as task/unknown-output', () => {
@@ -129,7 +129,7 @@ describe('graph checks', () => {
     // THEN the misspelt name is reported as an unknown output (not as a missing input)
     const ds = compileErrors(p);
     expect(ds.map((d) => d.code)).toEqual(['task/unknown-output']);
-    expect(ds[0]?.path).toBe('pipeline/fit/inputs/data');
+    expect(ds[0]?.path).toEqual(['unknown-output-js', 'fit', 'inputs', 'data']);
     expect(ds[0]?.message).toContain("'dataa'");
   });
 
@@ -159,7 +159,7 @@ describe('graph checks', () => {
       s.task(fit, { data: foreign.outputs.data, n: 1 });
     });
     // THEN the reference is dangling (not an unknown output of fit itself, nor a cycle)
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/dangling-reference', 'pipeline/fit/inputs/data']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/dangling-reference', 'dangling/fit/inputs/data']]);
   });
 
   it('does not wire a task of another pipeline to the local task that has the same builder id', () => {
@@ -170,14 +170,14 @@ describe('graph checks', () => {
       s.task(fit, { data: foreign.outputs.data, n: 1 });
     });
     // THEN it is reported rather than compiled with fit reading the local make's output
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/dangling-reference', 'pipeline/fit/inputs/data']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/dangling-reference', 'dangling-same-id/fit/inputs/data']]);
   });
 
   it('reports an invalid pipeline name as pipeline/invalid-name and accepts the edges of the rule', () => {
     // GIVEN names the backend rejects (^[a-z0-9][a-z0-9-]{0,127}$)
     for (const name of ['My-Pipeline', 'my_pipeline', '-leading', '', 'a'.repeat(129), 'pipe line', 'ümlaut']) {
       const p = pipeline({ name }, (_p, s) => void s.task(echo, {}));
-      expect(codesAndPaths(compileErrors(p)), name).toEqual([['pipeline/invalid-name', 'pipeline/name']]);
+      expect(codesAndPaths(compileErrors(p)), name).toEqual([['pipeline/invalid-name', `${name}/name`]]);
     }
     // and names it accepts
     for (const name of ['a', '0', 'trailing-', 'a'.repeat(128)]) compileOk(pipeline({ name }, (_p, s) => void s.task(echo, {})));
@@ -192,7 +192,7 @@ describe('graph checks', () => {
       });
       s.task(fit, { data: inner.outputs.data, n: 1 });
     });
-    expect(codesAndPaths(compileErrors(byData))).toEqual([['graph/cross-group-dependency', 'pipeline/fit']]);
+    expect(codesAndPaths(compileErrors(byData))).toEqual([['graph/cross-group-dependency', 'cross-data/fit']]);
     // and the same with .after() instead of data
     const byAfter = pipeline({ name: 'cross-after', inputs: { go: z.string() } }, (p, s) => {
       let inner: any;
@@ -201,7 +201,7 @@ describe('graph checks', () => {
       });
       s.task(make, {}).after(inner);
     });
-    expect(codesAndPaths(compileErrors(byAfter))).toEqual([['graph/cross-group-dependency', 'pipeline/make']]);
+    expect(codesAndPaths(compileErrors(byAfter))).toEqual([['graph/cross-group-dependency', 'cross-after/make']]);
   });
 
   it('lets a task inside a condition depend on a task outside it', () => {
@@ -215,14 +215,14 @@ describe('graph checks', () => {
 
   it('reports a default value of the wrong type as pipeline/default-type', () => {
     const p = pipeline({ name: 'bad-default', inputs: { n: z.int().default('many' as any) } }, (_p, s) => void s.task(echo, {}));
-    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/default-type', 'pipeline/bad-default/inputs/n']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/default-type', 'bad-default/inputs/n']]);
   });
 
   it('reports a pipeline body that throws as dsl/body-threw, without throwing itself', () => {
     const p = pipeline({ name: 'throws' }, () => {
       throw new Error('boom');
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['dsl/body-threw', 'pipeline/throws']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['dsl/body-threw', 'throws']]);
   });
 
   it('collects every problem of a pipeline in one result', () => {
@@ -231,10 +231,10 @@ describe('graph checks', () => {
       s.task(fit, { n: 'x', extra: 1 } as any);
     });
     expect(codesAndPaths(compileErrors(p))).toEqual([
-      ['pipeline/invalid-name', 'pipeline/name'],
-      ['task/type-mismatch', 'pipeline/fit/inputs/n'],
-      ['task/unknown-input', 'pipeline/fit/inputs/extra'],
-      ['task/missing-input', 'pipeline/fit/inputs/data'],
+      ['pipeline/invalid-name', 'Bad Name/name'],
+      ['task/type-mismatch', 'Bad Name/fit/inputs/n'],
+      ['task/unknown-input', 'Bad Name/fit/inputs/extra'],
+      ['task/missing-input', 'Bad Name/fit/inputs/data'],
     ]);
   });
 });

@@ -1,41 +1,37 @@
 /**
- * kfp-kubernetes helpers: where kfp-kubernetes 2.17.3 raises on an argument, the helper throws a
- * DiagnosticError (`kubernetes/invalid-argument`, with the argument's path) — inside a pipeline
- * body that becomes a build problem and the compile fails. The JSON the helpers write is proven
- * against kfp by the k8s_* cross-compile cases; here: refusals, immutability, and the fields
- * proto3 leaves out or keeps.
+ * kfp-kubernetes helpers record typed settings on the task (src/dsl/kubernetes-settings.ts); the
+ * compiler checks them as kfp-kubernetes 2.17.3 checks the helpers' arguments — every problem a
+ * `kubernetes/invalid-argument` at `<pipeline>/<task>/kubernetes/<helper>/<argument>`, the rest of
+ * the body still running — and writes the KubernetesExecutorConfig. The JSON is proven against kfp
+ * by the k8s_* cross-compile cases; here: refusals, the settings as data, and the fields proto3
+ * leaves out or keeps.
  */
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError, kubernetes, pipeline, type TaskHandle } from '../../src/index.ts';
-import { compilePipeline } from '../../src/compiler/compile.ts';
+import { kubernetes, pipeline, z, type TaskHandle } from '../../src/index.ts';
 import type { OutputDecls } from '../../src/dsl/io.ts';
-import { codesAndPaths, echo, type Json } from './support.ts';
+import type { PipelineConfigOptions } from '../../src/dsl/kubernetes-settings.ts';
+import { codesAndPaths, compileErrors, compileOk, echo, type Json } from './support.ts';
+import { compilePipeline } from '../../src/compiler/compile.ts';
 
-/** Runs `configure` on a fresh task inside a pipeline body; returns what it threw and the task's config. */
-function onTask(configure: (t: TaskHandle<OutputDecls>) => TaskHandle<OutputDecls> | void): { error: unknown; config: Json } {
-  let error: unknown;
-  let config: Json;
+/** A pipeline with one task, configured by `configure`. */
+const oneTask = (configure: (t: TaskHandle<OutputDecls>) => unknown) =>
   pipeline({ name: 'k8s-unit' }, (_p, s) => {
-    const t = s.task(echo, {});
-    try {
-      const out = configure(t);
-      config = (out ?? t).node.config.kubernetes;
-    } catch (e) {
-      error = e;
-    }
-  }).build();
-  return { error, config };
+    configure(s.task(echo, {}));
+  });
+
+/** The codes and paths of compiling a one-task pipeline configured by `configure`. */
+const refusal = (configure: (t: TaskHandle<OutputDecls>) => unknown): [string, string][] => codesAndPaths(compileErrors(oneTask(configure)));
+
+/** The task's compiled KubernetesExecutorConfig (undefined when it has none). */
+function config(configure: (t: TaskHandle<OutputDecls>) => unknown): Json {
+  const r = compilePipeline(oneTask(configure).build());
+  expect(codesAndPaths(r.diagnostics)).toEqual([]);
+  return r.platformSpec?.platforms?.kubernetes?.deploymentSpec?.executors?.['exec-echo'];
 }
 
-function refusal(configure: (t: TaskHandle<OutputDecls>) => unknown): [string, string][] {
-  const { error } = onTask((t) => void configure(t));
-  expect(error).toBeInstanceOf(DiagnosticError);
-  return codesAndPaths((error as DiagnosticError).diagnostics);
-}
+const invalid = (path: string): [string, string] => ['kubernetes/invalid-argument', `k8s-unit/echo/kubernetes/${path}`];
 
-const invalid = (path: string): [string, string] => ['kubernetes/invalid-argument', `kubernetes/${path}`];
-
-describe('kfp-kubernetes helpers refuse what kfp-kubernetes refuses', () => {
+describe('kfp-kubernetes helpers refuse what kfp-kubernetes refuses, at compile time', () => {
   it('refuses an image pull policy other than Always, Never, IfNotPresent', () => {
     expect(refusal((t) => kubernetes.setImagePullPolicy(t, 'Sometimes' as never))).toEqual([invalid('setImagePullPolicy/policy')]);
   });
@@ -46,7 +42,7 @@ describe('kfp-kubernetes helpers refuse what kfp-kubernetes refuses', () => {
   });
 
   it('refuses an empty security context and reports every bad field at once', () => {
-    expect(refusal((t) => kubernetes.setSecurityContext(t, {}))).toEqual([invalid('setSecurityContext/')]);
+    expect(refusal((t) => kubernetes.setSecurityContext(t, {}))).toEqual([invalid('setSecurityContext')]);
     expect(refusal((t) => kubernetes.setSecurityContext(t, { runAsUser: -1, runAsGroup: 1.5, runAsNonRoot: 'yes' as never }))).toEqual([
       invalid('setSecurityContext/runAsUser'),
       invalid('setSecurityContext/runAsGroup'),
@@ -66,102 +62,107 @@ describe('kfp-kubernetes helpers refuse what kfp-kubernetes refuses', () => {
   });
 
   it('refuses a node affinity JSON object that is not a Kubernetes NodeAffinity', () => {
-    const { error } = onTask((t) => kubernetes.addNodeAffinityJson(t, { nodeSelectorTerms: [] }));
-    expect(codesAndPaths((error as DiagnosticError).diagnostics)).toEqual([invalid('addNodeAffinityJson')]);
-    expect((error as Error).message).toContain("unknown field 'nodeSelectorTerms'");
+    const ds = compileErrors(oneTask((t) => kubernetes.addNodeAffinityJson(t, { nodeSelectorTerms: [] })));
+    expect(codesAndPaths(ds)).toEqual([invalid('addNodeAffinityJson')]);
+    expect(ds[0]!.message).toContain("unknown field 'nodeSelectorTerms'");
     // kfp reads keys through camel_to_python_case: the snake_case spelling is accepted too.
-    expect(onTask((t) => kubernetes.addNodeAffinityJson(t, { required_during_scheduling_ignored_during_execution: {} })).error).toBeUndefined();
+    expect(config((t) => kubernetes.addNodeAffinityJson(t, { required_during_scheduling_ignored_during_execution: {} }))).toEqual({
+      nodeAffinity: [{ nodeAffinityJson: { runtimeValue: { constant: { required_during_scheduling_ignored_during_execution: {} } } } }],
+    });
   });
 
   it('refuses a pod affinity term without a topology key, or with a label operator Kubernetes lacks', () => {
     expect(refusal((t) => kubernetes.addPodAffinity(t, { topologyKey: '' }))).toEqual([invalid('addPodAffinity/topologyKey')]);
-    expect(
-      refusal((t) => kubernetes.addPodAffinity(t, { topologyKey: 'zone', matchPodExpressions: [{ key: 'n', operator: 'Gt' as never }] })),
-    ).toEqual([invalid('addPodAffinity/matchPodExpressions/0/operator')]);
+    expect(refusal((t) => kubernetes.addPodAffinity(t, { topologyKey: 'zone', matchPodExpressions: [{ key: 'n', operator: 'Gt' as never }] }))).toEqual([
+      invalid('addPodAffinity/matchPodExpressions/0/operator'),
+    ]);
   });
 
-  it('refuses a fractional toleration period', () => {
+  it('refuses a fractional toleration period, in addToleration and in each element of addTolerationJson', () => {
     expect(refusal((t) => kubernetes.addToleration(t, { tolerationSeconds: 0.5 }))).toEqual([invalid('addToleration/tolerationSeconds')]);
+    expect(refusal((t) => kubernetes.addTolerationJson(t, [{ key: 'a' }, { tolerationSeconds: 1.5 }]))).toEqual([invalid('addTolerationJson/1/tolerationSeconds')]);
   });
 
-  it('turns a refusal inside a pipeline body into a failed compile that names the code', () => {
-    const p = pipeline({ name: 'bad-k8s' }, (_p, s) => {
-      kubernetes.setImagePullPolicy(s.task(echo, {}), 'Sometimes' as never);
+  it('GIVEN several bad helper calls in one body WHEN compiled THEN each is reported, and the body ran to its end', () => {
+    const p = pipeline({ name: 'k8s-many' }, (_p, s) => {
+      const a = s.task(echo, {});
+      kubernetes.setTimeout(a, -1);
+      kubernetes.setImagePullPolicy(a, 'Sometimes' as never);
+      s.task(echo, { x: 'after the bad calls' });
     });
     const r = compilePipeline(p.build());
     expect(r.pipelineSpec).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.message).join('\n')).toContain('kubernetes/invalid-argument');
+    expect(codesAndPaths(r.diagnostics)).toEqual([
+      ['kubernetes/invalid-argument', 'k8s-many/echo/kubernetes/setTimeout/seconds'],
+      ['kubernetes/invalid-argument', 'k8s-many/echo/kubernetes/setImagePullPolicy/policy'],
+    ]);
+    expect(p.build().children.filter((c) => c.kind === 'task')).toHaveLength(2);
   });
 });
 
 describe('pipelineConfig refuses what dsl.PipelineConfig refuses, all problems at once', () => {
+  const withConfig = (options: PipelineConfigOptions) => pipeline({ name: 'cfg', pipelineConfig: kubernetes.pipelineConfig(options) }, (_p, s) => void s.task(echo, {}));
+  const cfgInvalid = (path: string): [string, string] => ['kubernetes/invalid-argument', `cfg/pipelineConfig/${path}`];
+
   it('refuses negative, fractional and over-int32 durations and a size that is not a quantity', () => {
-    let error: unknown;
-    try {
-      kubernetes.pipelineConfig({
-        workspace: { size: '10 GB' },
-        ttlSecondsAfterFinished: -1,
-        ttlSecondsAfterSuccess: 1.5,
-        ttlSecondsAfterFailure: 2147483648,
-        activeDeadlineSeconds: 2147483647,
-      });
-    } catch (e) {
-      error = e;
-    }
-    expect(codesAndPaths((error as DiagnosticError).diagnostics)).toEqual([
-      invalid('pipelineConfig/ttlSecondsAfterFinished'),
-      invalid('pipelineConfig/ttlSecondsAfterSuccess'),
-      invalid('pipelineConfig/ttlSecondsAfterFailure'),
-      invalid('pipelineConfig/workspace/size'),
+    const p = withConfig({ workspace: { size: '10 GB' }, ttlSecondsAfterFinished: -1, ttlSecondsAfterSuccess: 1.5, ttlSecondsAfterFailure: 2147483648, activeDeadlineSeconds: 2147483647 });
+    expect(codesAndPaths(compileErrors(p))).toEqual([
+      cfgInvalid('ttlSecondsAfterFinished'),
+      cfgInvalid('ttlSecondsAfterSuccess'),
+      cfgInvalid('ttlSecondsAfterFailure'),
+      cfgInvalid('workspace/size'),
     ]);
   });
 
   it('refuses an empty workspace size', () => {
-    expect(() => kubernetes.pipelineConfig({ workspace: { size: '  ' } })).toThrow(/needs a size/);
+    const ds = compileErrors(withConfig({ workspace: { size: '  ' } }));
+    expect(codesAndPaths(ds)).toEqual([cfgInvalid('workspace/size')]);
+    expect(ds[0]!.message).toMatch(/needs a size/);
   });
 
   it('refuses PVC spec patch fields the KFP backend refuses (it patches only accessModes and storageClassName)', () => {
-    let error: unknown;
-    try {
-      kubernetes.pipelineConfig({ workspace: { size: '1Gi', kubernetes: { pvcSpecPatch: { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' } as never } } });
-    } catch (e) {
-      error = e;
-    }
-    expect(codesAndPaths((error as DiagnosticError).diagnostics)).toEqual([invalid('pipelineConfig/workspace/kubernetes/pvcSpecPatch/volumeMode')]);
+    const p = withConfig({ workspace: { size: '1Gi', kubernetes: { pvcSpecPatch: { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' } as never } } });
+    expect(codesAndPaths(compileErrors(p))).toEqual([cfgInvalid('workspace/kubernetes/pvcSpecPatch/volumeMode')]);
+  });
+
+  it('is plain data until compiled: defining it never throws', () => {
+    expect(kubernetes.pipelineConfig({ workspace: { size: '' }, ttlSecondsAfterFinished: -1 })).toEqual({ kind: 'pipelineConfig', options: { workspace: { size: '' }, ttlSecondsAfterFinished: -1 } });
   });
 
   it('writes an empty PVC spec patch for a workspace given only its size, as kfp does', () => {
-    expect(kubernetes.pipelineConfig({ workspace: { size: '1Gi' } })).toEqual({ workspace: { size: '1Gi', kubernetes: { pvcSpecPatch: {} } } });
+    const r = compilePipeline(withConfig({ workspace: { size: '1Gi' } }).build());
+    expect(r.platformSpec?.platforms?.kubernetes?.pipelineConfig).toEqual({ workspace: { size: '1Gi', kubernetes: { pvcSpecPatch: {} } } });
   });
 
-  it('leaves zero durations out, and an empty config empty', () => {
-    expect(kubernetes.pipelineConfig({ ttlSecondsAfterFinished: 0, activeDeadlineSeconds: 0 })).toEqual({});
-    expect(kubernetes.pipelineConfig({ activeDeadlineSeconds: 5 })).toEqual({ activeDeadlineSeconds: 5 });
+  it('leaves zero durations out, and an empty config out of the platform document', () => {
+    expect(compilePipeline(withConfig({ ttlSecondsAfterFinished: 0, activeDeadlineSeconds: 0 }).build()).platformSpec).toBeUndefined();
+    expect(compilePipeline(withConfig({ activeDeadlineSeconds: 5 }).build()).platformSpec?.platforms?.kubernetes?.pipelineConfig).toEqual({ activeDeadlineSeconds: 5 });
   });
 });
 
-describe('kfp-kubernetes helpers are immutable and write proto3 JSON', () => {
-  it('returns a new handle and leaves the one it was given unchanged', () => {
-    // The assertions run inside the pipeline body: a failing one comes back as `error`.
-    const { error } = onTask((t) => {
-      const next = kubernetes.setTimeout(t, 20);
-      expect(t.node.config.kubernetes).toBeUndefined();
-      expect(next.node.config.kubernetes).toEqual({ activeDeadlineSeconds: '20' });
-      const again = kubernetes.addPodLabel(next, { labelKey: 'a', labelValue: 'b' });
-      expect(next.node.config.kubernetes).toEqual({ activeDeadlineSeconds: '20' });
-      expect(again.node.config.kubernetes).toEqual({ activeDeadlineSeconds: '20', podMetadata: { labels: { a: 'b' } } });
-      return again;
-    });
-    expect(error).toBeUndefined();
+describe('kfp-kubernetes settings are data on the task, lowered to proto3 JSON', () => {
+  it('GIVEN helper calls WHEN the task is read THEN it holds the settings in call order, nothing shaped yet', () => {
+    let settings: unknown;
+    pipeline({ name: 'data' }, (_p, s) => {
+      const t = s.task(echo, {});
+      kubernetes.setTimeout(t, 20);
+      kubernetes.addPodLabel(t, { labelKey: 'a', labelValue: 'b' });
+      settings = t.node.config.kubernetes;
+    }).build();
+    expect(settings).toEqual([
+      { kind: 'timeout', seconds: 20 },
+      { kind: 'podLabel', key: 'a', value: 'b' },
+    ]);
   });
 
   it('removes the timeout with 0, and adds nothing for an empty list of pull secrets', () => {
-    expect(onTask((t) => kubernetes.setTimeout(kubernetes.setTimeout(t, 20), 0)).config).toEqual({});
-    expect(onTask((t) => kubernetes.setImagePullSecrets(t, [])).config).toEqual({});
+    expect(config((t) => kubernetes.setTimeout(kubernetes.setTimeout(t, 20), 0))).toBeUndefined();
+    expect(config((t) => kubernetes.setImagePullSecrets(t, []))).toBeUndefined();
+    expect(config((t) => kubernetes.addPodLabel(kubernetes.setTimeout(t, 20), { labelKey: 'a', labelValue: 'b' }))).toEqual({ activeDeadlineSeconds: '20', podMetadata: { labels: { a: 'b' } } });
   });
 
   it('keeps explicit-presence fields at their zero value and drops plain ones', () => {
-    const { config } = onTask((t) =>
+    const written = config((t) =>
       kubernetes.addEphemeralVolume(kubernetes.addToleration(t, { key: '', tolerationSeconds: 0 }), {
         volumeName: 'v',
         mountPath: '/v',
@@ -171,20 +172,30 @@ describe('kfp-kubernetes helpers are immutable and write proto3 JSON', () => {
         labels: {},
       }),
     );
-    expect(config).toEqual({
+    expect(written).toEqual({
       tolerations: [{ tolerationSeconds: '0' }],
       genericEphemeralVolume: [{ volumeName: 'v', mountPath: '/v', accessModes: ['ReadWriteOnce'], size: '1Gi' }],
     });
   });
 
-  it('leaves a run-time name as a channel reference for the compiler, with no deprecated plain name', () => {
-    let channel: unknown;
-    let config: Json;
-    pipeline({ name: 'refs', inputs: {} }, (_p, s) => {
-      const made = s.task(echo, {});
-      channel = made.outputs.Output;
-      config = kubernetes.useSecretAsVolume(s.task(echo, {}), { secretName: made.outputs.Output, mountPath: '/s' }).node.config.kubernetes;
-    }).build();
-    expect(config).toEqual({ secretAsVolume: [{ mountPath: '/s', optional: false, secretNameParameter: { taskOutputParameter: channel } }] });
+  it('writes a run-time name as the reference the task reaches it by, with no deprecated plain name', () => {
+    const spec = compileOk(
+      pipeline({ name: 'refs', inputs: { secret: z.string() } }, (p, s) => {
+        const made = s.task(echo, {});
+        kubernetes.useSecretAsVolume(s.task(echo, {}), { secretName: made.outputs.Output, mountPath: '/s' });
+        kubernetes.useSecretAsVolume(s.task(echo, {}), { secretName: p.secret, mountPath: '/p' });
+      }),
+    );
+    expect(spec.root.dag.tasks['echo-2'].dependentTasks).toEqual(['echo']);
+    const r = compilePipeline(
+      pipeline({ name: 'refs', inputs: { secret: z.string() } }, (p, s) => {
+        const made = s.task(echo, {});
+        kubernetes.useSecretAsVolume(s.task(echo, {}), { secretName: made.outputs.Output, mountPath: '/s' });
+        kubernetes.useSecretAsVolume(s.task(echo, {}), { secretName: p.secret, mountPath: '/p' });
+      }).build(),
+    );
+    const executors: Json = r.platformSpec?.platforms?.kubernetes?.deploymentSpec?.executors;
+    expect(executors['exec-echo-2']).toEqual({ secretAsVolume: [{ mountPath: '/s', optional: false, secretNameParameter: { taskOutputParameter: { outputParameterKey: 'Output', producerTask: 'echo' } } }] });
+    expect(executors['exec-echo-3']).toEqual({ secretAsVolume: [{ mountPath: '/p', optional: false, secretNameParameter: { componentInputParameter: 'secret' } }] });
   });
 });

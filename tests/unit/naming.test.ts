@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, pipeline, pythonComponent, z } from '../../src/index.ts';
 import { componentNameFromFunctionName } from '../../src/dsl/component.ts';
 import { k8sName } from '../../src/dsl/k8s-name.ts';
-import { uniqueName } from '../../src/compiler/structure.ts';
+import { uniqueName } from '../../src/compiler/unique-name.ts';
 import { compileOk } from './support.ts';
 
 /** `def <fn>(x: str = '') -> str: return x`, as kfp's `@dsl.component` would see it. */

@@ -3,8 +3,10 @@
  * the inner documents left untouched for the next use) and its refusals.
  */
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.ts';
 import { Dataset, collected, componentFromIr, kubernetes, output, pipeline, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
+import { IrTables } from '../../src/compiler/ir-tables.ts';
 import { mergeSubPipeline } from '../../src/compiler/merge-subpipeline.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, fit, make, type Json } from './support.ts';
 
@@ -19,7 +21,7 @@ describe('a pipeline used as a component', () => {
       kubernetes.addNodeSelector(s.task(inner, { x: 'a' }), { labelKey: 'disktype', labelValue: 'ssd' });
     });
     const ds = compileErrors(outer);
-    expect(codesAndPaths(ds)).toEqual([['task/platform-on-pipeline', 'pipeline/inner']]);
+    expect(codesAndPaths(ds)).toEqual([['task/platform-on-pipeline', 'outer/inner']]);
     expect(ds[0]!.message).toContain('Platform-specific features can only be set on primitive components');
   });
 
@@ -32,7 +34,7 @@ describe('a pipeline used as a component', () => {
     });
     const ds = compilePipeline(outer.build()).diagnostics;
     expect(ds.length).toBeGreaterThan(0);
-    expect(ds.every((d) => d.path.startsWith('pipeline/broken/'))).toBe(true);
+    expect(ds.every((d) => formatPath(d.path).startsWith('outer/broken/broken/'))).toBe(true);
   });
 
   it('GIVEN one pipeline used twice and a clashing outer task WHEN compiled THEN names get -2, -3 and the task outputs are wired', () => {
@@ -63,22 +65,27 @@ describe('mergeSubPipeline (kfp’s _merge_component_spec)', () => {
       root: { dag: { tasks: { a: { componentRef: { name: 'comp-a' } }, 'a-2': { componentRef: { name: 'comp-a-2' } } } } },
     };
     const before = structuredClone(sub);
-    const target = { components: { 'comp-a': {} } as Json, executors: { 'exec-a': {} } as Json, platformExecutors: {} as Json };
-    const root: Json = mergeSubPipeline(target, sub, undefined);
+    const target = new IrTables();
+    target.defineComponent('comp-a', {});
+    target.defineExecutor('exec-a', {});
+    const merged = mergeSubPipeline(target, sub, undefined);
     expect(sub).toEqual(before);
+    const root: Json = merged.root;
     expect(root.dag.tasks.a.componentRef.name).toBe('comp-a-2');
     expect(root.dag.tasks['a-2'].componentRef.name).toBe('comp-a-2-2');
-    expect(target.components['comp-a-2']).toEqual({ executorLabel: 'exec-a-2-2' });
-    expect(target.components['comp-a-2-2']).toEqual({ executorLabel: 'exec-a-2-2' });
-    expect(target.executors['exec-a-2']).toEqual({ container: { image: 'one' } });
-    expect(target.executors['exec-a-2-2']).toEqual({ container: { image: 'two' } });
+    const components = Object.fromEntries(merged.components);
+    expect(components['comp-a-2']).toEqual({ executorLabel: 'exec-a-2-2' });
+    expect(components['comp-a-2-2']).toEqual({ executorLabel: 'exec-a-2-2' });
+    const executors = Object.fromEntries(merged.executors);
+    expect(executors['exec-a-2']).toEqual({ container: { image: 'one' } });
+    expect(executors['exec-a-2-2']).toEqual({ container: { image: 'two' } });
   });
 });
 
 describe('pythonSourceFiles', () => {
   it('GIVEN a Python component only inside a nested pipeline WHEN listing sources THEN its file is listed', async () => {
     const { pythonComponent } = await import('../../src/index.ts');
-    const { pythonSourceFiles } = await import('../../src/compiler/python/source-files.ts');
+    const { pythonSourceFiles } = await import('../../src/python/index.ts');
     const double = pythonComponent({ name: 'double', source: '/abs/work.py', inputs: { number: z.int() }, outputs: { Output: z.int() } });
     const mid = pipeline({ name: 'mid' }, (_p, s) => void s.task(double, { number: 1 }));
     const top = pipeline({ name: 'top' }, (_p, s) => void s.task(mid, {}));
@@ -92,7 +99,7 @@ describe('container settings on a pipeline task', () => {
       s.task(inner, { x: 'a' }).withResources({ cpuLimit: '1' }).withEnv({ A: 'b' });
     });
     const ds = compileErrors(outer);
-    expect(codesAndPaths(ds)).toEqual([['task/container-setting-on-pipeline', 'pipeline/inner']]);
+    expect(codesAndPaths(ds)).toEqual([['task/container-setting-on-pipeline', 'outer/inner']]);
     expect(ds[0]!.message).toContain('withResources, withEnv can only be used on single-step components');
   });
 });

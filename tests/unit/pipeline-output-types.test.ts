@@ -23,7 +23,7 @@ describe('pipeline output types', () => {
       return { x: f.outputs.model as any };
     });
     // WHEN compiled  THEN kfp's "cannot be surfaced as pipeline output type" is reported at the output
-    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/output-type', 'pipeline/model-as-dataset/outputs/x']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/output-type', 'model-as-dataset/outputs/x']]);
   });
 
   it('lets the generic Artifact through on either side, as kfp does', () => {
@@ -43,8 +43,8 @@ describe('pipeline output types', () => {
       return { n: t.outputs.count as any, s: t.outputs.count as any };
     });
     expect(codesAndPaths(compileErrors(p))).toEqual([
-      ['pipeline/output-type', 'pipeline/int-as-float/outputs/n'],
-      ['pipeline/output-type', 'pipeline/int-as-float/outputs/s'],
+      ['pipeline/output-type', 'int-as-float/outputs/n'],
+      ['pipeline/output-type', 'int-as-float/outputs/s'],
     ]);
   });
 
@@ -54,8 +54,8 @@ describe('pipeline output types', () => {
       return { one: collected(t.outputs.data) as any, param: t.outputs.data as any };
     });
     expect(codesAndPaths(compileErrors(p)).filter(([code]) => code === 'pipeline/output-type')).toEqual([
-      ['pipeline/output-type', 'pipeline/lists/outputs/one'],
-      ['pipeline/output-type', 'pipeline/lists/outputs/param'],
+      ['pipeline/output-type', 'lists/outputs/one'],
+      ['pipeline/output-type', 'lists/outputs/param'],
     ]);
   });
 

@@ -24,7 +24,7 @@ import { makeWrongValue, wrongValueSpec, USER_THROW, type WrongClass, type Wrong
 const FILE = path.relative(process.cwd(), new URL(import.meta.url).pathname);
 const TASK = "task 'fuzz-task'";
 /** The task named: in a refusal's message, or in the compiler's path of the task (`pipeline/fuzz-task/inputs/x`). */
-const NAMES_TASK = /task 'fuzz-task'|: pipeline\/fuzz-task\//;
+const NAMES_TASK = /task 'fuzz-task'|: fuzz\/fuzz-task\//;
 
 const task = containerComponent({
   name: 'fuzz-task',
@@ -69,7 +69,7 @@ const SITES: readonly Site[] = [
   { name: 'withDisplayName', accepts: [...STRINGS], namesTask: true, body: (s, p, w) => void t(s, p).withDisplayName(any(w())) },
   { name: 'withContainerImage', accepts: [...STRINGS], namesTask: true, body: (s, p, w) => void t(s, p).withContainerImage(any(w())) },
   { name: 'withKubernetes', accepts: ['function'], namesTask: true, body: (s, p, w) => void t(s, p).withKubernetes(any(w())) },
-  { name: 'withKubernetes patch result', accepts: ['frozen-object'], namesTask: true, body: (s, p, w) => void t(s, p).withKubernetes(() => any(w())) },
+  { name: 'withKubernetes setting', accepts: [], namesTask: true, body: (s, p, w) => void t(s, p).withKubernetes(any(w())) },
   { name: 's.if condition', accepts: [], body: (s, p, w) => void s.if(any(w()), (s) => void t(s, p)) },
   { name: 's.if body', accepts: ['function'], body: (s, p, w) => void s.if(eq(p.x, 'a'), any(w())) },
   { name: 's.if display name', accepts: [...STRINGS, 'undefined'], body: (s, p, w) => void s.if(eq(p.x, 'a'), (s) => void t(s, p), any(w())) },
@@ -146,7 +146,7 @@ async function runCase(p: Pipeline): Promise<{ code: number; text: string }> {
 const STACK = /^\s+at\s|node:internal|dist\/|\.mjs:\d/m;
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `error: <file>: <where>: …` — the file of the case (or the user's file that threw) and the task, line or pipeline path. */
-const WHERE = new RegExp(`^error: (?:${escaped(FILE)}: (?:.*${escaped(TASK)}|line \\d+:\\d+: |pipeline/)|tests/support/wrong-values\\.ts: line \\d+:\\d+: )`, 'm');
+const WHERE = new RegExp(`^error: (?:${escaped(FILE)}: (?:.*${escaped(TASK)}|line \\d+:\\d+: |pipeline/|fuzz/)|tests/support/wrong-values\\.ts: line \\d+:\\d+: )`, 'm');
 
 function pipelineFor(site: Site, spec: WrongValueSpec): Pipeline {
   return pipeline({ name: 'fuzz', inputs: { x: z.string(), n: z.int(), list: z.array(z.string()), d: input(Dataset) } }, (p, s) => {
@@ -171,7 +171,7 @@ describe('plain JavaScript wrong values (fast-check, seed 20261204)', () => {
         expect(r.text, about).not.toContain('internal error');
         expect(r.text, about).not.toContain('kfp-ts bug');
         // Where: the task (a refused value), the user's line (what the body threw, in whichever of
-        // the user's files threw it), or the pipeline's own path (a declaration the compiler refused).
+        // the user's files threw it), or the pipeline's own path (a declaration or a setting the compiler refused).
         expect(r.text, about).toMatch(WHERE);
         if (site.namesTask && !r.text.includes(': line ')) expect(r.text, about).toMatch(NAMES_TASK);
       }),
@@ -180,6 +180,23 @@ describe('plain JavaScript wrong values (fast-check, seed 20261204)', () => {
     console.log(`${cases} cases: all diagnosed (${perSite.size} call sites)`);
     expect(perSite.size).toBe(SITES.length);
   }, 120_000);
+
+  it('constants past the limits: dsl/value-too-deep, dsl/value-too-large, at the task', async () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 150; i++) deep = [deep];
+    // A Proxy may claim any length: kfp-ts reads no item of a list it will not take.
+    const claimsHuge = new Proxy([], { get: (target, key) => (key === 'length' ? 2_000_000 : Reflect.get(target, key)) });
+    for (const [value, code] of [
+      [deep, 'dsl/value-too-deep'],
+      [claimsHuge, 'dsl/value-too-large'],
+    ] as const) {
+      const p = pipeline({ name: 'fuzz' }, (_p, s) => void s.task(task, { x: any(value) }));
+      const r = await runCase(p);
+      expect(r.code).toBe(1);
+      expect(r.text).toContain(`[${code}]`);
+      expect(r.text).toMatch(NAMES_TASK);
+    }
+  });
 
   it('compileToYaml given anything but a pipeline: compile/not-a-pipeline, never a throw', async () => {
     let cases = 0;

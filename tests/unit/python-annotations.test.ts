@@ -5,9 +5,7 @@
  * on the refused ones.
  */
 import { describe, expect, it } from 'vitest';
-import { kfpInterface, type KfpIo } from '../../src/compiler/python/kfp-interface.ts';
-import { parseSignature } from '../../src/compiler/python/signature.ts';
-import { parseTypeExpression, typeText } from '../../src/compiler/python/type-expression.ts';
+import { kfpInterface, type KfpIo, parseSignature, parseTypeExpression, typeText } from '../../src/python/index.ts';
 
 /** `name: kind` for each input and output, as short text. */
 function show(io: KfpIo): string {

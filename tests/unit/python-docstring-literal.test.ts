@@ -7,8 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dataset, input, Model, output, pipeline, pythonComponent, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
-import { cleandoc, docstringDescriptions } from '../../src/compiler/python/docstring.ts';
-import { parsePythonLiteral } from '../../src/compiler/python/literal.ts';
+import { cleandoc, docstringDescriptions, parsePythonLiteral } from '../../src/python/index.ts';
 
 const entries = (m: Map<string, string>) => Object.fromEntries(m);
 

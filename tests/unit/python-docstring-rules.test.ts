@@ -5,7 +5,7 @@
  * `dsl.component`, kept verbatim). tests/cross/cases/docstring_rules checks the same rules live.
  */
 import { describe, expect, it } from 'vitest';
-import { docstringDescriptions } from '../../src/compiler/python/docstring.ts';
+import { docstringDescriptions } from '../../src/python/index.ts';
 
 type Row = [doc: string, inputs: Record<string, string>, outputs: Record<string, string>];
 

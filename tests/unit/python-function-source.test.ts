@@ -8,7 +8,7 @@
  * file and imported (Python 3.11.7, kfp 2.17.3), and is kept here verbatim.
  */
 import { describe, expect, it } from 'vitest';
-import { extractFunctionSource } from '../../src/compiler/python/function-source.ts';
+import { extractFunctionSource } from '../../src/python/index.ts';
 
 const py = (...lines: string[]): string => lines.join('\n');
 

@@ -23,7 +23,7 @@ describe('resolving Python functions', () => {
     const result = compilePipeline(threeTasks(), { sources: new Map([[FILE, 'def train(n_estimators: str):\n    pass\n']]) });
     // THEN one diagnostic, naming the first task
     expect(result.pipelineSpec).toBeUndefined();
-    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['python/signature-mismatch', 'pipeline/train/component/train/n_estimators']]);
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['python/signature-mismatch', ['shared', 'train', 'component', 'train', 'n_estimators']]]);
   });
 
   it('embeds the same program and docstring descriptions in every task of the component', () => {

@@ -4,14 +4,15 @@
  * diagnostic whose path ends with the name of the input or output concerned.
  */
 import { describe, expect, it } from 'vitest';
+import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
 import { Dataset, input, Model, output, pipeline, pythonComponent, z } from '../../src/index.ts';
 import type { InputDecls, OutputDecls } from '../../src/dsl/io.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { checkSignature } from '../../src/compiler/python/check-signature.ts';
-import { parseSignature } from '../../src/compiler/python/signature.ts';
+import { parseSignature } from '../../src/python/index.ts';
 
 const py = (...lines: string[]): string => lines.join('\n');
-const WHERE = 'pipeline/train/component/train';
+const WHERE = ['p', 'train', 'component', 'train'];
 
 describe('parseSignature', () => {
   it('reads names, annotations and defaults of a multi-line signature with tricky defaults', () => {
@@ -74,10 +75,12 @@ function check(decl: { inputs?: InputDecls; outputs?: OutputDecls }, source: str
   const comp = pythonComponent({ name: 'train', source: { code: source }, ...decl });
   const sig = parseSignature(source);
   if (!sig) throw new Error('test setup: unparseable signature');
-  return checkSignature(comp.node, sig, WHERE, 'train.py');
+  const ds: Diagnostic[] = [];
+  checkSignature(comp.node, sig, WHERE, 'train.py', undefined, (d) => ds.push(d));
+  return ds;
 }
 
-const codesAndPaths = (ds: readonly { code: string; path: string }[]) => ds.map((d) => [d.code, d.path]);
+const codesAndPaths = (ds: readonly Diagnostic[]) => ds.map((d) => [d.code, formatPath(d.path)]);
 
 describe('checkSignature', () => {
   it('accepts a Python signature that agrees in names, kinds, types and defaults', () => {
@@ -162,7 +165,7 @@ describe('checkSignature', () => {
       // WHEN the signature is checked
       const ds = check({ ...(m.inputs ? { inputs: m.inputs } : {}), ...(m.outputs ? { outputs: m.outputs } : {}) }, m.source);
       // THEN exactly one mismatch is reported, with the path of that name and the file
-      expect(codesAndPaths(ds)).toEqual([['python/signature-mismatch', `${WHERE}/${m.name}`]]);
+      expect(codesAndPaths(ds)).toEqual([['python/signature-mismatch', formatPath([...WHERE, m.name])]]);
       expect(ds[0]?.file).toBe('train.py');
     });
   }
@@ -171,9 +174,9 @@ describe('checkSignature', () => {
     // GIVEN three disagreements  WHEN checked  THEN three diagnostics, in declaration order
     const ds = check({ inputs: { a: z.int(), b: z.string(), c: z.boolean() } }, 'def train(a: str, b: int, c: str):\n    pass\n');
     expect(codesAndPaths(ds)).toEqual([
-      ['python/signature-mismatch', `${WHERE}/a`],
-      ['python/signature-mismatch', `${WHERE}/b`],
-      ['python/signature-mismatch', `${WHERE}/c`],
+      ['python/signature-mismatch', formatPath([...WHERE, 'a'])],
+      ['python/signature-mismatch', formatPath([...WHERE, 'b'])],
+      ['python/signature-mismatch', formatPath([...WHERE, 'c'])],
     ]);
   });
 
@@ -191,7 +194,7 @@ describe('checkSignature', () => {
     const result = compilePipeline(p.build(), { sources: new Map([['/virtual/train.py', 'def train(n_estimators: str):\n    pass\n']]) });
     // THEN no spec is produced and the diagnostic names the task, the function and the input
     expect(result.pipelineSpec).toBeUndefined();
-    expect(codesAndPaths(result.diagnostics)).toEqual([['python/signature-mismatch', 'pipeline/train/component/train/n_estimators']]);
+    expect(codesAndPaths(result.diagnostics)).toEqual([['python/signature-mismatch', 'sig/train/component/train/n_estimators']]);
     expect(result.diagnostics[0]?.file).toBe('/virtual/train.py');
   });
 
@@ -204,8 +207,8 @@ describe('checkSignature', () => {
     });
     const result = compilePipeline(p.build());
     expect(codesAndPaths(result.diagnostics)).toEqual([
-      ['python/function-missing', 'pipeline/absent/component/absent'],
-      ['python/signature-unreadable', 'pipeline/broken/component/broken'],
+      ['python/function-missing', 'sources/absent/component/absent'],
+      ['python/signature-unreadable', 'sources/broken/component/broken'],
     ]);
   });
 });

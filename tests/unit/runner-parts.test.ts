@@ -88,6 +88,12 @@ describe('executor input and placeholders', () => {
     expect(JSON.parse(resolveArguments(['{{$}}'], { executorInput: ei, runtime: {} })[0]!)).toEqual(ei);
   });
 
+  it('GIVEN an f-string constant in the executor input THEN {{$}} carries it resolved, as the launcher substitutes inside the JSON', () => {
+    const withTemplate = { ...driver, inputs: { parameterValues: { n: 3, 'pipelinechannel--x': 0.5, text: "n={{$.inputs.parameters['n']}} x={{$.inputs.parameters['pipelinechannel--x']}} {{$.inputs.parameters['unset']}}" } } };
+    const [json] = resolveArguments(['{{$}}'], { executorInput: withTemplate, runtime: {} });
+    expect(JSON.parse(json!).inputs.parameterValues.text).toBe("n=3 x=0.5 {{$.inputs.parameters['unset']}}");
+  });
+
   it('GIVEN a parameter with no value THEN an argument using it is an error', () => {
     expect(() => resolveArguments(["{{$.inputs.parameters['nope']}}"], { executorInput: driver, runtime: {} })).toThrow(/"nope" has no value/);
   });

@@ -74,7 +74,7 @@ describe('runtime placeholders as task arguments', () => {
       // @ts-expect-error a runtime placeholder is a string, not an int
       s.task(count, { n: runtime.pipelineJobId });
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['task/type-mismatch', 'pipeline/count/inputs/n']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/type-mismatch', 'into-int/count/inputs/n']]);
   });
 });
 
@@ -85,27 +85,27 @@ describe('workspace use without a workspace', () => {
     const viaTemplate = pipeline({ name: 'no-ws-template', inputs: { f: z.string() } }, (p, s) => void s.task(echo, { x: str`${runtime.workspacePath}/${p.f}` }));
     const viaMountPath = pipeline({ name: 'no-ws-mount' }, (_p, s) => void s.task(show, { text: '/kfp-workspace/data.csv' }));
     // WHEN compiled THEN each is refused at the argument that uses it
-    expect(codesAndPaths(compileErrors(viaPlaceholder))).toEqual([['pipeline/workspace-not-configured', 'pipeline/echo/inputs/x']]);
-    expect(codesAndPaths(compileErrors(viaTemplate))).toEqual([['pipeline/workspace-not-configured', 'pipeline/echo/inputs/x']]);
-    expect(codesAndPaths(compileErrors(viaMountPath))).toEqual([['pipeline/workspace-not-configured', 'pipeline/show/inputs/text']]);
+    expect(codesAndPaths(compileErrors(viaPlaceholder))).toEqual([['pipeline/workspace-not-configured', 'no-ws/echo/inputs/x']]);
+    expect(codesAndPaths(compileErrors(viaTemplate))).toEqual([['pipeline/workspace-not-configured', 'no-ws-template/echo/inputs/x']]);
+    expect(codesAndPaths(compileErrors(viaMountPath))).toEqual([['pipeline/workspace-not-configured', 'no-ws-mount/show/inputs/text']]);
   });
 
   it('is refused for an importer URI in the workspace', () => {
     const p = pipeline({ name: 'no-ws-importer' }, (_p, s) => void s.importer({ artifactUri: runtime.workspacePath, artifactType: Dataset }));
-    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/workspace-not-configured', 'pipeline/importer/inputs/uri']]);
+    expect(codesAndPaths(compileErrors(p))).toEqual([['pipeline/workspace-not-configured', 'no-ws-importer/importer/inputs/uri']]);
   });
 
   it('is judged per pipeline, with its own pipelineConfig, as kfp judges each @dsl.pipeline', () => {
     // GIVEN an inner pipeline using the workspace without a config of its own, in an outer one that has one
     const inner = pipeline({ name: 'inner' }, (_p, s) => void s.task(echo, { x: runtime.workspacePath }));
     const outer = pipeline({ name: 'outer', pipelineConfig: workspace }, (_p, s) => void s.task(inner, {}));
-    expect(codesAndPaths(compileErrors(outer))).toEqual([['pipeline/workspace-not-configured', 'pipeline/inner/echo/inputs/x']]);
+    expect(codesAndPaths(compileErrors(outer))).toEqual([['pipeline/workspace-not-configured', 'outer/inner/inner/echo/inputs/x']]);
     // and the placeholder given to an inner pipeline's input counts for the pipeline that gives it
     const takes = pipeline({ name: 'takes', inputs: { t: z.string() } }, (p, s) => void s.task(echo, { x: p.t }));
     const gives = pipeline({ name: 'gives', pipelineConfig: workspace }, (_p, s) => void s.task(takes, { t: runtime.workspacePath }));
     expect(compileOk(gives).root.dag.tasks.takes.inputs.parameters.t).toEqual({ runtimeValue: { constant: '{{$.workspace_path}}' } });
     const givesWithout = pipeline({ name: 'gives-without' }, (_p, s) => void s.task(takes, { t: runtime.workspacePath }));
-    expect(codesAndPaths(compileErrors(givesWithout))).toEqual([['pipeline/workspace-not-configured', 'pipeline/takes/inputs/t']]);
+    expect(codesAndPaths(compileErrors(givesWithout))).toEqual([['pipeline/workspace-not-configured', 'gives-without/takes/inputs/t']]);
   });
 
   it('is accepted with a workspace, and (as kfp) when the path is only inside a list argument', () => {

@@ -35,6 +35,6 @@ describe('recurring-runs create: the scheduling flags', () => {
   ])('GIVEN %j WHEN parsed THEN it is refused at %s', (flags, path) => {
     const parsed = parseSchedule(flags);
     expect(parsed.ok).toBe(false);
-    expect(parsed.diagnostics.map((d) => d.path)).toEqual([path]);
+    expect(parsed.diagnostics.map((d) => d.path)).toEqual([[path]]);
   });
 });

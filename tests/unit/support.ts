@@ -4,7 +4,7 @@ import { containerComponent, Dataset, input, Model, output, pythonComponent, z }
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import type { CompileOptions } from '../../src/compiler/options.ts';
-import type { Diagnostic } from '../../src/diagnostics.ts';
+import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
@@ -34,7 +34,7 @@ export const fit = containerComponent({
 });
 
 export function codesAndPaths(ds: readonly Diagnostic[]): [string, string][] {
-  return ds.map((d) => [d.code, d.path]);
+  return ds.map((d) => [d.code, formatPath(d.path)]);
 }
 
 /** Compiles and requires success; returns the PipelineSpec. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticError, type Diagnostic } from '../../src/diagnostics.ts';
+import { DiagnosticError, formatPath, type Diagnostic } from '../../src/diagnostics.ts';
 import {
   Artifact,
   componentFromIrYaml,
@@ -115,7 +115,7 @@ describe('kfp v1 component YAML', () => {
 
   it('GIVEN v1 files kfp loads but refuses to use WHEN loaded THEN they are refused with kfp reason and the argument', () => {
     const presto = diagnosticsOf(() => loadComponentFromFile(v1File('presto_query')));
-    expect(presto.map((d) => [d.code, d.path])).toEqual([['load/v1-component', 'implementation/container/command/15']]);
+    expect(presto.map((d) => [d.code, formatPath(d.path)])).toEqual([['load/v1-component', 'implementation/container/command/15']]);
     expect(presto[0]!.message).toMatch(/\{inputValue: …\} of 'output', an artifact input \(system\.Artifact\): kfp refuses it/);
     const mlEngine = diagnosticsOf(() => loadComponentFromFile(v1File('ml_engine_train')));
     expect(mlEngine.map((d) => d.message.match(/of '(\w+)'/)?.[1])).toEqual(['project_id', 'region', 'job_dir', 'master_image_uri', 'worker_image_uri']);
@@ -140,7 +140,7 @@ describe('kfp v1 component YAML', () => {
   ])('GIVEN %s WHEN loaded THEN it is refused where kfp refuses it', (_what, text, path, message) => {
     const ds = diagnosticsOf(() => loadComponentFromText(text));
     expect(ds.map((d) => d.code)).toContain('load/v1-component');
-    const d = ds.find((x) => x.path === path);
+    const d = ds.find((x) => formatPath(x.path) === path);
     expect(d, JSON.stringify(ds)).toBeDefined();
     expect(d!.message).toMatch(message);
   });
@@ -149,13 +149,21 @@ describe('kfp v1 component YAML', () => {
     expect(diagnosticsOf(() => loadComponentFromText(`${MINIMAL}---\na: 1\n`)).map((d) => d.code)).toEqual(['load/v1-component']);
   });
 
+  it('GIVEN text that is no component (three documents, or a mapping that is neither v1 nor IR) WHEN loaded THEN load/not-a-component says why', () => {
+    const three = diagnosticsOf(() => loadComponentFromText('a: 1\n---\nb: 2\n---\nc: 3\n'));
+    expect(three.map((d) => [d.code, d.message])).toEqual([['load/not-a-component', 'expected one or two YAML documents (a component, then optionally its platform config), found 3']]);
+    const neither = diagnosticsOf(() => loadComponentFromText('name: something\n'));
+    expect(neither.map((d) => d.code)).toEqual(['load/not-a-component']);
+    expect(neither[0]!.message).toMatch(/pipelineInfo/);
+  });
+
   it('GIVEN v1 text WHEN given to componentFromIrYaml THEN it loads too', () => {
     expect(componentFromIrYaml(MINIMAL).node.implementation.kind).toBe('container');
   });
 
   it('GIVEN a missing file WHEN loaded THEN the error names it', () => {
     const ds = diagnosticsOf(() => loadComponentFromFile('/nonexistent/component.yaml'));
-    expect(ds).toEqual([{ code: 'load/unreadable-file', path: '', message: 'cannot read the component file: no such file', file: '/nonexistent/component.yaml' }]);
+    expect(ds).toEqual([{ code: 'load/unreadable-file', path: [], message: 'cannot read the component file: no such file', file: '/nonexistent/component.yaml' }]);
   });
 });
 
@@ -174,7 +182,7 @@ describe('declarations that type a loaded component', () => {
         outputs: {},
       }),
     );
-    expect(ds.map((d) => [d.code, d.path, d.message])).toEqual([
+    expect(ds.map((d) => [d.code, formatPath(d.path), d.message])).toEqual([
       ['load/declaration-mismatch', 'component/calculate-data-hash/inputs/data', 'declared as a STRING parameter, but the component has an artifact (system.Artifact); regenerate the declarations (kfp-ts codegen) or correct them'],
       ['load/declaration-mismatch', 'component/calculate-data-hash/inputs/hash_algorithm', `declared with the default "MD5", but the component's default is "SHA256"; regenerate the declarations (kfp-ts codegen) or correct them`],
       ['load/declaration-mismatch', 'component/calculate-data-hash/inputs/extra', `declared, but the component has no input 'extra' (it has: data, hash_algorithm); regenerate the declarations (kfp-ts codegen) or correct them`],

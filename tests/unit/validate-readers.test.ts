@@ -12,6 +12,7 @@ import { MAX_PROBLEMS, validateIrText } from '../../src/validate/index.ts';
 import { decodeUtf8 } from '../../src/validate/utf8.ts';
 import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { INJECTIONS } from '../yaml-readers/awkward-strings.ts';
+import { formatPath } from '../../src/diagnostics.ts';
 
 const step = containerComponent({ name: 'step', implementation: () => ({ image: 'alpine', command: ['true'] }) });
 
@@ -26,7 +27,7 @@ const base = compiled(PLACEHOLDER).text;
 const line = base.split('\n').findIndex((l) => l.includes(`defaultValue: ${PLACEHOLDER}`)) + 1;
 /** The file with the default value written as `raw`, as a hand or another tool might write it. */
 const withDefault = (raw: string) => base.replace(`defaultValue: ${PLACEHOLDER}`, `defaultValue: ${raw}`);
-const codes = (text: string) => validateIrText(text, 'p.yaml').map((d) => [d.code, d.path]);
+const codes = (text: string) => validateIrText(text, 'p.yaml').map((d) => [d.code, formatPath(d.path)]);
 
 describe('strings of issue 10 in a kfp-ts file', () => {
   it.each(INJECTIONS.map((s) => [JSON.stringify(s), s]))('%s as a default and a description: the file validates and reads back as compiled', (_, s) => {
@@ -88,10 +89,15 @@ describe('validate refuses what a reader cannot read or reads differently', () =
     expect(codes(base.replace('pipelineInfo:\n', 'pipelineInfo:\n  yes: 1\n')).map((c) => c[0])).toEqual(['yaml/ambiguous-value']);
   });
 
+  it('GIVEN a plain key every reader reads as a number WHEN validated THEN yaml/non-string-key', () => {
+    expect(codes(base.replace('pipelineInfo:\n', 'pipelineInfo:\n  15: x\n')).map((c) => c[0])).toContain('yaml/non-string-key');
+    expect(codes(base.replace('pipelineInfo:\n', "pipelineInfo:\n  '15': x\n")).map((c) => c[0])).not.toContain('yaml/non-string-key');
+  });
+
   it('GIVEN bytes that are not UTF-8 WHEN decoded for validation THEN yaml/not-utf8 with the line', () => {
     const bytes = Buffer.concat([Buffer.from('a: 1\nb: x'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
     const decoded = decodeUtf8(bytes, 'p.yaml');
-    expect('problem' in decoded && [decoded.problem.code, decoded.problem.path]).toEqual(['yaml/not-utf8', 'line 2, byte 5']);
+    expect('problem' in decoded && [decoded.problem.code, formatPath(decoded.problem.path)]).toEqual(['yaml/not-utf8', 'line 2, byte 5']);
     expect(decodeUtf8(Buffer.from('a: "\uFFFD"\n'))).toEqual({ text: 'a: "\uFFFD"\n' });
   });
 });

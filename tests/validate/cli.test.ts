@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { validateFiles } from '../../src/cli/commands/validate.ts';
+import { recordPrintedCodes } from '../support/produced-codes.ts';
 import { pipelineSpec, platformSpec } from './fixtures.ts';
 import { repoRoot } from './helpers.ts';
 
@@ -22,7 +23,9 @@ function files(): { valid: string; invalid: string; missing: string } {
 }
 
 function run(args: readonly string[]) {
-  return spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'kfp-ts.js'), 'validate', ...args], { encoding: 'utf8', cwd: repoRoot });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'kfp-ts.js'), 'validate', ...args], { encoding: 'utf8', cwd: repoRoot });
+  recordPrintedCodes(r.stdout, r.stderr);
+  return r;
 }
 
 describe('kfp-ts validate', () => {

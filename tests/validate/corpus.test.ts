@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatPath } from '../../src/diagnostics.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { validateIrText } from '../../src/validate/index.ts';
 import { corpusFiles, relativeToCorpus } from './helpers.ts';
@@ -13,7 +14,7 @@ describe('the kfp 2.17 IR corpus', () => {
       const ds = validateIrText(readFileSync(file, 'utf8'), relativeToCorpus(file));
       const errors = ds.filter((d) => d.severity !== 'warning');
       if (errors.length > 0) failures.push(errors.map(formatDiagnostic).join('\n'));
-      if (ds.length > errors.length) warned[relativeToCorpus(file)] = ds.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.path}`);
+      if (ds.length > errors.length) warned[relativeToCorpus(file)] = ds.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${formatPath(d.path)}`);
     }
     const rejected = new Map<string, string[]>();
     for (const file of invalid) {
@@ -40,7 +41,7 @@ describe('the kfp 2.17 IR corpus', () => {
 
   it('GIVEN the invalid documents WHEN validated THEN the messages name the problem and the fix', () => {
     const { invalid } = corpusFiles();
-    const messages = invalid.flatMap((file) => validateIrText(readFileSync(file, 'utf8')).map((d) => `${d.path}: ${d.message}`));
+    const messages = invalid.flatMap((file) => validateIrText(readFileSync(file, 'utf8')).map((d) => `${formatPath(d.path)}: ${d.message}`));
     expect(messages).toEqual([
       '(file): The file holds no YAML document (it is empty or only comments); expected a compiled PipelineSpec.',
       expect.stringMatching(/^components_1: Unknown field "components_1" in ml_pipelines\.PipelineSpec: remove it \(did you mean "components"\?\)/),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics.ts';
+import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
 import { validateIrDocuments } from '../../src/validate/index.ts';
 import { runPythonJson } from './helpers.ts';
 import { pipelineSpec, platformSpec, type Doc } from './fixtures.ts';
 
-const codeAndPath = (ds: readonly Diagnostic[]) => ds.map((d) => ({ code: d.code, path: d.path }));
+const codeAndPath = (ds: readonly Diagnostic[]) => ds.map((d) => ({ code: d.code, path: formatPath(d.path) }));
 
 /** Validate the fixture after `mutate`; return code + path of each diagnostic. */
 function afterBreaking(mutate: (spec: Doc, platform: Doc) => void): Array<{ code: string; path: string }> {

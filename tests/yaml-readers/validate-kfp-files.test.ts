@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateIrText } from '../../src/validate/index.ts';
 import { parseYamlDocuments } from '../../src/yaml/yaml-documents.ts';
 import { REPO, venvPython } from '../support/repo.ts';
+import { formatPath } from '../../src/diagnostics.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kfp-ts-kfp-strings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +47,7 @@ describe("kfp 2.17.3's files for the strings of issue 10", () => {
   it.each(CASES.map(([s, codes], i) => [JSON.stringify(s), codes, i] as const))('%s: validate says %j', (_, codes, i) => {
     const problems = validateIrText(files[i]!, `${i}.yaml`);
     expect(problems.map((d) => d.code)).toEqual(codes);
-    for (const d of problems) expect(d.path).toMatch(/line \d+/);
+    for (const d of problems) expect(formatPath(d.path)).toMatch(/line \d+/);
   });
 
   it("GIVEN kfp's file for the injection WHEN read THEN every reader gets the attacker's pipeline root, which is why it is refused", () => {

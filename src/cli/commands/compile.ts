@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { JsonValue } from '../../ir/index.ts';
 import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
 
 interface CompileFlags {
@@ -24,12 +25,12 @@ export function register(program: Command): void {
 }
 
 async function compile(file: string, flags: CompileFlags): Promise<number> {
-  let pipelineParameters: Record<string, unknown> | undefined;
+  let pipelineParameters: Record<string, JsonValue> | undefined;
   if (flags.pipelineParameters !== undefined) {
     try {
       const parsed: unknown = JSON.parse(flags.pipelineParameters);
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      pipelineParameters = parsed as Record<string, unknown>;
+      pipelineParameters = parsed as Record<string, JsonValue>;
     } catch {
       process.stderr.write(`error: --pipeline-parameters must be a JSON object, e.g. '{"n_estimators": 200}'\n`);
       return EXIT_USAGE;

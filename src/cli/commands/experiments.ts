@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import type { KfpClient } from '../../client/kfp-client.ts';
 import type { Experiment } from '../../client/schemas.ts';
-import { confirmDelete } from '../confirm.ts';
+import { deleteAfterConfirming } from '../confirm.ts';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
-import { pageSize, printPage } from '../listing.ts';
-import { notFoundHint, refGiven, resolveId, type ResourceRef } from '../resource-ref.ts';
+import { newestFirst, pageOf, pageSize, printPage } from '../listing.ts';
+import { notFoundHint, withResourceId, type ResourceRef } from '../resource-ref.ts';
 
 interface CreateFlags extends KfpCommandFlags {
   readonly description?: string;
@@ -49,6 +50,7 @@ export function register(program: Command): void {
 
 const ref = (id: string | undefined, flags: OneFlags): ResourceRef => ({ kind: 'experiment', id, name: flags.name, command: 'experiments' });
 const hints = (id: string | undefined) => ({ 'client/not-found': notFoundHint('experiment', id, 'experiments list') });
+const experimentIdOfName = async (kfp: KfpClient, name: string, namespace: string | undefined) => (await kfp.experiments.findByName(name, namespace))?.experiment_id;
 
 export async function createExperiment(name: string, flags: CreateFlags, io: CommandIo): Promise<void> {
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
@@ -67,13 +69,8 @@ export async function listExperiments(flags: ListFlags, io: CommandIo): Promise<
   if (limit === undefined) return;
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
     const { formatTime } = await import('../../client/render.ts');
-    const res = await kfp.experiments.list({
-      pageSize: limit,
-      sortBy: 'created_at desc',
-      ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
-      ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
-    });
-    await printPage(io, flags.format, 'experiments', { items: res.experiments ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    const res = await kfp.experiments.list(newestFirst(limit, flags.pageToken, connection.namespace));
+    await printPage(io, flags.format, 'experiments', pageOf(res.experiments, res), [
       { header: 'EXPERIMENT ID', value: (e) => e.experiment_id },
       { header: 'NAME', value: (e) => e.display_name ?? '', max: 48 },
       { header: 'STORAGE', value: (e) => e.storage_state ?? '-' },
@@ -85,13 +82,12 @@ export async function listExperiments(flags: ListFlags, io: CommandIo): Promise<
 }
 
 export async function getExperiment(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const experimentId = await resolveId(io, ref(id, flags), async (n) => (await kfp.experiments.findByName(n, connection.namespace))?.experiment_id, connection.namespace);
-      if (experimentId === undefined) return;
+    ref(id, flags),
+    experimentIdOfName,
+    async ({ kfp, connection, id: experimentId }) => {
       await printExperiment(io, flags, await kfp.experiments.get(experimentId), undefined, kfp.http.baseUrl, connection.uiUrl);
     },
     hints(id),
@@ -100,13 +96,12 @@ export async function getExperiment(id: string | undefined, flags: OneFlags, io:
 
 /** Archive or unarchive, then read the experiment back to show its storage state. */
 export async function changeExperiment(change: Change, id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const experimentId = await resolveId(io, ref(id, flags), async (n) => (await kfp.experiments.findByName(n, connection.namespace))?.experiment_id, connection.namespace);
-      if (experimentId === undefined) return;
+    ref(id, flags),
+    experimentIdOfName,
+    async ({ kfp, connection, id: experimentId }) => {
       await kfp.experiments[change](experimentId);
       const experiment = await kfp.experiments.get(experimentId);
       const done = change === 'archive' ? 'Archived' : 'Unarchived';
@@ -117,21 +112,15 @@ export async function changeExperiment(change: Change, id: string | undefined, f
 }
 
 export async function deleteExperiment(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const experimentId = await resolveId(io, ref(id, flags), async (n) => (await kfp.experiments.findByName(n, connection.namespace))?.experiment_id, connection.namespace);
-      if (experimentId === undefined) return;
+    ref(id, flags),
+    experimentIdOfName,
+    async ({ kfp, connection, id: experimentId }) => {
       const experiment = await kfp.experiments.get(experimentId);
       const label = `experiment "${experiment.display_name ?? experimentId}" (id ${experimentId})`;
-      if (!(await confirmDelete(io, label, flags.yes))) return;
-      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
-      const { notes } = await deleteConfirmed(kfp, () => kfp.experiments.delete(experimentId), () => kfp.experiments.get(experimentId));
-      for (const n of notes) io.err(`note: ${n}`);
-      if (flags.format === 'json') io.out(JSON.stringify({ experiment_id: experimentId, deleted: true }, null, 2));
-      else io.out(`Deleted ${label}.`);
+      await deleteAfterConfirming(io, kfp, flags, { label, remove: () => kfp.experiments.delete(experimentId), lookUp: () => kfp.experiments.get(experimentId), ids: { experiment_id: experimentId } });
     },
     hints(id),
   );

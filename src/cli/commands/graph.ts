@@ -79,9 +79,20 @@ export function register(program: Command): void {
       }
       let text: string;
       if (format === 'html') {
-        // Heavy: esbuild and elkjs are loaded only for a page.
-        const { bundleGraphPageScript } = await import('../graph-page-script.ts');
-        text = toHtmlPage(graph, await bundleGraphPageScript());
+        // Only a page needs the page script (about 1.5 MB, elkjs inside): read only for one.
+        const { graphPageScript } = await import('../graph-page-script.ts');
+        let script: string;
+        try {
+          script = await graphPageScript();
+        } catch (err) {
+          reportDiagnostics([
+            diagnostic('graph/page-script-unavailable', '(page script)', `Cannot load the graph page's script: ${(err as Error).message}. Reinstall kfp-ts (in a clone of kfp-ts: npm run build).`),
+          ]);
+          process.stderr.write(`${flags.output} was not written.\n`);
+          process.exitCode = EXIT_USER_ERROR;
+          return;
+        }
+        text = toHtmlPage(graph, script);
       } else {
         text = toMermaid(graph);
       }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import type { KfpClient } from '../../client/kfp-client.ts';
 import type { PipelineVersion } from '../../client/schemas.ts';
-import { confirmDelete } from '../confirm.ts';
+import { deleteAfterConfirming } from '../confirm.ts';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
-import { pageSize, printPage } from '../listing.ts';
-import { notFoundHint, refGiven, resolveId, type ResourceRef } from '../resource-ref.ts';
+import { newestFirst, pageOf, pageSize, printPage } from '../listing.ts';
+import { notFoundHint, refGiven, withResourceId, type ResourceRef } from '../resource-ref.ts';
 
 interface ListFlags extends KfpCommandFlags {
   readonly name?: string;
@@ -38,6 +39,9 @@ export function registerPipelineVersions(pipelines: Command): void {
   ).action(async (pipelineId: string, versionId: string, flags: DeleteFlags) => deleteVersion(pipelineId, versionId, flags, processIo));
 }
 
+/** The id of the pipeline of that name in the namespace, for `--name`. */
+export const pipelineIdOfName = async (kfp: KfpClient, name: string, namespace: string | undefined): Promise<string | undefined> => (await kfp.pipelines.findByName(name, namespace))?.pipeline_id;
+
 const hints = (what: string) => ({ 'client/not-found': `No ${what} on this server (deleted, or in another namespace: --namespace). List them with \`kfp-ts pipelines list\` / \`kfp-ts pipelines list-versions\`.` });
 
 export async function listVersions(id: string | undefined, flags: ListFlags, io: CommandIo): Promise<void> {
@@ -45,15 +49,15 @@ export async function listVersions(id: string | undefined, flags: ListFlags, io:
   if (!refGiven(io, ref)) return;
   const limit = pageSize(io, flags.limit, 'pipelines');
   if (limit === undefined) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const pipelineId = await resolveId(io, ref, async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
-      if (pipelineId === undefined) return;
+    ref,
+    pipelineIdOfName,
+    async ({ kfp, id: pipelineId }) => {
       const { formatTime } = await import('../../client/render.ts');
-      const res = await kfp.pipelines.listVersions(pipelineId, { pageSize: limit, sortBy: 'created_at desc', ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}) });
-      await printPage(io, flags.format, 'pipeline_versions', { items: res.pipeline_versions ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+      const res = await kfp.pipelines.listVersions(pipelineId, newestFirst(limit, flags.pageToken, undefined));
+      await printPage(io, flags.format, 'pipeline_versions', pageOf(res.pipeline_versions, res), [
         { header: 'VERSION ID', value: (v) => v.pipeline_version_id },
         { header: 'NAME', value: (v) => v.name ?? v.display_name ?? '', max: 48 },
         { header: 'CREATED', value: (v) => formatTime(v.created_at) },
@@ -96,12 +100,12 @@ export async function deleteVersion(pipelineId: string, versionId: string, flags
     async ({ kfp }) => {
       const version = await kfp.pipelines.getVersion(pipelineId, versionId);
       const label = `pipeline version "${version.name ?? versionId}" (id ${versionId})`;
-      if (!(await confirmDelete(io, label, flags.yes))) return;
-      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
-      const { notes } = await deleteConfirmed(kfp, () => kfp.pipelines.deleteVersion(pipelineId, versionId), () => kfp.pipelines.getVersion(pipelineId, versionId));
-      for (const n of notes) io.err(`note: ${n}`);
-      if (flags.format === 'json') io.out(JSON.stringify({ pipeline_id: pipelineId, pipeline_version_id: versionId, deleted: true }, null, 2));
-      else io.out(`Deleted ${label}.`);
+      await deleteAfterConfirming(io, kfp, flags, {
+        label,
+        remove: () => kfp.pipelines.deleteVersion(pipelineId, versionId),
+        lookUp: () => kfp.pipelines.getVersion(pipelineId, versionId),
+        ids: { pipeline_id: pipelineId, pipeline_version_id: versionId },
+      });
     },
     hints(`version ${versionId} of pipeline ${pipelineId}`),
   );

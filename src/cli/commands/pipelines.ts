@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import type { Pipeline } from '../../client/schemas.ts';
-import { confirmDelete } from '../confirm.ts';
-import { pageSize, printPage } from '../listing.ts';
-import { notFoundHint, refGiven, resolveId, type ResourceRef } from '../resource-ref.ts';
-import { registerPipelineVersions } from './pipeline-versions.ts';
+import { deleteAfterConfirming } from '../confirm.ts';
+import { newestFirst, pageOf, pageSize, printPage } from '../listing.ts';
+import { notFoundHint, withResourceId, type ResourceRef } from '../resource-ref.ts';
+import { pipelineIdOfName, registerPipelineVersions } from './pipeline-versions.ts';
 
 interface OneFlags extends KfpCommandFlags {
   readonly name?: string;
@@ -48,13 +48,12 @@ export function register(program: Command): void {
 const ref = (id: string | undefined, flags: OneFlags): ResourceRef => ({ kind: 'pipeline', id, name: flags.name, command: 'pipelines' });
 
 export async function getPipeline(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const pipelineId = await resolveId(io, ref(id, flags), async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
-      if (pipelineId === undefined) return;
+    ref(id, flags),
+    pipelineIdOfName,
+    async ({ kfp, id: pipelineId }) => {
       const pipeline = await kfp.pipelines.get(pipelineId);
       if (flags.format === 'json') return io.out(JSON.stringify(pipeline, null, 2));
       const versions = await kfp.pipelines.listVersions(pipelineId, { pageSize: 1, sortBy: 'created_at desc' });
@@ -65,21 +64,20 @@ export async function getPipeline(id: string | undefined, flags: OneFlags, io: C
 }
 
 export async function deletePipeline(id: string | undefined, flags: OneFlags, io: CommandIo): Promise<void> {
-  if (!refGiven(io, ref(id, flags))) return;
-  await withKfpClient(
+  await withResourceId(
     io,
     flags,
-    async ({ kfp, connection }) => {
-      const pipelineId = await resolveId(io, ref(id, flags), async (n) => (await kfp.pipelines.findByName(n, connection.namespace))?.pipeline_id, connection.namespace);
-      if (pipelineId === undefined) return;
+    ref(id, flags),
+    pipelineIdOfName,
+    async ({ kfp, id: pipelineId }) => {
       const pipeline = await kfp.pipelines.get(pipelineId);
       const label = `pipeline "${pipeline.name ?? pipelineId}" (id ${pipelineId})${flags.cascade === true ? ' and all its versions' : ''}`;
-      if (!(await confirmDelete(io, label, flags.yes))) return;
-      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
-      const { notes } = await deleteConfirmed(kfp, () => kfp.pipelines.delete(pipelineId, { cascade: flags.cascade === true }), () => kfp.pipelines.get(pipelineId));
-      for (const n of notes) io.err(`note: ${n}`);
-      if (flags.format === 'json') io.out(JSON.stringify({ pipeline_id: pipelineId, deleted: true }, null, 2));
-      else io.out(`Deleted ${label}.`);
+      await deleteAfterConfirming(io, kfp, flags, {
+        label,
+        remove: () => kfp.pipelines.delete(pipelineId, { cascade: flags.cascade === true }),
+        lookUp: () => kfp.pipelines.get(pipelineId),
+        ids: { pipeline_id: pipelineId },
+      });
     },
     {
       'client/not-found': notFoundHint('pipeline', id, 'pipelines list'),
@@ -107,13 +105,10 @@ export async function listPipelines(flags: ListFlags, io: CommandIo): Promise<vo
     const { formatTime } = await import('../../client/render.ts');
     const { filterParam } = await import('../../client/filters.ts');
     const res = await kfp.listPipelines({
-      pageSize: limit,
-      sortBy: 'created_at desc',
+      ...newestFirst(limit, flags.pageToken, connection.namespace),
       ...(flags.nameContains !== undefined ? { filter: filterParam([{ key: 'name', operation: 'IS_SUBSTRING', string_value: flags.nameContains }]) } : {}),
-      ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
-      ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
     });
-    await printPage(io, flags.format, 'pipelines', { items: res.pipelines ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    await printPage(io, flags.format, 'pipelines', pageOf(res.pipelines, res), [
       { header: 'PIPELINE ID', value: (p) => p.pipeline_id },
       { header: 'NAME', value: (p) => p.name ?? p.display_name ?? '', max: 48 },
       { header: 'CREATED', value: (p) => formatTime(p.created_at) },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { confirmDelete } from '../confirm.ts';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
-import { pageSize, printPage } from '../listing.ts';
+import { deleteAfterConfirming } from '../confirm.ts';
+import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { experimentOfFlags, newestFirst, pageOf, pageSize, printPage } from '../listing.ts';
 import { notFoundHint } from '../resource-ref.ts';
 import { registerRecurringRunCreate } from './recurring-run-create.ts';
 import { printRecurringRun, triggerText } from '../recurring-run-text.ts';
@@ -51,20 +51,10 @@ export async function listRecurringRuns(flags: ListFlags, io: CommandIo): Promis
   if (limit === undefined) return;
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
     const { formatTime } = await import('../../client/render.ts');
-    let experimentId = flags.experimentId;
-    if (experimentId === undefined && flags.experiment !== undefined) {
-      const exp = await kfp.experiments.findByName(flags.experiment, connection.namespace);
-      if (exp === undefined) return failWith(io, [{ code: 'recurring-runs/no-experiment', path: '--experiment', message: `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.` }]);
-      experimentId = exp.experiment_id;
-    }
-    const res = await kfp.recurringRuns.list({
-      pageSize: limit,
-      sortBy: 'created_at desc',
-      ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
-      ...(experimentId !== undefined ? { experimentId } : {}),
-      ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
-    });
-    await printPage(io, flags.format, 'recurring_runs', { items: res.recurringRuns ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    const experimentId = await experimentOfFlags(io, kfp, flags, connection.namespace, 'recurring-runs');
+    if (experimentId === null) return;
+    const res = await kfp.recurringRuns.list({ ...newestFirst(limit, flags.pageToken, connection.namespace), ...(experimentId !== undefined ? { experimentId } : {}) });
+    await printPage(io, flags.format, 'recurring_runs', pageOf(res.recurringRuns, res), [
       { header: 'RECURRING RUN ID', value: (r) => r.recurring_run_id },
       { header: 'NAME', value: (r) => r.display_name ?? '', max: 40 },
       { header: 'STATUS', value: (r) => r.status ?? '-' },
@@ -96,12 +86,7 @@ export async function deleteRecurringRun(id: string, flags: DeleteFlags, io: Com
     async ({ kfp }) => {
       const recurringRun = await kfp.recurringRuns.get(id);
       const label = `recurring run "${recurringRun.display_name ?? id}" (id ${id})`;
-      if (!(await confirmDelete(io, label, flags.yes))) return;
-      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
-      const { notes } = await deleteConfirmed(kfp, () => kfp.recurringRuns.delete(id), () => kfp.recurringRuns.get(id));
-      for (const n of notes) io.err(`note: ${n}`);
-      if (flags.format === 'json') io.out(JSON.stringify({ recurring_run_id: id, deleted: true }, null, 2));
-      else io.out(`Deleted ${label}.`);
+      await deleteAfterConfirming(io, kfp, flags, { label, remove: () => kfp.recurringRuns.delete(id), lookUp: () => kfp.recurringRuns.get(id), ids: { recurring_run_id: id } });
     },
     hints(id),
   );

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Run } from '../../client/schemas.ts';
-import { confirmDelete } from '../confirm.ts';
+import { deleteAfterConfirming } from '../confirm.ts';
 import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { notFoundHint } from '../resource-ref.ts';
 
@@ -55,12 +55,7 @@ export async function deleteRun(runId: string, flags: DeleteFlags, io: CommandIo
     async ({ kfp }) => {
       const run = await kfp.runs.get(runId);
       const label = `run "${run.display_name ?? runId}" (id ${runId})`;
-      if (!(await confirmDelete(io, label, flags.yes))) return;
-      const { deleteConfirmed } = await import('../../client/delete-confirmed.ts');
-      const { notes } = await deleteConfirmed(kfp, () => kfp.runs.delete(runId), () => kfp.runs.get(runId));
-      for (const n of notes) io.err(`note: ${n}`);
-      if (flags.format === 'json') io.out(JSON.stringify({ run_id: runId, deleted: true }, null, 2));
-      else io.out(`Deleted ${label}.`);
+      await deleteAfterConfirming(io, kfp, flags, { label, remove: () => kfp.runs.delete(runId), lookUp: () => kfp.runs.get(runId), ids: { run_id: runId } });
     },
     hints(runId),
   );

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DiagnosticError } from '../../diagnostics.ts';
+import { diagnostic, DiagnosticError, formatDiagnostic, type Diagnostic } from '../../diagnostics.ts';
 import type { JsonValue } from '../../ir/index.ts';
 import { plainLine, renderLive } from '../../runner/live-view.ts';
 import type { RunEvent, TaskRecord } from '../../runner/model.ts';
@@ -22,17 +22,17 @@ import type { RunFlags } from '../run-flags.ts';
 export const EXIT_INTERRUPTED = 130;
 
 export async function runLocalCommand(file: string, flags: RunFlags, io: CommandIo): Promise<void> {
-  const problems = [];
+  const problems: Diagnostic[] = [];
   let parallelism: number | undefined;
   if (flags.parallelism !== undefined) {
     parallelism = Number(flags.parallelism);
-    if (!/^\d+$/.test(flags.parallelism) || parallelism < 1) problems.push({ code: 'run/invalid-number', path: '--parallelism', message: `--parallelism takes a whole number of at least 1, not "${flags.parallelism}".` });
+    if (!/^\d+$/.test(flags.parallelism) || parallelism < 1) problems.push(diagnostic('run/invalid-number', ['--parallelism'], `--parallelism takes a whole number of at least 1, not "${flags.parallelism}".`));
   }
-  if (flags.venv !== undefined && flags.python !== undefined) problems.push({ code: 'run/conflicting-options', path: '--venv', message: 'Give --venv or --python, not both.' });
+  if (flags.venv !== undefined && flags.python !== undefined) problems.push(diagnostic('run/conflicting-options', ['--venv'], 'Give --venv or --python, not both.'));
   const inputArtifacts: Record<string, { uri: string }> = {};
   for (const arg of flags.artifact ?? []) {
     const at = arg.indexOf('=');
-    if (at <= 0 || at === arg.length - 1) problems.push({ code: 'run/artifact-syntax', path: `--artifact ${arg}`, message: 'Write --artifact NAME=PATH (a pipeline input artifact and the file or directory it is).' });
+    if (at <= 0 || at === arg.length - 1) problems.push(diagnostic('run/artifact-syntax', [`--artifact ${arg}`], 'Write --artifact NAME=PATH (a pipeline input artifact and the file or directory it is).'));
     else inputArtifacts[arg.slice(0, at)] = { uri: arg.slice(at + 1) };
   }
   const secretRead = await readSecretEnv(flags.secretEnv ?? []);
@@ -113,7 +113,7 @@ interface View {
 }
 
 function warnings(e: RunEvent): string[] {
-  return e.kind === 'run-started' ? e.diagnostics.map((d) => `warning: ${d.path}: ${d.message} [${d.code}]`) : [];
+  return e.kind === 'run-started' ? e.diagnostics.map((d) => `warning: ${formatDiagnostic(d)}`) : [];
 }
 
 /** CI logs: a line per state change that matters (started, finished), and progress notes. */

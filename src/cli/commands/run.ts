@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Diagnostic } from '../../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput } from '../pipeline-input.ts';
@@ -141,7 +141,7 @@ function parseSeconds(flags: RunFlags, keys: ReadonlyArray<'timeout' | 'pollInte
     const raw = flags[k];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) diags.push({ code: 'run/invalid-number', path: k, message: `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".` });
+    if (!Number.isFinite(n) || n <= 0) diags.push(diagnostic('run/invalid-number', k, `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".`));
     else out[k] = Math.round(n * 1000);
   }
   return diags.length > 0 ? { ok: false, diagnostics: diags } : { ok: true, value: out, diagnostics: [] };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
-import { pageSize, printPage } from '../listing.ts';
+import { addConnectionOptions, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { experimentOfFlags, newestFirst, pageOf, pageSize, printPage } from '../listing.ts';
 import { notFoundHint } from '../resource-ref.ts';
 import { registerRunLifecycle } from './run-lifecycle.ts';
 
@@ -38,20 +38,10 @@ export async function listRuns(flags: ListFlags, io: CommandIo): Promise<void> {
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
     const { formatDuration, formatTime } = await import('../../client/render.ts');
     const { runDurationMs } = await import('../../client/runs.ts');
-    let experimentId = flags.experimentId;
-    if (experimentId === undefined && flags.experiment !== undefined) {
-      const exp = await kfp.findExperimentByName(flags.experiment, connection.namespace);
-      if (exp === undefined) return failWith(io, [{ code: 'runs/no-experiment', path: '--experiment', message: `There is no experiment named "${flags.experiment}"${connection.namespace ? ` in namespace ${connection.namespace}` : ''}.` }]);
-      experimentId = exp.experiment_id;
-    }
-    const res = await kfp.listRuns({
-      pageSize: limit,
-      sortBy: 'created_at desc',
-      ...(flags.pageToken !== undefined ? { pageToken: flags.pageToken } : {}),
-      ...(experimentId !== undefined ? { experimentId } : {}),
-      ...(connection.namespace !== undefined ? { namespace: connection.namespace } : {}),
-    });
-    await printPage(io, flags.format, 'runs', { items: res.runs ?? [], nextPageToken: res.next_page_token, totalSize: res.total_size }, [
+    const experimentId = await experimentOfFlags(io, kfp, flags, connection.namespace, 'runs');
+    if (experimentId === null) return;
+    const res = await kfp.listRuns({ ...newestFirst(limit, flags.pageToken, connection.namespace), ...(experimentId !== undefined ? { experimentId } : {}) });
+    await printPage(io, flags.format, 'runs', pageOf(res.runs, res), [
       { header: 'RUN ID', value: (r) => r.run_id },
       { header: 'NAME', value: (r) => r.display_name ?? '', max: 48 },
       { header: 'STATE', value: (r) => r.state ?? '-' },

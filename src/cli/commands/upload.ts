@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
+import { diagnostic } from '../../diagnostics.ts';
 import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
 
 interface UploadFlags extends KfpCommandFlags, PipelineInputFlags {
@@ -31,7 +32,7 @@ export async function upload(file: string, flags: UploadFlags, io: CommandIo): P
   const pkg = loaded;
   const name = flags.name ?? pkg.pipelineName;
   if (name === undefined || name.trim() === '') {
-    return failWith(io, [{ code: 'upload/no-name', path: 'pipelineInfo/name', message: 'The pipeline has no name (pipelineInfo.name); pass --name.', file }]);
+    return failWith(io, [diagnostic('upload/no-name', 'pipelineInfo/name', 'The pipeline has no name (pipelineInfo.name); pass --name.', file)]);
   }
   await withKfpClient(io, flags, async ({ kfp, connection }) => {
     const { publishPipeline } = await import('../../client/publish.ts');

@@ -1,9 +1,10 @@
 import { equalsFilter } from '../filters.ts';
 import type { KfpHttp } from '../http.ts';
-import { Empty, Experiment, ListExperimentsResponse } from '../schemas.ts';
-import { listQuery, seg, type ListOptions } from './list-query.ts';
+import { Experiment, ListExperimentsResponse } from '../schemas.ts';
+import type { ListOptions } from './list-query.ts';
+import { resourceCalls } from './resource-calls.ts';
 
-/** What is sent to create a experiment. */
+/** What is sent to create an experiment. */
 export interface CreateExperimentRequest {
   readonly display_name: string;
   readonly description?: string;
@@ -19,23 +20,20 @@ export interface CreateExperimentRequest {
  * await kfp.experiments.archive(experiments![0]!.experiment_id);
  */
 export class ExperimentService {
-  constructor(private readonly http: KfpHttp) {}
+  private readonly calls: ReturnType<typeof resourceCalls>;
+
+  constructor(http: KfpHttp) {
+    this.calls = resourceCalls(http, { service: 'ExperimentService', resource: 'Experiment', collection: 'experiments' });
+  }
 
   /** One page of experiments, newest first unless `sortBy` says otherwise. */
   list(opts: ListOptions & { readonly namespace?: string } = {}): Promise<ListExperimentsResponse> {
-    return this.http.call({
-      operation: 'ExperimentService_ListExperiments',
-      method: 'GET',
-      path: '/apis/v2beta1/experiments',
-      query: { namespace: opts.namespace, ...listQuery(opts) },
-      idempotent: true,
-      schema: ListExperimentsResponse,
-    });
+    return this.calls.list(opts, ListExperimentsResponse);
   }
 
   /** One experiment, by id. */
   get(experimentId: string): Promise<Experiment> {
-    return this.http.call({ operation: 'ExperimentService_GetExperiment', method: 'GET', path: `/apis/v2beta1/experiments/${seg(experimentId)}`, idempotent: true, schema: Experiment });
+    return this.calls.get(experimentId, Experiment);
   }
 
   /** Exact-name lookup (`display_name` is unique per namespace); undefined when there is none. */
@@ -44,23 +42,23 @@ export class ExperimentService {
     return (res.experiments ?? []).find((e) => e.display_name === name);
   }
 
-  /** Creates a experiment; sent once (never retried blindly: see the workflows that look before sending again). */
+  /** Creates an experiment; sent once (never retried blindly: see the workflows that look before sending again). */
   create(experiment: CreateExperimentRequest): Promise<Experiment> {
-    return this.http.call({ operation: 'ExperimentService_CreateExperiment', method: 'POST', path: '/apis/v2beta1/experiments', json: experiment, idempotent: false, schema: Experiment });
+    return this.calls.create(experiment, Experiment);
   }
 
   /** Archives the experiment and its runs (storage_state ARCHIVED). */
-  async archive(experimentId: string): Promise<void> {
-    await this.http.call({ operation: 'ExperimentService_ArchiveExperiment', method: 'POST', path: `/apis/v2beta1/experiments/${seg(experimentId)}:archive`, idempotent: true, schema: Empty });
+  archive(experimentId: string): Promise<void> {
+    return this.calls.action('Archive', experimentId, true);
   }
 
   /** Restores an archived experiment. */
-  async unarchive(experimentId: string): Promise<void> {
-    await this.http.call({ operation: 'ExperimentService_UnarchiveExperiment', method: 'POST', path: `/apis/v2beta1/experiments/${seg(experimentId)}:unarchive`, idempotent: true, schema: Empty });
+  unarchive(experimentId: string): Promise<void> {
+    return this.calls.action('Unarchive', experimentId, true);
   }
 
   /** Sent once: a repeated DELETE of a deleted experiment answers 404 (see `deleteConfirmed`). */
-  async delete(experimentId: string): Promise<void> {
-    await this.http.call({ operation: 'ExperimentService_DeleteExperiment', method: 'DELETE', path: `/apis/v2beta1/experiments/${seg(experimentId)}`, idempotent: false, schema: Empty });
+  delete(experimentId: string): Promise<void> {
+    return this.calls.delete(experimentId);
   }
 }

@@ -1,5 +1,6 @@
+import type { ZodType } from 'zod';
 import { equalsFilter } from '../filters.ts';
-import type { KfpHttp } from '../http.ts';
+import type { ApiRequest, KfpHttp } from '../http.ts';
 import { multipartFile } from '../multipart.ts';
 import { Empty, ListPipelinesResponse, ListPipelineVersionsResponse, Pipeline, PipelineVersion } from '../schemas.ts';
 import { listQuery, seg, type ListOptions } from './list-query.ts';
@@ -107,29 +108,17 @@ export class PipelineService {
 
   /** POST /apis/v2beta1/pipelines/upload: a new pipeline and its first version (named like the pipeline). */
   upload(file: UploadFile, query: { readonly name: string; readonly display_name?: string; readonly description?: string; readonly namespace?: string }): Promise<Pipeline> {
-    const mp = multipartFile('uploadfile', file.filename, file.content);
-    return this.http.call({
-      operation: 'UploadPipeline',
-      method: 'POST',
-      path: '/apis/v2beta1/pipelines/upload',
-      query,
-      rawBody: { bytes: mp.body, contentType: mp.contentType },
-      idempotent: false,
-      schema: Pipeline,
-    });
+    return this.sendFile('UploadPipeline', '/apis/v2beta1/pipelines/upload', file, query, Pipeline);
   }
 
   /** POST /apis/v2beta1/pipelines/upload_version: a new version of an existing pipeline. */
   uploadVersion(file: UploadFile, query: { readonly pipelineid: string; readonly name: string; readonly display_name?: string; readonly description?: string }): Promise<PipelineVersion> {
+    return this.sendFile('UploadPipelineVersion', '/apis/v2beta1/pipelines/upload_version', file, query, PipelineVersion);
+  }
+
+  /** The upload endpoints take the file as the multipart part `uploadfile` (as kfp's client sends it), the rest as query parameters; sent once. */
+  private sendFile<T>(operation: string, path: string, file: UploadFile, query: ApiRequest<T>['query'], schema: ZodType<T>): Promise<T> {
     const mp = multipartFile('uploadfile', file.filename, file.content);
-    return this.http.call({
-      operation: 'UploadPipelineVersion',
-      method: 'POST',
-      path: '/apis/v2beta1/pipelines/upload_version',
-      query,
-      rawBody: { bytes: mp.body, contentType: mp.contentType },
-      idempotent: false,
-      schema: PipelineVersion,
-    });
+    return this.http.call({ operation, method: 'POST', path, query, rawBody: { bytes: mp.body, contentType: mp.contentType }, idempotent: false, schema });
   }
 }

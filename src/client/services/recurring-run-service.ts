@@ -1,21 +1,15 @@
 import type { KfpHttp } from '../http.ts';
-import { Empty, ListRecurringRunsResponse, RecurringRun } from '../schemas.ts';
-import { listQuery, seg, type ListOptions } from './list-query.ts';
+import { ListRecurringRunsResponse, RecurringRun } from '../schemas.ts';
+import { resourceCalls, type ScopedListOptions } from './resource-calls.ts';
+import type { CreateRunRequest } from './run-service.ts';
 
 /** When a recurring run starts runs: a cron schedule or a fixed interval, each optionally bounded. */
 export type TriggerRequest =
   | { readonly cron_schedule: { readonly cron: string; readonly start_time?: string; readonly end_time?: string } }
   | { readonly periodic_schedule: { readonly interval_second: number; readonly start_time?: string; readonly end_time?: string } };
 
-/** What is sent to create a recurring run. */
-export interface CreateRecurringRunRequest {
-  readonly display_name: string;
-  readonly description?: string;
-  readonly experiment_id?: string;
-  readonly pipeline_spec?: Record<string, unknown>;
-  readonly pipeline_version_reference?: { readonly pipeline_id: string; readonly pipeline_version_id?: string };
-  readonly runtime_config?: { readonly parameters?: Record<string, unknown>; readonly pipeline_root?: string };
-  readonly service_account?: string;
+/** What is sent to create a recurring run: what each of its runs is created from, and when. */
+export interface CreateRecurringRunRequest extends CreateRunRequest {
   readonly trigger: TriggerRequest;
   /** Runs of this recurring run that may be active at once, 1 to 10 (the server's limits). */
   readonly max_concurrency?: number;
@@ -34,42 +28,39 @@ export interface CreateRecurringRunRequest {
  * const { status } = await kfp.recurringRuns.get(id); // DISABLED
  */
 export class RecurringRunService {
-  constructor(private readonly http: KfpHttp) {}
+  private readonly calls: ReturnType<typeof resourceCalls>;
+
+  constructor(http: KfpHttp) {
+    this.calls = resourceCalls(http, { service: 'RecurringRunService', resource: 'RecurringRun', collection: 'recurringruns' });
+  }
 
   /** Creates a recurring run; sent once (never retried blindly: see the workflows that look before sending again). */
   create(recurringRun: CreateRecurringRunRequest): Promise<RecurringRun> {
-    return this.http.call({ operation: 'RecurringRunService_CreateRecurringRun', method: 'POST', path: '/apis/v2beta1/recurringruns', json: recurringRun, idempotent: false, schema: RecurringRun });
+    return this.calls.create(recurringRun, RecurringRun);
   }
 
   /** One recurring run, by id. */
   get(recurringRunId: string): Promise<RecurringRun> {
-    return this.http.call({ operation: 'RecurringRunService_GetRecurringRun', method: 'GET', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}`, idempotent: true, schema: RecurringRun });
+    return this.calls.get(recurringRunId, RecurringRun);
   }
 
   /** One page of recurring runs, newest first unless `sortBy` says otherwise. */
-  list(opts: ListOptions & { readonly namespace?: string; readonly experimentId?: string } = {}): Promise<ListRecurringRunsResponse> {
-    return this.http.call({
-      operation: 'RecurringRunService_ListRecurringRuns',
-      method: 'GET',
-      path: '/apis/v2beta1/recurringruns',
-      query: { namespace: opts.namespace, experiment_id: opts.experimentId, ...listQuery(opts) },
-      idempotent: true,
-      schema: ListRecurringRunsResponse,
-    });
+  list(opts: ScopedListOptions = {}): Promise<ListRecurringRunsResponse> {
+    return this.calls.list(opts, ListRecurringRunsResponse);
   }
 
   /** Enables the recurring run: it starts runs on its trigger again. */
-  async enable(recurringRunId: string): Promise<void> {
-    await this.http.call({ operation: 'RecurringRunService_EnableRecurringRun', method: 'POST', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}:enable`, idempotent: true, schema: Empty });
+  enable(recurringRunId: string): Promise<void> {
+    return this.calls.action('Enable', recurringRunId, true);
   }
 
   /** Disables the recurring run: it starts no runs until enabled. */
-  async disable(recurringRunId: string): Promise<void> {
-    await this.http.call({ operation: 'RecurringRunService_DisableRecurringRun', method: 'POST', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}:disable`, idempotent: true, schema: Empty });
+  disable(recurringRunId: string): Promise<void> {
+    return this.calls.action('Disable', recurringRunId, true);
   }
 
   /** Sent once: a repeated DELETE answers 404 (see `deleteConfirmed`). */
-  async delete(recurringRunId: string): Promise<void> {
-    await this.http.call({ operation: 'RecurringRunService_DeleteRecurringRun', method: 'DELETE', path: `/apis/v2beta1/recurringruns/${seg(recurringRunId)}`, idempotent: false, schema: Empty });
+  delete(recurringRunId: string): Promise<void> {
+    return this.calls.delete(recurringRunId);
   }
 }

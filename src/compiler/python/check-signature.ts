@@ -1,8 +1,9 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
-import type { ComponentNode, IoSpec } from '../../dsl/component-node.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { kfpInterface, type KfpIo } from './kfp-interface.ts';
-import type { PythonSignature } from './signature.ts';
+import type { ComponentNode } from '../../dsl/nodes.ts';
+import type { IoSpec } from '../../dsl/component-node.ts';
+import { diagnostic } from '../../diagnostics.ts';
+import type { Report } from '../context.ts';
+import { kfpInterface, type KfpIo, type PythonSignature } from '../../python/index.ts';
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -61,12 +62,11 @@ function compare(name: string, spec: IoSpec, io: KfpIo, isInput: boolean, annota
 /**
  * The TypeScript declaration and the Python function must agree on names, kinds, types and
  * defaults: kfp reads the interface from the Python signature (every annotation form it accepts:
- * see kfp-interface.ts), so any difference would make the two SDKs compile different pipelines
+ * see src/python/kfp-interface.ts), so any difference would make the two SDKs compile different pipelines
  * from the same function. `module` is the whole file, for a NamedTuple class the return names.
  */
-export function checkSignature(component: ComponentNode, sig: PythonSignature, where: string, file?: string, module?: string): Diagnostic[] {
-  const ds: Diagnostic[] = [];
-  const fail = (name: string, message: string) => ds.push(diagnostic('python/signature-mismatch', `${where}/${name}`, message, file));
+export function checkSignature(component: ComponentNode, sig: PythonSignature, where: readonly string[], file: string | undefined, module: string | undefined, report: Report): void {
+  const fail = (name: string, message: string) => report(diagnostic('python/signature-mismatch', [...where, name], message, file));
   const kfp = kfpInterface(sig, module);
   const annotations = new Map(sig.params.map((p) => [p.name, p.annotation]));
   // Embedded inputs (declared in embeddedInputs or annotated EmbeddedInput[...]) are no part of
@@ -105,5 +105,4 @@ export function checkSignature(component: ComponentNode, sig: PythonSignature, w
         : `the declaration has an output '${name}' that the Python function does not take; add '${name}: Output[...]' (or OutputPath(...)) to the function`,
     );
   }
-  return ds;
 }

@@ -1,7 +1,8 @@
 import { PYTHON_ARTIFACT_CLASS } from '../../dsl/artifacts.ts';
-import type { ComponentNode } from '../../dsl/component-node.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import type { PythonSignature } from './signature.ts';
+import type { ComponentNode } from '../../dsl/nodes.ts';
+import { diagnostic } from '../../diagnostics.ts';
+import type { Report } from '../context.ts';
+import type { PythonSignature } from '../../python/index.ts';
 
 /** `Input[X]` / `Output[X]` (possibly `dsl.`-qualified) → `X`; anything else (Optional[...]) → undefined. */
 function markedInner(annotation: string): string | undefined {
@@ -19,11 +20,11 @@ function markedInner(annotation: string): string | undefined {
 export function customArtifactImports(
   component: ComponentNode,
   sig: PythonSignature,
-  where: string,
+  where: readonly string[],
   file: string | undefined,
-): { imports: string[]; diagnostics: Diagnostic[] } {
+  report: Report,
+): string[] {
   const imports: string[] = [];
-  const ds: Diagnostic[] = [];
   for (const p of sig.params) {
     const spec = component.interface.inputs[p.name] ?? component.interface.outputs[p.name];
     if (!spec || spec.kind !== 'artifact' || !p.annotation) continue;
@@ -32,10 +33,10 @@ export function customArtifactImports(
     const inner = markedInner(p.annotation);
     if (inner === undefined) continue;
     if (!type.pythonClass) {
-      ds.push(
+      report(
         diagnostic(
           'python/custom-artifact-class',
-          `${where}/${p.name}`,
+          [...where, p.name],
           `'${p.name}' has the custom artifact type ${type.schemaTitle}; kfp imports its Python class into the component program, so declare where it lives: artifactType('${type.schemaTitle}', '${type.schemaVersion}', { pythonClass: 'module.ClassName' })`,
           file,
         ),
@@ -46,10 +47,10 @@ export function customArtifactImports(
     const path = type.pythonClass.split('.');
     const idx = path.indexOf(base);
     if (idx < 0) {
-      ds.push(
+      report(
         diagnostic(
           'python/custom-artifact-import',
-          `${where}/${p.name}`,
+          [...where, p.name],
           `kfp cannot import the class for '${p.annotation}': its first symbol '${base}' is not part of '${type.pythonClass}'; annotate with the class name (Input[${path[path.length - 1]}]) or its module (Input[${type.pythonClass}])`,
           file,
         ),
@@ -60,5 +61,5 @@ export function customArtifactImports(
     const line = symbol.length > 1 ? `from ${symbol.slice(0, -1).join('.')} import ${symbol[symbol.length - 1]}` : `import ${symbol[0]}`;
     if (!imports.includes(line)) imports.push(line);
   }
-  return { imports, diagnostics: ds };
+  return imports;
 }

@@ -1,7 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import type { EmbeddedAsset } from '../../dsl/embedded.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import type { EmbeddedTree } from './embedded-paths.ts';
+import { diagnostic, warning, type DiagnosticCode } from '../../diagnostics.ts';
+import type { Report } from '../context.ts';
+import type { EmbeddedTree } from '../../python/index.ts';
 import { NOTEBOOK_HELPER_TEMPLATE } from './notebook-helper.ts';
 import { tarArchive, type TarMember } from './tar-archive.ts';
 
@@ -73,10 +74,10 @@ function notebookRelPath(tree: Exclude<EmbeddedTree, { kind: 'other' }>, path: s
  * The Python text an embedded asset adds to a component's program (between the imports and the
  * function), with the asset archived in it; undefined after reporting a problem.
  */
-export function embeddedHelper(asset: EmbeddedAsset, tree: EmbeddedTree | undefined, where: string, ds: Diagnostic[]): string | undefined {
+export function embeddedHelper(asset: EmbeddedAsset, tree: EmbeddedTree | undefined, where: readonly string[], report: Report): string | undefined {
   const what = asset.kind === 'notebook' ? 'notebook' : 'embedded artifact';
-  const fail = (code: string, message: string): undefined => {
-    ds.push(diagnostic(code, where, message));
+  const fail = (code: DiagnosticCode, message: string): undefined => {
+    report(diagnostic(code, where, message));
     return undefined;
   };
   if (tree === undefined)
@@ -95,10 +96,7 @@ export function embeddedHelper(asset: EmbeddedAsset, tree: EmbeddedTree | undefi
 
   const gz = gzipSync(tarArchive(members(tree, asset.path)), { level: 9 });
   if (gz.length > LARGE_ARCHIVE_BYTES)
-    ds.push({
-      ...diagnostic('python/embedded-large', where, `the ${what} ${asset.path} is ${(gz.length / (1024 * 1024)).toFixed(1)}MB compressed; consider moving large assets to a container image or object store`),
-      severity: 'warning',
-    });
+    report(warning('python/embedded-large', where, `the ${what} ${asset.path} is ${(gz.length / (1024 * 1024)).toFixed(1)}MB compressed; consider moving large assets to a container image or object store`));
   const b64 = gz.toString('base64');
   if (asset.kind === 'notebook') return NOTEBOOK_HELPER_TEMPLATE.replace('{notebook_relpath}', () => relPath!).replace('{embedded_archive}', () => b64);
   return artifactHelper(b64, tree.kind === 'file' ? baseName(asset.path) : undefined);

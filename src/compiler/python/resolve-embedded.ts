@@ -1,12 +1,10 @@
 import { PYTHON_ARTIFACT_CLASS, type ArtifactType } from '../../dsl/artifacts.ts';
-import type { ComponentNode, PythonImplementation } from '../../dsl/component-node.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import type { CompileOptions } from '../options.ts';
-import type { Structure } from '../structure.ts';
-import { embeddedInner } from './annotation.ts';
+import type { ComponentNode } from '../../dsl/nodes.ts';
+import type { PythonImplementation } from '../../dsl/component-node.ts';
+import { diagnostic } from '../../diagnostics.ts';
+import { pathAt, type NamedContext, type Report } from '../context.ts';
+import { embeddedInner, extractFunctionSource, parseSignature } from '../../python/index.ts';
 import { embeddedHelper } from './embedded-program.ts';
-import { extractFunctionSource } from './function-source.ts';
-import { parseSignature } from './signature.ts';
 
 function pythonClass(type: ArtifactType): string {
   return PYTHON_ARTIFACT_CLASS[type.schemaTitle] ?? type.pythonClass?.split('.').pop() ?? type.schemaTitle.split('.').pop()!;
@@ -20,18 +18,18 @@ function checkEmbeddedInputs(
   component: ComponentNode,
   impl: PythonImplementation,
   module: string | undefined,
-  where: string,
+  where: readonly string[],
   file: string | undefined,
-): Diagnostic[] {
-  const ds: Diagnostic[] = [];
+  report: Report,
+): void {
   const declared = impl.embedded?.inputs ?? {};
-  const fail = (name: string, message: string) => ds.push(diagnostic('python/embedded-input-mismatch', `${where}/${name}`, message, file));
+  const fail = (name: string, message: string) => report(diagnostic('python/embedded-input-mismatch', [...where, name], message, file));
   for (const name of Object.keys(declared))
     if (name in component.interface.inputs || name in component.interface.outputs)
       fail(name, `'${name}' is declared both as an embedded input and as an input or output; an embedded input is not part of the component's interface, keep one`);
   const fn = module === undefined ? undefined : extractFunctionSource(module, impl.functionName);
   const sig = fn ? parseSignature(fn.text) : undefined;
-  if (!sig) return ds; // the Python source resolution reports it
+  if (!sig) return; // the Python source resolution reports it
   const params = new Map(sig.params.map((p) => [p.name, p]));
   for (const [name, type] of Object.entries(declared)) {
     const p = params.get(name);
@@ -46,13 +44,6 @@ function checkEmbeddedInputs(
   for (const p of sig.params)
     if (p.annotation !== undefined && embeddedInner(p.annotation) !== undefined && !(p.name in declared))
       fail(p.name, `the Python parameter '${p.name}' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)`);
-  return ds;
-}
-
-export interface ResolvedEmbedded {
-  /** The helper text of each task whose component embeds an asset, by task node id. */
-  readonly helpers: Map<string, string>;
-  readonly diagnostics: Diagnostic[];
 }
 
 /**
@@ -60,9 +51,9 @@ export interface ResolvedEmbedded {
  * declared in `embeddedInputs` or annotated `EmbeddedInput[...]`, which the signature check
  * leaves to this pass).
  */
-export function resolveEmbedded(s: Structure, options: CompileOptions): ResolvedEmbedded {
+export function resolveEmbedded(ctx: NamedContext): ReadonlyMap<string, string> {
+  const { naming: s, options } = ctx;
   const helpers = new Map<string, string>();
-  const ds: Diagnostic[] = [];
   const byComponent = new Map<object, string | undefined>();
   for (const t of s.tasks) {
     const component = t.node.component;
@@ -72,23 +63,23 @@ export function resolveEmbedded(s: Structure, options: CompileOptions): Resolved
       if (helper !== undefined) helpers.set(t.node.id, helper);
       continue;
     }
-    const where = `pipeline/${t.name}/component/${impl.functionName}`;
+    const where = pathAt(s, t, 'component', impl.functionName);
     const file = impl.source.kind === 'file' ? impl.source.path : undefined;
     const module = impl.source.kind === 'inline' ? impl.source.code : options.sources?.get(impl.source.path);
     // Only a module that mentions EmbeddedInput can have such a parameter (no second parse otherwise).
     if (impl.embedded || module?.includes('EmbeddedInput')) {
-      ds.push(...checkEmbeddedInputs(component, impl, module, where, file));
+      checkEmbeddedInputs(component, impl, module, where, file, ctx.report);
     }
     let helper: string | undefined;
     if (impl.embedded) {
       if (impl.targetImage !== undefined)
-        ds.push(diagnostic('python/embedded-with-target-image', where, `a component built into an image (targetImage) runs the function from the image, so kfp drops the embedded ${impl.embedded.kind}; remove one of the two`, file));
+        ctx.report(diagnostic('python/embedded-with-target-image', where, `a component built into an image (targetImage) runs the function from the image, so kfp drops the embedded ${impl.embedded.kind}; remove one of the two`, file));
       else if (!impl.embedded.path)
-        ds.push(diagnostic('python/embedded-input-without-asset', where, `embeddedInputs are given but nothing is embedded; add embeddedArtifact (a file or directory)`, file));
-      else helper = embeddedHelper(impl.embedded, options.embedded?.get(impl.embedded.path), where, ds);
+        ctx.report(diagnostic('python/embedded-input-without-asset', where, `embeddedInputs are given but nothing is embedded; add embeddedArtifact (a file or directory)`, file));
+      else helper = embeddedHelper(impl.embedded, options.embedded?.get(impl.embedded.path), where, ctx.report);
     }
     byComponent.set(component, helper);
     if (helper !== undefined) helpers.set(t.node.id, helper);
   }
-  return { helpers, diagnostics: ds };
+  return helpers;
 }

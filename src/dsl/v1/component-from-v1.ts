@@ -1,4 +1,5 @@
-import type { ArtifactSpec, ComponentNode, ContainerImplementation, InterfaceNode, IoSpec } from '../component-node.ts';
+import type { ArtifactSpec, ContainerImplementation, InterfaceNode, IoSpec } from '../component-node.ts';
+import type { ComponentNode } from '../nodes.ts';
 import { k8sName } from '../k8s-name.ts';
 import type { ParameterSpec } from '../parameter-types.ts';
 import type { CommandLineElement } from '../placeholders.ts';
@@ -167,6 +168,7 @@ export function componentFromV1(doc: unknown, facts: V1SourceFacts = {}): V1Conv
     name: k8sName(spec.name ?? 'name'),
     interface: iface,
     implementation,
+    ...(spec.description ? { description: spec.description } : {}),
   });
   return { node, ...(spec.description ? { description: spec.description } : {}), problems: [] };
 }

@@ -1,5 +1,5 @@
 import type { ArtifactType } from '../artifacts.ts';
-import { PARAMETER_TYPE_NAMES, type ParameterType, type ParameterValue } from '../parameter-types.ts';
+import { PARAMETER_TYPE_NAMES, type ParameterType, type ParameterValue } from '../parameter-type.ts';
 import { parsePythonFloat, parsePythonInt, pythonStr } from './python-values.ts';
 
 /**

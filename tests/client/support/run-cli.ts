@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { recordPrintedCodes } from '../../support/produced-codes.ts';
 import { REPO } from '../../support/repo.ts';
 
 export interface CliRun {
@@ -37,6 +38,7 @@ export function runCliAsync(args: readonly string[], env: Readonly<Record<string
     });
     child.on('close', (code) => {
       removeHome();
+      recordPrintedCodes(stdout, stderr);
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });

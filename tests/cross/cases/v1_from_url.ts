@@ -1,8 +1,8 @@
 /**
  * Components loaded from URLs (kfp's `load_component_from_url`) served on 127.0.0.1: two v1
  * files of the public collection and a v2 IR file, through loadComponentFromUrl (the client's
- * transport), into a content-addressed cache; the second load of a file is pinned to the digest
- * the first one reported and answered from the cache. Items of an untyped list into a String input.
+ * transport), into a content-addressed cache (revalidation and pinned digests are tested in
+ * tests/load/url-loader.test.ts). Items of an untyped list into a String input.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';

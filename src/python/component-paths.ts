@@ -1,7 +1,7 @@
-import type { PythonImplementation } from '../../dsl/component-node.ts';
-import type { PipelineNode } from '../../dsl/pipeline-node.ts';
-import type { DagNode, TaskNode } from '../../dsl/task-node.ts';
-import { k8sName } from '../../dsl/k8s-name.ts';
+import type { PythonImplementation } from '../dsl/component-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
+import type { DagNode, TaskNode } from '../dsl/nodes.ts';
+import { k8sName } from '../dsl/k8s-name.ts';
 
 function* tasksOf(nodes: readonly DagNode[]): Generator<TaskNode> {
   for (const n of nodes) {
@@ -22,8 +22,8 @@ function* tasksOf(nodes: readonly DagNode[]): Generator<TaskNode> {
 export function pythonComponentPaths(
   pipeline: PipelineNode,
   pathOf: (impl: PythonImplementation) => string | undefined,
-): Map<string, string> {
-  const paths = new Map<string, string>();
+): Map<string, readonly string[]> {
+  const paths = new Map<string, readonly string[]>();
   const seen = new Set<PipelineNode>();
   const visit = (p: PipelineNode): void => {
     if (seen.has(p)) return;
@@ -33,7 +33,7 @@ export function pythonComponentPaths(
       if (impl.kind === 'graph') visit(impl.pipeline);
       else if (impl.kind === 'python') {
         const path = pathOf(impl);
-        if (path !== undefined && !paths.has(path)) paths.set(path, `pipeline/${k8sName(t.component.name)}/component/${impl.functionName}`);
+        if (path !== undefined && !paths.has(path)) paths.set(path, [p.name, k8sName(t.component.name), 'component', impl.functionName]);
       }
     }
   };

@@ -89,13 +89,21 @@ function googleParams(doc: string): Map<string, string> {
   return params;
 }
 
+/** What a docstring says of a function: its inputs and outputs by name, and its summary. */
+export interface DocstringDescriptions {
+  inputs: Map<string, string>;
+  outputs: Map<string, string>;
+  /** The text before the first section, when there is any. */
+  summary?: string;
+}
+
 /**
  * Descriptions of inputs and outputs, by parameter name, as kfp 2.17.3 assigns them: inputs from
  * the docstring's params; outputs only when it has a Returns (or Return) heading, from the params
  * of the docstring with that heading renamed to `Args:` — which then replaces an `Args:` section
  * written above it, so entries under Args describe outputs only when written under another title.
  */
-export function docstringDescriptions(docstring: string | undefined): { inputs: Map<string, string>; outputs: Map<string, string>; summary?: string } {
+export function docstringDescriptions(docstring: string | undefined): DocstringDescriptions {
   if (!docstring) return { inputs: new Map(), outputs: new Map() };
   const doc = cleandoc(docstring);
   const inputs = googleParams(doc);

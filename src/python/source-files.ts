@@ -1,4 +1,4 @@
-import type { PipelineNode } from '../../dsl/pipeline-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import { pythonComponentPaths } from './component-paths.ts';
 
 /**
@@ -6,6 +6,6 @@ import { pythonComponentPaths } from './component-paths.ts';
  * included, each with the path of the first task that needs it (for messages). The caller reads them
  * and passes their text as `CompileOptions.sources`.
  */
-export function pythonSourceFiles(pipeline: PipelineNode): Map<string, string> {
+export function pythonSourceFiles(pipeline: PipelineNode): Map<string, readonly string[]> {
   return pythonComponentPaths(pipeline, (impl) => (impl.source.kind === 'file' ? impl.source.path : undefined));
 }

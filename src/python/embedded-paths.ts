@@ -1,4 +1,4 @@
-import type { PipelineNode } from '../../dsl/pipeline-node.ts';
+import type { PipelineNode } from '../dsl/nodes.ts';
 import { pythonComponentPaths } from './component-paths.ts';
 
 /**
@@ -23,7 +23,7 @@ export type EmbeddedEntry =
  * the first task that needs it (for messages). The caller reads them and passes what it read as
  * `CompileOptions.embedded`.
  */
-export function embeddedAssetPaths(pipeline: PipelineNode): Map<string, string> {
+export function embeddedAssetPaths(pipeline: PipelineNode): Map<string, readonly string[]> {
   // An empty path (embedded inputs declared without an asset) is the compiler's to report, not a file to read.
   return pythonComponentPaths(pipeline, (impl) => impl.embedded?.path || undefined);
 }

@@ -1,4 +1,4 @@
-import { scanLines } from './scan.ts';
+import { scanLines } from './lexer.ts';
 
 export interface FunctionSource {
   /** The function's text as kfp embeds it: from `def` to the end of its block, dedented. */

@@ -1,4 +1,5 @@
-import { PARAMETER_TYPE_NAMES, type ParameterType } from '../../dsl/parameter-types.ts';
+import { PARAMETER_TYPE_NAMES } from '../dsl/parameter-type.ts';
+import type { ParameterType } from './parameter-type.ts';
 import { parsePythonLiteral } from './literal.ts';
 import type { PythonParam, PythonSignature } from './signature.ts';
 import { bareName, parseTypeExpression, typeText, type TypeExpr } from './type-expression.ts';
@@ -263,4 +264,9 @@ export function kfpInterface(sig: PythonSignature, module?: string): KfpInterfac
     else add('Output', ret);
   }
   return { inputs, outputs, embedded, problems };
+}
+
+/** `EmbeddedInput[X]`, possibly `dsl.`/`kfp.dsl.`-qualified → `X` (as written), for an annotation's text. */
+export function embeddedInner(annotation: string): string | undefined {
+  return /^(?:(?:kfp\.)?dsl\.)?EmbeddedInput\s*\[\s*([\s\S]*?)\s*\]$/.exec(annotation.trim())?.[1];
 }

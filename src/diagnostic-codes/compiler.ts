@@ -1,0 +1,46 @@
+/** What the compiler (src/compiler) finds wrong with a built pipeline, before any IR is written. */
+export const COMPILER_CODES = {
+  // The pipeline itself.
+  'pipeline/no-tasks': 'the pipeline body added no task',
+  'pipeline/invalid-name': "the pipeline name breaks the backend's rule ^[a-z0-9][a-z0-9-]{0,127}$",
+  'pipeline/invalid-input': 'a pipeline input is declared with a schema kfp-ts cannot map to a KFP type',
+  'pipeline/invalid-artifact-type': "a pipeline input's artifact type is not '<system|google>.<Name>' with a three-part version",
+  'pipeline/default-type': "a pipeline input's default value does not fit its type",
+  'pipeline/unknown-parameter': 'pipelineParameters (--pipeline-parameters) names an input the pipeline does not have',
+  'pipeline/parameter-kind': 'pipelineParameters (--pipeline-parameters) gives a value to an artifact input',
+  'pipeline/parameter-type': 'a pipelineParameters (--pipeline-parameters) value does not fit the input type',
+  'pipeline/invalid-output': 'a pipeline output is not an output of one of its tasks (or collected()/oneOf() of them)',
+  'pipeline/output-type': 'what the pipeline body returns does not match the declared output type',
+  'pipeline/workspace-not-configured': 'a task takes the workspace path but the pipeline configures no workspace',
+  // A component as a task uses it.
+  'component/invalid-input': 'a component input is declared with a schema kfp-ts cannot map to a KFP type',
+  'component/invalid-output': 'a component output is declared with a schema kfp-ts cannot map to a KFP type',
+  'component/invalid-artifact-type': "a component's artifact type is not '<system|google>.<Name>' with a three-part version",
+  'component/output-artifact-list': 'a Python or container component declares a list of artifacts as output (only pipelines may)',
+  // A task's arguments and settings.
+  'task/unknown-input': 'an argument names an input the component does not have',
+  'task/missing-input': 'a required input of the component got no argument',
+  'task/kind-mismatch': 'an artifact was passed to a parameter input, or a parameter or constant to an artifact input',
+  'task/type-mismatch': "an argument's type differs from the input's declared type",
+  'task/unknown-output': 'an argument reads an output the producing task does not have',
+  'task/dangling-reference': 'an argument or .after() refers to a task or input that is not part of this pipeline',
+  'task/one-of-nested': 'a oneOf() value is used inside a template, list or object instead of as a whole argument',
+  'task/invalid-resource': 'a CPU, memory or accelerator value is not a valid Kubernetes quantity',
+  'task/invalid-retry': "a retry backoff duration is not a whole number and a unit (s, m, h, d, w), e.g. '30s'",
+  'task/container-setting-on-pipeline': 'withResources, withEnv or withContainerImage was used on a task that runs a pipeline',
+  'task/platform-on-pipeline': 'kubernetes settings were put on a task that runs a pipeline',
+  'task/final-status-outside-exit': 'a PipelineTaskFinalStatus input on a task that is neither an exit task nor ignores upstream failure',
+  'task/final-status-upstream': 'a task with .ignoreUpstreamFailure() and a PipelineTaskFinalStatus input has not exactly one upstream task',
+  'task/ignore-upstream-required-input': 'a task with .ignoreUpstreamFailure() takes an upstream output into an input without a default',
+  // The graph of tasks and groups.
+  'graph/cycle': 'tasks depend on each other in a cycle',
+  'graph/cross-group-dependency': 'a task outside a condition, exit handler or loop depends on a task inside it',
+  'graph/loop-item-outside-loop': "a loop's item is used outside the loop",
+  'graph/exit-task-dependency': 'an exit task takes outputs of other tasks',
+  'graph/invalid-collected': 'collected() gathers outputs that do not leave a parallelFor loop',
+  'graph/invalid-one-of': 'oneOf() does not take one output per branch of one If/Elif/Else chain that ends with an Else',
+  'condition/non-primitive': 'a condition compares a LIST or STRUCT value',
+  // kfp-kubernetes settings (src/kubernetes helpers, lowered by the compiler).
+  'kubernetes/invalid-argument': 'a kfp-kubernetes helper (or pipelineConfig) got an argument kfp-kubernetes refuses',
+  'kubernetes/unreachable-reference': "a Kubernetes setting reads an output of a task that does not reach the task's DAG",
+} as const;
