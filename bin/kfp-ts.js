@@ -8,5 +8,13 @@ if (!existsSync(cli)) {
   process.stderr.write('kfp-ts: dist/cli.mjs is missing. In a clone of kfp-ts, build it with `npm run build`.\n');
   process.exit(1);
 }
-const { main } = await import(cli.href);
+const { main, internalErrorText } = await import(cli.href);
+// An error that escapes main (thrown later, from a callback): a short report, never Node's own
+// (a stack and a line of the bundle's minified source).
+const internalError = (err) => {
+  process.stderr.write(internalErrorText(err, process.argv));
+  process.exit(1);
+};
+process.on('uncaughtException', internalError);
+process.on('unhandledRejection', internalError);
 process.exitCode = await main(process.argv);

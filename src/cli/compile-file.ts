@@ -4,7 +4,7 @@ import type { BuildProblem, PipelineNode } from '../dsl/nodes.ts';
 import type { JsonValue } from '../ir/index.ts';
 import type { SourceFrame } from '../project/bundle-errors.ts';
 import { compileToYaml } from '../project/compile-to-yaml.ts';
-import { loadPipeline, userFrame } from '../project/load-pipeline.ts';
+import { loadPipeline, userFrame, type LoadedPipeline } from '../project/load-pipeline.ts';
 
 export interface CompileFileOptions {
   readonly functionName?: string;
@@ -51,7 +51,14 @@ async function placeThrown(diagnostics: readonly Diagnostic[], node: PipelineNod
  * checked YAML text (nothing is written).
  */
 export async function compilePipelineFile(file: string, options: CompileFileOptions = {}): Promise<{ yamlText?: string; diagnostics: Diagnostic[] }> {
-  const loaded = await loadPipeline(file, options.functionName);
+  return compileLoadedPipeline(await loadPipeline(file, options.functionName), file, options);
+}
+
+/**
+ * The rest of {@link compilePipelineFile} once the file is loaded: build, compile, and place what
+ * the body threw (or a builder refused) at the user's line with `loaded.frames`.
+ */
+export async function compileLoadedPipeline(loaded: LoadedPipeline, file: string, options: CompileFileOptions = {}): Promise<{ yamlText?: string; diagnostics: Diagnostic[] }> {
   if (!loaded.pipeline) return { diagnostics: loaded.diagnostics };
   const node = loaded.pipeline.build();
   const result = await compileToYaml(node, {

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../version.ts';
-import { EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_USAGE, EXIT_USER_ERROR } from './exit-codes.ts';
+import { internalErrorText } from './internal-error.ts';
+
+export { internalErrorText };
 
 /**
  * The commands, one module each under ./commands, imported only when that command runs: `kfp-ts
@@ -33,7 +36,20 @@ export interface CliCommandModule {
   register(program: Command): void;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the command line and returns the exit code. Never throws: a failure of kfp-ts itself (a
+ * bug) is reported as a short internal error with what a bug report needs, exit code 1.
+ */
+export async function main(argv: readonly string[], stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    stderr.write(internalErrorText(err, argv));
+    return EXIT_USER_ERROR;
+  }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   const program = new Command('kfp-ts')
     .description('Compile, validate, upload and run Kubeflow Pipelines written in TypeScript.')
     .version(version, '-V, --version', 'print the version of kfp-ts')

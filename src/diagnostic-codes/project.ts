@@ -1,5 +1,6 @@
 /** Loading the user's pipeline file and writing the compiled one (src/project, `kfp-ts compile`, `validate`). */
 export const PROJECT_CODES = {
+  'compile/not-a-pipeline': 'compileToYaml() was given something that is not a pipeline kfp-ts made (or its built node)',
   'cli/file-missing': 'the pipeline file does not exist',
   'cli/not-a-file': 'the path given as the pipeline file is not a file',
   'cli/module-unreadable': 'the pipeline file could not be bundled (a syntax error, an import that cannot be resolved)',

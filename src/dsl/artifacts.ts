@@ -1,3 +1,5 @@
+import { describe, optionsObject, requireOptionalString, wrongValue } from './value-guards.ts';
+
 /**
  * Artifact types, as the IR names them (`schemaTitle` + `schemaVersion`). The title is kept as a
  * string literal type so that a Model output wired into a Dataset input is a TypeScript error.
@@ -25,6 +27,9 @@ export function artifactType<T extends string>(
   schemaVersion = '0.0.1',
   options: { readonly pythonClass?: string } = {},
 ): ArtifactType<T> {
+  if (typeof schemaTitle !== 'string') wrongValue('wrong-value', 'artifactType', `artifactType() takes a schema title (a string, e.g. 'google.BQTable'); got ${describe(schemaTitle)}`);
+  if (typeof schemaVersion !== 'string') wrongValue('wrong-value', 'artifactType', `artifactType() takes a version string (e.g. '0.0.1'); got ${describe(schemaVersion)}`);
+  requireOptionalString(optionsObject(options, ['pythonClass'], 'artifactType', "artifactType()'s options").pythonClass, 'artifactType', "artifactType()'s pythonClass");
   return Object.freeze({
     kind: 'artifactType',
     schemaTitle,

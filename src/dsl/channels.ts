@@ -1,5 +1,6 @@
 import type { ArtifactType } from './artifacts.ts';
 import type { ParameterType } from './parameter-types.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /**
  * Where a channel's value comes from. Tasks are referred to by their builder id (`t3`), never
@@ -39,7 +40,7 @@ export interface ArtifactChannel<T extends string = string, L extends boolean = 
 export type ChannelNode = ParameterChannel | ArtifactChannel<string, boolean>;
 
 export function parameterChannel<T>(source: ChannelSource, parameterType: ParameterType, typeName?: string): ParameterChannel<T> {
-  return Object.freeze({ kind: 'parameterChannel', source, parameterType, ...(typeName !== undefined ? { typeName } : {}) }) as ParameterChannel<T>;
+  return madeByKfpTs(Object.freeze({ kind: 'parameterChannel', source, parameterType, ...(typeName !== undefined ? { typeName } : {}) })) as ParameterChannel<T>;
 }
 
 export function artifactChannel<T extends string, L extends boolean>(
@@ -47,7 +48,7 @@ export function artifactChannel<T extends string, L extends boolean>(
   artifactType: ArtifactType<T>,
   isList: L,
 ): ArtifactChannel<T, L> {
-  return Object.freeze({ kind: 'artifactChannel', source, artifactType, isList });
+  return madeByKfpTs(Object.freeze({ kind: 'artifactChannel', source, artifactType, isList }));
 }
 
 export function isChannel(value: unknown): value is ChannelNode {

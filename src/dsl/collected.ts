@@ -1,5 +1,6 @@
 import { artifactChannel, parameterChannel, type ArtifactChannel, type ParameterChannel } from './channels.ts';
 import type { CollectedValue } from './loop-levels.ts';
+import { checkChannels } from './call-guards.ts';
 
 /**
  * kfp's `dsl.Collected`: the outputs a task produced in every iteration of the ParallelFor loops
@@ -16,6 +17,7 @@ import type { CollectedValue } from './loop-levels.ts';
 export function collected<C extends ParameterChannel>(output: C): ParameterChannel<CollectedValue<C>>;
 export function collected<T extends string>(output: ArtifactChannel<T, false>): ArtifactChannel<T, true>;
 export function collected(output: ParameterChannel | ArtifactChannel<string, boolean>): ParameterChannel | ArtifactChannel<string, boolean> {
+  checkChannels([output], 'collected');
   const source = { kind: 'collected', inner: output } as const;
   return output.kind === 'artifactChannel' ? artifactChannel(source, output.artifactType, true) : parameterChannel(source, 'LIST');
 }

@@ -4,6 +4,7 @@ import type { InterfaceNode, IoSpec } from './component-node.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { k8sName } from './k8s-name.ts';
 import type { ParameterType } from './parameter-types.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 import { readPipelineSpec, readPlatformSpec, type ComponentInputArtifactSpec, type ComponentInputParameterSpec, type ComponentSpec, type PipelineContainerSpec } from '../ir/index.ts';
 
 const PARAMETER_TYPES: readonly ParameterType[] = ['STRING', 'NUMBER_INTEGER', 'NUMBER_DOUBLE', 'BOOLEAN', 'LIST', 'STRUCT', 'TASK_FINAL_STATUS'];
@@ -99,5 +100,5 @@ export function componentFromIr(docs: readonly unknown[]): Component<InputDecls,
       ...(container ? { container: Object.freeze(container) } : {}),
     }),
   });
-  return Object.freeze({ kind: 'componentHandle', node });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node }));
 }

@@ -8,6 +8,7 @@ import { interfaceProblems } from './declared-interface.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { componentFromV1 } from './v1/component-from-v1.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /** The declarations that type a loaded component; the loader checks that they agree with it. */
 export interface DeclaredInterface<I extends InputDecls, O extends OutputDecls> {
@@ -83,7 +84,7 @@ export function typedComponent<I extends InputDecls, O extends OutputDecls>(load
         ),
       );
   }
-  return Object.freeze({ kind: 'componentHandle', node: loaded });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node: loaded }));
 }
 
 /**

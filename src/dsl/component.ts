@@ -4,6 +4,8 @@ import { assetPath, type EmbeddedAsset, type EmbeddedInputDecls, type EmbeddedNo
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
 import { placeholder, type CommandLineElement, type PlaceholderNode } from './placeholders.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { checkContainerComponentOptions, checkContainerSpec, checkPythonComponentOptions } from './component-guards.ts';
 
 /**
  * A typed component: the node the compiler reads, plus phantom input/output declarations that
@@ -103,6 +105,8 @@ export function embeddedAssetOf(kind: EmbeddedAsset['kind'], location: URL | str
 export function pythonComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}, const E extends EmbeddedInputDecls = {}>(
   options: PythonComponentOptions<I, O> & { readonly embeddedInputs?: E & EmbeddedNotAnInput<E, I, O> },
 ): Component<I, O> {
+  // Plain JavaScript may pass anything: checked and copied here, where the component is declared.
+  options = checkPythonComponentOptions(options, 'pythonComponent') as unknown as typeof options;
   const node: ComponentNode = {
     kind: 'component',
     name: componentNameFromFunctionName(options.name),
@@ -125,7 +129,7 @@ export function pythonComponent<const I extends InputDecls = {}, const O extends
         : {}),
     }),
   };
-  return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) }));
 }
 
 /** The placeholders of one artifact: its local path, URI, metadata, or one metadata field. */
@@ -221,10 +225,14 @@ function outputPlaceholders(outputs: OutputDecls): Record<string, unknown> {
 export function containerComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}>(
   options: ContainerComponentOptions<I, O>,
 ): Component<I, O> {
-  const spec = options.implementation({
-    inputs: inputPlaceholders(options.inputs ?? {}) as InputPlaceholders<I>,
-    outputs: outputPlaceholders(options.outputs ?? {}) as OutputPlaceholders<O>,
-  });
+  options = checkContainerComponentOptions(options) as unknown as typeof options;
+  const spec = checkContainerSpec(
+    options.implementation({
+      inputs: inputPlaceholders(options.inputs ?? {}) as InputPlaceholders<I>,
+      outputs: outputPlaceholders(options.outputs ?? {}) as OutputPlaceholders<O>,
+    }),
+    options.name,
+  ) as unknown as ContainerSpecDecl;
   const implementation: ContainerImplementation = Object.freeze({
     kind: 'container',
     image: spec.image,
@@ -237,5 +245,5 @@ export function containerComponent<const I extends InputDecls = {}, const O exte
     interface: interfaceOf(options.inputs, options.outputs),
     implementation,
   };
-  return Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node: Object.freeze(node) }));
 }

@@ -1,4 +1,6 @@
 import type { ParameterChannel } from './channels.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { checkOperands } from './call-guards.ts';
 
 export type ConditionOperator = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -17,7 +19,8 @@ type Primitive = string | number | boolean;
 type Operand<T extends Primitive> = ParameterChannel<T> | T;
 
 function op(operator: ConditionOperator, left: ConditionOperand, right: ConditionOperand): ConditionNode {
-  return Object.freeze({ kind: 'condition', operator, left, right, negate: false });
+  checkOperands(operator, left, right);
+  return madeByKfpTs(Object.freeze({ kind: 'condition', operator, left, right, negate: false }));
 }
 
 /** `left == right`, where at least one side is a run-time value. */
@@ -46,5 +49,5 @@ export function ge(left: ParameterChannel<number>, right: Operand<number>): Cond
 }
 
 export function negated(c: ConditionNode): ConditionNode {
-  return Object.freeze({ ...c, negate: !c.negate });
+  return madeByKfpTs(Object.freeze({ ...c, negate: !c.negate }));
 }

@@ -8,6 +8,7 @@ import type { ImporterMetadata, ImporterMetadataKey, ImporterMetadataValue, Meta
 import { isRuntimePlaceholder, placeholder, type PlaceholderNode, type RuntimePlaceholder, type TemplateNode } from './placeholders.ts';
 import type { ArgNode } from './task-config.ts';
 import type { StringTemplate } from './typing.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /** What `scope.importer(...)` takes (kfp's `dsl.importer`). */
 export interface ImporterOptions<T extends string> {
@@ -109,5 +110,5 @@ export function importerCall<T extends string>(options: ImporterOptions<T>): { c
       ...(options.downloadToWorkspace ? { downloadToWorkspace: true } : {}),
     }),
   });
-  return { component: Object.freeze({ kind: 'componentHandle', node }) as Component<{}, ImporterOutputs<T>>, args };
+  return { component: madeByKfpTs(Object.freeze({ kind: 'componentHandle', node })) as Component<{}, ImporterOutputs<T>>, args };
 }

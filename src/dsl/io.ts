@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ArtifactType } from './artifacts.ts';
+import { checkArtifactType } from './call-guards.ts';
+import { optionsObject, requireOptionalBoolean, requireOptionalString } from './value-guards.ts';
 
 /** An artifact input of a component or pipeline. */
 export interface ArtifactInputDecl<T extends string = string, L extends boolean = boolean, O extends boolean = boolean> {
@@ -47,6 +49,7 @@ export function input<T extends string, L extends boolean = false, O extends boo
   // NoInfer: inside a component's `inputs`, the contextual type would otherwise infer `boolean`
   // for L and O (widening `{ optional: true }` and ignoring the `false` defaults).
 ): ArtifactInputDecl<T, NoInfer<L>, NoInfer<O>> {
+  checkArtifactDecl('input', artifactType, options);
   return Object.freeze({
     kind: 'artifactInput',
     artifactType,
@@ -64,12 +67,22 @@ export function output<T extends string, L extends boolean = false>(
   artifactType: ArtifactType<T>,
   options: { readonly list?: L; readonly description?: string } = {},
 ): ArtifactOutputDecl<T, NoInfer<L>> {
+  checkArtifactDecl('output', artifactType, options);
   return Object.freeze({
     kind: 'artifactOutput',
     artifactType,
     isList: (options.list ?? false) as L,
     ...(options.description ? { description: options.description } : {}),
   });
+}
+
+/** Plain JavaScript may pass anything to input() and output(); they run where they are called. */
+function checkArtifactDecl(call: 'input' | 'output', artifactType: unknown, options: unknown): void {
+  checkArtifactType(artifactType, call, `${call}()'s artifact type`);
+  const fields = optionsObject(options, call === 'input' ? ['list', 'optional', 'description'] : ['list', 'description'], call, `${call}()'s options`);
+  requireOptionalBoolean(fields.list, call, `${call}()'s list`);
+  requireOptionalBoolean(fields.optional, call, `${call}()'s optional`);
+  requireOptionalString(fields.description, call, `${call}()'s description`);
 }
 
 export function isArtifactInputDecl(d: unknown): d is ArtifactInputDecl {

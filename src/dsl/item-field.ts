@@ -1,5 +1,6 @@
 import { parameterChannel, type ParameterChannel } from './channels.ts';
 import { parameterTypeOfName, subvarTypeName } from './kfp-type-names.ts';
+import { requireMade, wrongValue } from './value-guards.ts';
 
 type FieldOf<T, K extends string> = T extends object ? (K extends keyof T ? T[K] : unknown) : unknown;
 
@@ -13,6 +14,8 @@ type FieldOf<T, K extends string> = T extends object ? (K extends keyof T ? T[K]
  * });
  */
 export function itemField<T, const K extends string>(item: ParameterChannel<T>, key: K): ParameterChannel<FieldOf<T, K>> {
+  requireMade(item, ['parameterChannel'], 'itemField', "itemField()'s item", 'the item a parallelFor body receives');
+  if (typeof key !== 'string') wrongValue('wrong-value', 'itemField', "itemField()'s field name must be a string");
   if (item.source.kind !== 'loopItem' || item.source.subvar !== undefined)
     throw new Error('itemField() takes the item a parallelFor body receives');
   // kfp makes the field a Python attribute of the item, so it must be an identifier.

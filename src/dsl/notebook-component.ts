@@ -3,6 +3,8 @@ import type { ComponentNode } from './nodes.ts';
 import type { PythonImplementation } from './component-node.ts';
 import type { EmbeddedInputDecls, EmbeddedNotAnInput } from './embedded.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { checkPythonComponentOptions } from './component-guards.ts';
 
 /** What kfp installs for a notebook component when `packages_to_install` is not given. */
 export const NOTEBOOK_DEFAULT_PACKAGES: readonly string[] = Object.freeze(['nbclient>=0.10,<1', 'ipykernel>=6,<7', 'jupyter_client>=7,<9']);
@@ -39,6 +41,7 @@ export interface NotebookComponentOptions<I extends InputDecls, O extends Output
 export function notebookComponent<const I extends InputDecls = {}, const O extends OutputDecls = {}, const E extends EmbeddedInputDecls = {}>(
   options: NotebookComponentOptions<I, O> & { readonly embeddedInputs?: E & EmbeddedNotAnInput<E, I, O> },
 ): Component<I, O> {
+  options = checkPythonComponentOptions(options, 'notebookComponent') as unknown as typeof options;
   const { notebook, embeddedInputs, ...rest } = options;
   const base = pythonComponent<I, O>({ ...rest, packagesToInstall: options.packagesToInstall ?? NOTEBOOK_DEFAULT_PACKAGES });
   const implementation: PythonImplementation = Object.freeze({
@@ -46,5 +49,5 @@ export function notebookComponent<const I extends InputDecls = {}, const O exten
     embedded: embeddedAssetOf('notebook', notebook, embeddedInputs),
   });
   const node: ComponentNode = Object.freeze({ ...base.node, implementation });
-  return Object.freeze({ kind: 'componentHandle', node });
+  return madeByKfpTs(Object.freeze({ kind: 'componentHandle', node }));
 }

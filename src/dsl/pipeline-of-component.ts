@@ -4,6 +4,7 @@ import type { InputDecls, OutputDecls } from './io.ts';
 import { k8sName } from './k8s-name.ts';
 import { pipelineOf, type Pipeline } from './pipeline.ts';
 import type { PipelineNode } from './nodes.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
 
 /**
  * A single component as a pipeline of its own, as kfp compiles a component (`Compiler().compile(
@@ -23,6 +24,6 @@ export function pipelineOfComponent<I extends InputDecls, O extends OutputDecls>
     return outputs;
   });
   let built: PipelineNode | undefined;
-  const build = (): PipelineNode => (built ??= Object.freeze({ ...inner.build(), ofComponent: true as const }));
-  return Object.freeze({ kind: 'pipelineHandle', name: inner.name, build });
+  const build = (): PipelineNode => (built ??= madeByKfpTs(Object.freeze({ ...inner.build(), ofComponent: true as const })));
+  return madeByKfpTs(Object.freeze({ kind: 'pipelineHandle', name: inner.name, build }));
 }

@@ -2,6 +2,10 @@ import { DiagnosticError } from '../diagnostics.ts';
 import { artifactChannel, parameterChannel, type ChannelNode, type ParameterChannel } from './channels.ts';
 import { interfaceOf } from './interface.ts';
 import type { InputDecls, OutputDecls } from './io.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { checkPipelineCall, checkReturnedOutputs } from './call-guards.ts';
+import { bodyProblems } from './body-problems.ts';
+import { requireMade } from './value-guards.ts';
 import type { PipelineConfigNode } from './kubernetes-settings.ts';
 import type { InterfaceNode } from './component-node.ts';
 import type { PipelineNode } from './nodes.ts';
@@ -58,21 +62,13 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
     let outputs: Record<string, ChannelNode> = {};
     try {
       const returned = body(paramsOf(iface), rootScope(state, root));
-      if (returned && typeof returned === 'object') outputs = { ...(returned as Record<string, ChannelNode>) };
+      if (returned && typeof returned === 'object') outputs = checkReturnedOutputs({ ...(returned as Record<string, ChannelNode>) }, Object.keys(iface.outputs), options.name);
     } catch (err) {
-      // A DiagnosticError (thrown by the user's own helpers) keeps its codes and paths.
-      if (err instanceof DiagnosticError) state.problems.push(...err.diagnostics.map((d) => ({ code: d.code, path: d.path, message: d.message })));
-      else
-        state.problems.push({
-          code: 'dsl/body-threw',
-          path: [],
-          message: `the pipeline body threw: ${err instanceof Error ? err.message : String(err)}`,
-          ...(err instanceof Error && err.stack !== undefined ? { stack: err.stack } : {}),
-        });
+      state.problems.push(...bodyProblems(err));
     }
     const children = Object.freeze(state.freeze(root));
     state.close();
-    built = Object.freeze({
+    built = madeByKfpTs(Object.freeze({
       kind: 'pipeline',
       name: options.name,
       ...(options.displayName !== undefined ? { displayName: options.displayName } : {}),
@@ -83,10 +79,10 @@ export function pipelineOf<I extends InputDecls, O extends OutputDecls>(
       outputs: Object.freeze(outputs),
       ...(options.pipelineConfig ? { pipelineConfig: options.pipelineConfig.options } : {}),
       problems: Object.freeze([...state.problems]),
-    });
+    }));
     return built;
   };
-  return Object.freeze({ kind: 'pipelineHandle', name: options.name, build });
+  return madeByKfpTs(Object.freeze({ kind: 'pipelineHandle', name: options.name, build }));
 }
 
 /**
@@ -105,7 +101,9 @@ export function pipeline<const I extends InputDecls = {}, const O extends Output
   // have to return them.
   body: PipelineBody<NoInfer<I>, NoInfer<O>>,
 ): Pipeline<NoInfer<I>, NoInfer<O>> {
-  return pipelineOf(options, interfaceOf(options.inputs, options.outputs), body as (params: Record<string, ChannelNode>, scope: Scope) => unknown);
+  // Plain JavaScript may pass anything; the options are checked and copied here, at the call.
+  const checked = checkPipelineCall(options, body) as unknown as PipelineOptions<I, O>;
+  return pipelineOf(checked, interfaceOf(checked.inputs, checked.outputs), body as (params: Record<string, ChannelNode>, scope: Scope) => unknown);
 }
 
 /**
@@ -118,8 +116,10 @@ export function str(strings: TemplateStringsArray, ...values: readonly (Paramete
     if (s) parts.push(s);
     if (i < values.length) {
       const v = values[i]!;
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+        requireMade(v, ['parameterChannel', 'placeholder'], 'str', `str\`\`'s value ${i + 1}`, 'a parameter, a runtime placeholder, a string, a number or a boolean');
       parts.push(typeof v === 'object' ? v : String(v));
     }
   });
-  return Object.freeze({ kind: 'stringTemplate', parts: Object.freeze(parts) });
+  return madeByKfpTs(Object.freeze({ kind: 'stringTemplate', parts: Object.freeze(parts) }));
 }

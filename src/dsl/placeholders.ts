@@ -1,3 +1,6 @@
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { requireMade } from './value-guards.ts';
+
 /**
  * Container command-line placeholders are structure, not strings: the compiler alone turns them
  * into `{{$.inputs.parameters['x']}}` and friends.
@@ -56,7 +59,7 @@ export interface IfPresentNode {
 export type CommandLineElement = string | PlaceholderNode | TemplateNode | ConcatNode | IfPresentNode;
 
 export function placeholder(ref: PlaceholderRef): PlaceholderNode {
-  return Object.freeze({ kind: 'placeholder', ref });
+  return madeByKfpTs(Object.freeze({ kind: 'placeholder', ref }));
 }
 
 /** Tagged template for command-line text with placeholders: `` cmd`--out=${outputs.model.path}` ``. */
@@ -66,15 +69,17 @@ export function cmd(strings: TemplateStringsArray, ...values: readonly (Placehol
     if (s) parts.push(s);
     if (i < values.length) {
       const v = values[i]!;
+      if (typeof v !== 'string' && typeof v !== 'number')
+        requireMade(v, ['placeholder'], 'cmd', `cmd\`\`'s value ${i + 1}`, "a placeholder (inputs.x, outputs.y.path), a string or a number");
       parts.push(typeof v === 'object' ? v : String(v));
     }
   });
-  return Object.freeze({ kind: 'template', parts: Object.freeze(parts) });
+  return madeByKfpTs(Object.freeze({ kind: 'template', parts: Object.freeze(parts) }));
 }
 
 /** `{"Concat": [...]}`: joins its items into one argument at run time. */
 export function concat(...items: CommandLineElement[]): ConcatNode {
-  return Object.freeze({ kind: 'concat', items: Object.freeze(items) });
+  return madeByKfpTs(Object.freeze({ kind: 'concat', items: Object.freeze(items) }));
 }
 
 /** `{"IfPresent": ...}`: `then` when the optional input was given, `else` otherwise. */
@@ -83,11 +88,11 @@ export function ifPresent(
   then: CommandLineElement | readonly CommandLineElement[],
   otherwise?: CommandLineElement | readonly CommandLineElement[],
 ): IfPresentNode {
-  return Object.freeze({ kind: 'ifPresent', inputName, then, ...(otherwise !== undefined ? { else: otherwise } : {}) });
+  return madeByKfpTs(Object.freeze({ kind: 'ifPresent', inputName, then, ...(otherwise !== undefined ? { else: otherwise } : {}) }));
 }
 
 function runtimePlaceholder(expression: string): RuntimePlaceholder {
-  return Object.freeze({ kind: 'placeholder', ref: Object.freeze({ kind: 'runtime', expression }) });
+  return madeByKfpTs(Object.freeze({ kind: 'placeholder', ref: Object.freeze({ kind: 'runtime', expression }) }));
 }
 
 /**

@@ -11,6 +11,8 @@ import { taskHandle, type TaskHandle } from './task-handle.ts';
 import type { ArgsOf, StringTemplate } from './typing.ts';
 import type { BuildProblem } from './nodes.ts';
 import type { LoopItemValue, OutOfLoop } from './loop-levels.ts';
+import { checkBody, checkChannels, checkCondition, checkImporterOptions, checkLoopItems, checkLoopOptions, checkRunnable, checkTaskArgs, checkTaskHandles, taskLabel } from './call-guards.ts';
+import { requireOptionalString } from './value-guards.ts';
 
 /** An output's IR type, for comparing the branches of a oneOf(). */
 function typeKey(c: ChannelNode): string {
@@ -164,13 +166,16 @@ class ScopeImpl implements Scope {
   }
 
   task<I extends InputDecls, O extends OutputDecls>(component: Runnable<I, O>, args: ArgsOf<I>): TaskHandle<O> {
+    checkRunnable(component);
+    const componentNode = componentNodeOf(component as Runnable<InputDecls, OutputDecls>);
+    const checkedArgs = checkTaskArgs(args, taskLabel(componentNode));
     const seq = this.state.nextTaskSeq();
     const node: TaskNode = Object.freeze({
       kind: 'task',
       id: `b${this.state.buildId}t${seq}`,
       seq,
-      component: componentNodeOf(component as Runnable<InputDecls, OutputDecls>),
-      args: Object.freeze({ ...(args as Record<string, ArgNode>) }),
+      component: componentNode,
+      args: Object.freeze(checkedArgs as Record<string, ArgNode>),
       after: Object.freeze([]),
       config: Object.freeze({}),
     });
@@ -180,6 +185,7 @@ class ScopeImpl implements Scope {
   }
 
   if(condition: ConditionNode, body: (scope: Scope) => void, displayName?: string): ConditionChain {
+    checkBranch(condition, body, displayName, 'if');
     const parent = this;
     const outer = this.container;
     const group = this.conditionContainer([condition], [negated(condition)], displayName);
@@ -210,6 +216,7 @@ class ScopeImpl implements Scope {
 
     const chain: ConditionChain = {
       elif(c, elifBody, elifDisplayName) {
+        checkBranch(c, elifBody, elifDisplayName, 'elif');
         const w = ensureWrapper();
         const upstream = last.negatedUpstream ?? [];
         const g = parent.conditionContainer([...upstream, c], [...upstream, negated(c)], elifDisplayName);
@@ -219,6 +226,8 @@ class ScopeImpl implements Scope {
         return chain;
       },
       else(elseBody, elseDisplayName) {
+        checkBody(elseBody, 'else');
+        requireOptionalString(elseDisplayName, 'else', "else()'s display name");
         const w = ensureWrapper();
         const upstream = last.negatedUpstream ?? [];
         const g = parent.conditionContainer([...upstream], upstream, elseDisplayName, true);
@@ -256,8 +265,12 @@ class ScopeImpl implements Scope {
   parallelFor<T, R>(
     items: readonly T[] | ParameterChannel<readonly T[]> | ArtifactChannel<string, true>,
     body: (item: never, scope: Scope) => R,
-    options: { readonly parallelism?: number; readonly displayName?: string } = {},
+    givenOptions: { readonly parallelism?: number; readonly displayName?: string } = {},
   ): OutOfLoop<R> {
+    const checkedItems = checkLoopItems(items);
+    checkBody(body, 'parallelFor');
+    const options = checkLoopOptions(givenOptions);
+    items = checkedItems as typeof items;
     const raw = Array.isArray(items);
     // kfp names literal items `loop-item-param-<n>` from the group counter, taking a number
     // before the group takes its own.
@@ -301,6 +314,7 @@ class ScopeImpl implements Scope {
   }
 
   oneOf(...outputs: readonly ChannelNode[]): never {
+    checkChannels(outputs, 'oneOf');
     const first = outputs[0];
     const seq = this.state.nextOneOfSeq();
     const bad = (message: string) => this.state.problems.push({ code: 'dsl/invalid-one-of', path: [`oneOf #${seq}`], message });
@@ -319,11 +333,14 @@ class ScopeImpl implements Scope {
   }
 
   importer<T extends string>(options: ImporterOptions<T>): TaskHandle<ImporterOutputs<T>> {
-    const { component, args } = importerCall(options);
+    const { component, args } = importerCall(checkImporterOptions(options) as unknown as ImporterOptions<T>);
     return this.task(component, args as never);
   }
 
   exitHandler<R>(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => R, displayName?: string): R {
+    checkTaskHandles([exitTask], 'exitHandler', 'exitHandler');
+    checkBody(body, 'exitHandler');
+    requireOptionalString(displayName, 'exitHandler', "exitHandler()'s display name");
     const seq = this.state.nextGroupSeq();
     // The exit task was added where it was created; it belongs to the handler instead.
     this.removeEntry(exitTask.id);
@@ -355,6 +372,12 @@ class ScopeImpl implements Scope {
         message: 'the exit task of an exit handler must be created in the same scope as the handler, just before it',
       });
   }
+}
+
+function checkBranch(condition: unknown, body: unknown, displayName: unknown, call: string): void {
+  checkCondition(condition, call);
+  checkBody(body, call);
+  requireOptionalString(displayName, call, `${call}()'s display name`);
 }
 
 export function rootScope(state: BuildState, root: Container): Scope {

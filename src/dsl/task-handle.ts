@@ -5,6 +5,8 @@ import type { KubernetesSetting } from './kubernetes-settings.ts';
 import type { ComponentNode, TaskNode } from './nodes.ts';
 import type { ResourcesConfig, RetryConfig, TaskConfig } from './task-config.ts';
 import type { OutputsOf } from './typing.ts';
+import { madeByKfpTs } from './made-by-kfp-ts.ts';
+import { checkCaching, checkContainerImage, checkDisplayName, checkEnv, checkKubernetesSetting, checkResources, checkRetry, checkTaskHandles, taskLabel } from './call-guards.ts';
 
 /**
  * Where the tasks of the pipeline being built are kept: one latest node per task, whichever
@@ -96,24 +98,51 @@ export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: Task
     return handle;
   };
   const config = (change: (c: TaskConfig) => TaskConfig) => configure((t) => ({ config: change(t.config) }));
-  const handle: TaskHandle<O> = Object.freeze({
-    kind: 'taskHandle',
-    id,
-    get node(): TaskNode {
-      return registry.current(id);
-    },
-    outputs,
-    after: (...tasks: readonly TaskHandle<OutputDecls>[]) =>
-      configure((t) => ({ after: [...t.after, ...tasks.map((u) => u.id).filter((u, i, all) => !t.after.includes(u) && all.indexOf(u) === i)] })),
-    withResources: (resources: ResourcesConfig) => config((c) => ({ ...c, resources: { ...c.resources, ...resources } })),
-    withEnv: (env: Readonly<Record<string, string>>) => config((c) => ({ ...c, env: { ...c.env, ...env } })),
-    withCaching: (enabled: boolean, cacheKey?: string) => config((c) => ({ ...c, caching: enabled, ...(cacheKey !== undefined ? { cacheKey } : {}) })),
-    withRetry: (retry: RetryConfig) => config((c) => ({ ...c, retry })),
-    withDisplayName: (displayName: string) => config((c) => ({ ...c, displayName })),
-    withContainerImage: (containerImage: TaskConfig['containerImage'] & {}) => config((c) => ({ ...c, containerImage })),
-    ignoreUpstreamFailure: () => config((c) => ({ ...c, ignoreUpstreamFailure: true })),
-    withKubernetes: (setting: KubernetesSetting) => config((c) => ({ ...c, kubernetes: [...(c.kubernetes ?? []), Object.freeze(setting)] })),
-  });
+  // Plain JavaScript may pass anything: each call checks (and copies) its arguments first.
+  const label = taskLabel(node.component);
+  const handle: TaskHandle<O> = madeByKfpTs(
+    Object.freeze({
+      kind: 'taskHandle',
+      id,
+      get node(): TaskNode {
+        return registry.current(id);
+      },
+      outputs,
+      after: (...tasks: readonly TaskHandle<OutputDecls>[]) => {
+        checkTaskHandles(tasks, label, 'after');
+        return configure((t) => ({ after: [...t.after, ...tasks.map((u) => u.id).filter((u, i, all) => !t.after.includes(u) && all.indexOf(u) === i)] }));
+      },
+      withResources: (resources: ResourcesConfig) => {
+        const checked = checkResources(resources, label) as ResourcesConfig;
+        return config((c) => ({ ...c, resources: { ...c.resources, ...checked } }));
+      },
+      withEnv: (env: Readonly<Record<string, string>>) => {
+        const checked = checkEnv(env, label);
+        return config((c) => ({ ...c, env: { ...c.env, ...checked } }));
+      },
+      withCaching: (enabled: boolean, cacheKey?: string) => {
+        checkCaching(enabled, cacheKey, label);
+        return config((c) => ({ ...c, caching: enabled, ...(cacheKey !== undefined ? { cacheKey } : {}) }));
+      },
+      withRetry: (retry: RetryConfig) => {
+        const checked = checkRetry(retry, label) as unknown as RetryConfig;
+        return config((c) => ({ ...c, retry: checked }));
+      },
+      withDisplayName: (displayName: string) => {
+        checkDisplayName(displayName, label, 'withDisplayName');
+        return config((c) => ({ ...c, displayName }));
+      },
+      withContainerImage: (containerImage: TaskConfig['containerImage'] & {}) => {
+        checkContainerImage(containerImage, label);
+        return config((c) => ({ ...c, containerImage }));
+      },
+      ignoreUpstreamFailure: () => config((c) => ({ ...c, ignoreUpstreamFailure: true })),
+      withKubernetes: (setting: KubernetesSetting) => {
+        const checked = checkKubernetesSetting(setting, label) as KubernetesSetting;
+        return config((c) => ({ ...c, kubernetes: [...(c.kubernetes ?? []), checked] }));
+      },
+    }),
+  );
   return handle;
 }
 

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link useConfigMapAsEnv}. */
 export interface ConfigMapAsEnvOptions {
@@ -18,6 +19,7 @@ export interface ConfigMapAsEnvOptions {
  * @example useConfigMapAsEnv(task, { configMapName: 'settings', configMapKeyToEnv: { region: 'REGION' } })
  */
 export function useConfigMapAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: ConfigMapAsEnvOptions): TaskHandle<O> {
+  checkHelperArguments('useConfigMapAsEnv', task, options, { configMapName: 'parameter', configMapKeyToEnv: 'strings', optional: 'boolean?' });
   return task.withKubernetes({
     kind: 'configMapAsEnv',
     configMapName: options.configMapName,
@@ -39,5 +41,6 @@ export interface ConfigMapAsVolumeOptions {
  * @example useConfigMapAsVolume(task, { configMapName: 'settings', mountPath: '/etc/settings' })
  */
 export function useConfigMapAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: ConfigMapAsVolumeOptions): TaskHandle<O> {
+  checkHelperArguments('useConfigMapAsVolume', task, options, { configMapName: 'parameter', mountPath: 'string', optional: 'boolean?' });
   return task.withKubernetes({ kind: 'configMapAsVolume', configMapName: options.configMapName, mountPath: options.mountPath, optional: options.optional ?? false });
 }

@@ -1,5 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link emptyDirMount}. */
 export interface EmptyDirMountOptions {
@@ -17,6 +18,7 @@ export interface EmptyDirMountOptions {
  * @example emptyDirMount(task, { volumeName: 'cache', mountPath: '/cache', medium: 'Memory', sizeLimit: '1Gi' })
  */
 export function emptyDirMount<O extends OutputDecls>(task: TaskHandle<O>, options: EmptyDirMountOptions): TaskHandle<O> {
+  checkHelperArguments('emptyDirMount', task, options, { volumeName: 'string', mountPath: 'string', medium: 'string?', sizeLimit: 'string?' });
   return task.withKubernetes({
     kind: 'emptyDirMount',
     volumeName: options.volumeName,

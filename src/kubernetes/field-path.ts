@@ -1,5 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Sets an environment variable from a pod field (the downward API; kfp-kubernetes
@@ -11,5 +12,6 @@ export function useFieldPathAsEnv<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly envName: string; readonly fieldPath: string },
 ): TaskHandle<O> {
+  checkHelperArguments('useFieldPathAsEnv', task, options, { envName: 'string', fieldPath: 'string' });
   return task.withKubernetes({ kind: 'fieldPathAsEnv', envName: options.envName, fieldPath: options.fieldPath });
 }

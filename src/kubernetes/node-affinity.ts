@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { JsonObjectArg, ParameterOr, SelectorRequirement } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link addNodeAffinity}. */
 export interface NodeAffinityOptions {
@@ -18,6 +19,7 @@ export interface NodeAffinityOptions {
  * @example addNodeAffinity(train, { matchExpressions: [{ key: 'zone', operator: 'In', values: ['us-west-1'] }], weight: 50 })
  */
 export function addNodeAffinity<O extends OutputDecls>(task: TaskHandle<O>, options: NodeAffinityOptions = {}): TaskHandle<O> {
+  checkHelperArguments('addNodeAffinity', task, options, { matchExpressions: 'checked?', matchFields: 'checked?', weight: 'checked?' }, true);
   return task.withKubernetes({
     kind: 'nodeAffinity',
     ...(options.matchExpressions !== undefined ? { matchExpressions: [...options.matchExpressions] } : {}),
@@ -34,5 +36,6 @@ export function addNodeAffinity<O extends OutputDecls>(task: TaskHandle<O>, opti
  * @example addNodeAffinityJson(train, { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [...] } })
  */
 export function addNodeAffinityJson<O extends OutputDecls>(task: TaskHandle<O>, nodeAffinityJson: ParameterOr<JsonObjectArg>): TaskHandle<O> {
+  checkHelperArguments('addNodeAffinityJson', task, undefined, {}, true);
   return task.withKubernetes({ kind: 'nodeAffinityJson', nodeAffinityJson });
 }

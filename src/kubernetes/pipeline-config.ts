@@ -1,3 +1,5 @@
+import { madeByKfpTs } from '../dsl/made-by-kfp-ts.ts';
+import { optionsObject, plainData } from '../dsl/value-guards.ts';
 import type { PipelineConfigNode, PipelineConfigOptions } from '../dsl/kubernetes-settings.ts';
 
 export type { PipelineConfigOptions, WorkspaceOptions } from '../dsl/kubernetes-settings.ts';
@@ -11,5 +13,8 @@ export type { PipelineConfigOptions, WorkspaceOptions } from '../dsl/kubernetes-
  * pipeline({ name: 'train', pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '10Gi' }, ttlSecondsAfterFinished: 3600 }) }, body)
  */
 export function pipelineConfig(options: PipelineConfigOptions): PipelineConfigNode {
-  return Object.freeze({ kind: 'pipelineConfig', options });
+  // From plain JavaScript: an object of plain data (its fields are checked by the compiler).
+  const fields = optionsObject(options, 'any', 'kubernetes/pipelineConfig', "pipelineConfig()'s options");
+  const copied = plainData(fields, 'kubernetes/pipelineConfig', "pipelineConfig()'s options") as PipelineConfigOptions;
+  return madeByKfpTs(Object.freeze({ kind: 'pipelineConfig', options: copied }));
 }

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { LabelSelectorOperator, SelectorRequirement } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link addPodAffinity}. */
 export interface PodAffinityOptions {
@@ -28,5 +29,6 @@ export interface PodAffinityOptions {
  * @example addPodAffinity(train, { topologyKey: 'kubernetes.io/hostname', matchPodLabels: { app: 'cache' } })
  */
 export function addPodAffinity<O extends OutputDecls>(task: TaskHandle<O>, options: PodAffinityOptions): TaskHandle<O> {
+  checkHelperArguments('addPodAffinity', task, options, { topologyKey: 'string', matchPodExpressions: 'checked?', matchPodLabels: 'strings?', namespaces: 'list?', matchNamespaceExpressions: 'checked?', matchNamespaceLabels: 'strings?', weight: 'checked?', anti: 'boolean?' });
   return task.withKubernetes({ kind: 'podAffinity', ...options });
 }

@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link useSecretAsEnv}. */
 export interface SecretAsEnvOptions {
@@ -19,6 +20,7 @@ export interface SecretAsEnvOptions {
  * @example useSecretAsEnv(train, { secretName: 'minio-credentials', secretKeyToEnv: { 'access-key': 'AWS_ACCESS_KEY_ID' } })
  */
 export function useSecretAsEnv<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsEnvOptions): TaskHandle<O> {
+  checkHelperArguments('useSecretAsEnv', task, options, { secretName: 'parameter', secretKeyToEnv: 'strings', optional: 'boolean?' });
   return task.withKubernetes({
     kind: 'secretAsEnv',
     secretName: options.secretName,
@@ -41,5 +43,6 @@ export interface SecretAsVolumeOptions {
  * @example useSecretAsVolume(task, { secretName: 'tls', mountPath: '/etc/tls' })
  */
 export function useSecretAsVolume<O extends OutputDecls>(task: TaskHandle<O>, options: SecretAsVolumeOptions): TaskHandle<O> {
+  checkHelperArguments('useSecretAsVolume', task, options, { secretName: 'parameter', mountPath: 'string', optional: 'boolean?' });
   return task.withKubernetes({ kind: 'secretAsVolume', secretName: options.secretName, mountPath: options.mountPath, optional: options.optional ?? false });
 }

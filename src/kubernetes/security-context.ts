@@ -1,5 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link setSecurityContext}. */
 export interface SecurityContextOptions {
@@ -18,5 +19,6 @@ export interface SecurityContextOptions {
  * @example setSecurityContext(task, { runAsUser: 65534, runAsGroup: 0 })
  */
 export function setSecurityContext<O extends OutputDecls>(task: TaskHandle<O>, options: SecurityContextOptions): TaskHandle<O> {
+  checkHelperArguments('setSecurityContext', task, options, { runAsUser: 'checked?', runAsGroup: 'checked?', runAsNonRoot: 'checked?' });
   return task.withKubernetes({ kind: 'securityContext', ...options });
 }

@@ -1,5 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Gives the task's container a memory-backed `/dev/shm` (the KubernetesExecutorConfig
@@ -13,6 +14,7 @@ export function enableSharedMemory<O extends OutputDecls>(
   task: TaskHandle<O>,
   options: { readonly volumeName?: string; readonly size?: string } = {},
 ): TaskHandle<O> {
+  checkHelperArguments('enableSharedMemory', task, options, { volumeName: 'string?', size: 'string?' }, true);
   return task.withKubernetes({
     kind: 'sharedMemory',
     ...(options.volumeName !== undefined ? { volumeName: options.volumeName } : {}),

@@ -1,5 +1,6 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /**
  * Limits how long the task's pod may run (its `activeDeadlineSeconds`; kfp-kubernetes
@@ -8,5 +9,6 @@ import type { TaskHandle } from '../dsl/task-handle.ts';
  * @example kubernetes.setTimeout(train, 3600)
  */
 export function setTimeout<O extends OutputDecls>(task: TaskHandle<O>, seconds: number): TaskHandle<O> {
+  checkHelperArguments('setTimeout', task, undefined, {}, true);
   return task.withKubernetes({ kind: 'timeout', seconds });
 }

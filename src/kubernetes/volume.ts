@@ -1,6 +1,7 @@
 import type { OutputDecls } from '../dsl/io.ts';
 import type { ParameterOr } from '../dsl/kubernetes-settings.ts';
 import type { TaskHandle } from '../dsl/task-handle.ts';
+import { checkHelperArguments } from './helper-arguments.ts';
 
 /** Options of {@link mountPvc}. */
 export interface MountPvcOptions {
@@ -19,6 +20,7 @@ export interface MountPvcOptions {
  * @example mountPvc(train, { pvcName: pvc.outputs.name, mountPath: '/data' })
  */
 export function mountPvc<O extends OutputDecls>(task: TaskHandle<O>, options: MountPvcOptions): TaskHandle<O> {
+  checkHelperArguments('mountPvc', task, options, { pvcName: 'parameter', mountPath: 'string', subPath: 'string?' });
   return task.withKubernetes({
     kind: 'pvcMount',
     pvcName: options.pvcName,
@@ -50,6 +52,7 @@ export interface EphemeralVolumeOptions {
  * @example addEphemeralVolume(task, { volumeName: 'scratch', mountPath: '/scratch', accessModes: ['ReadWriteOnce'], size: '5Gi' })
  */
 export function addEphemeralVolume<O extends OutputDecls>(task: TaskHandle<O>, options: EphemeralVolumeOptions): TaskHandle<O> {
+  checkHelperArguments('addEphemeralVolume', task, options, { volumeName: 'string', mountPath: 'string', accessModes: 'list', size: 'string', storageClassName: 'string?', labels: 'strings?', annotations: 'strings?' });
   return task.withKubernetes({
     kind: 'ephemeralVolume',
     volumeName: options.volumeName,

@@ -1,7 +1,9 @@
 import { version } from '../version.ts';
 import type { PipelineNode } from '../dsl/nodes.ts';
 import type { Pipeline } from '../dsl/pipeline.ts';
-import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { isMadeByKfpTs } from '../dsl/made-by-kfp-ts.ts';
+import { describe } from '../dsl/value-guards.ts';
 import { compilePipeline } from '../compiler/compile.ts';
 import type { CompileOptions } from '../compiler/options.ts';
 import { emitPipelineYaml } from '../emit/emit-yaml.ts';
@@ -32,6 +34,11 @@ export async function compileToYaml(
   pipelineOrNode: Pipeline | PipelineNode,
   options: Omit<CompileOptions, 'sources' | 'embedded'> = {},
 ): Promise<CompileToYamlResult> {
+  // From plain JavaScript anything may come: only a pipeline kfp-ts made, or its built node.
+  if (!isMadeByKfpTs(pipelineOrNode) || !['pipelineHandle', 'pipeline'].includes((pipelineOrNode as { kind: string }).kind)) {
+    const message = `compileToYaml() takes what pipeline() returns; got ${describe(pipelineOrNode)}`;
+    return { diagnostics: [diagnostic('compile/not-a-pipeline', '', message, typeof options?.file === 'string' ? options.file : undefined)] };
+  }
   const pipeline = pipelineOrNode.kind === 'pipelineHandle' ? pipelineOrNode.build() : pipelineOrNode;
   const [python, assets] = await Promise.all([readPythonSources(pipeline), readEmbeddedAssets(pipeline)]);
   const unread = [...python.diagnostics, ...assets.diagnostics];

@@ -8,6 +8,7 @@ import { pipelineOfComponent } from '../dsl/pipeline-of-component.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { BundleError, ModuleLoadError, type SourceFrame } from './bundle-errors.ts';
 import { UnsupportedZodError } from './zod-version.ts';
+import { bodyProblems, thrownText } from '../dsl/body-problems.ts';
 
 function isPipeline(v: unknown): v is Pipeline {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'pipelineHandle';
@@ -92,9 +93,12 @@ export async function loadPipeline(file: string, exportName?: string): Promise<L
     }
     const frame = err instanceof ModuleLoadError ? userFrame(err.frames) : undefined;
     const thrown = err instanceof ModuleLoadError ? err.thrown : err;
-    const msg = thrown instanceof Error ? thrown.message.split('\n')[0] : String(thrown);
     const where = frame ? `line ${frame.line}:${frame.column}` : 'module';
-    return { diagnostics: [diagnostic('cli/module-threw', where, `loading the pipeline file failed: ${msg}`, frame && frame.file !== abs ? path.relative(process.cwd(), frame.file) : file)] };
+    const at = frame && frame.file !== abs ? path.relative(process.cwd(), frame.file) : file;
+    // A builder that refused a wrong value at the module's top level (pipeline(), input(), …) keeps its code.
+    const problems = bodyProblems(thrown);
+    if (problems[0]!.code !== 'dsl/body-threw') return { diagnostics: problems.map((p) => diagnostic(p.code, where, p.message, at)) };
+    return { diagnostics: [diagnostic('cli/module-threw', where, `loading the pipeline file failed: ${thrownText(thrown)}`, at)] };
   }
   const mod = loaded.exports;
   const found = (pipeline: Pipeline): LoadedPipeline => ({ pipeline, diagnostics: [], frames: loaded.frames });

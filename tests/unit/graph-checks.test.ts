@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Artifact, Dataset, containerComponent, eq, input, pipeline, z } from '../../src/index.ts';
+import { artifactChannel } from '../../src/dsl/channels.ts';
 import { codesAndPaths, compileErrors, compileOk, echo, fit, make } from './support.ts';
 
 describe('graph checks', () => {
@@ -109,10 +110,11 @@ describe('graph checks', () => {
   });
 
   it('reports a reference to an output the producer does not have as task/unknown-output', () => {
-    // GIVEN a channel that names an output 'modle' of the make task (built by hand)
+    // GIVEN a channel that names an output 'modle' of the make task (made with the builders' own
+    // channel function: a hand-written object is refused as a fake before the compiler sees it)
     const p = pipeline({ name: 'unknown-output' }, (_p, s) => {
       const a = s.task(make, {});
-      const typo = { ...a.outputs.data, source: { kind: 'taskOutput', taskId: a.id, output: 'modle' } };
+      const typo = artifactChannel({ kind: 'taskOutput', taskId: a.id, output: 'modle' }, a.outputs.data.artifactType, false);
       s.task(fit, { data: typo as any, n: 1 });
     });
     expect(codesAndPaths(compileErrors(p))).toEqual([['task/unknown-output', 'unknown-output/fit/inputs/data']]);
