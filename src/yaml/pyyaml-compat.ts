@@ -5,41 +5,7 @@
  * as a string (its floats need a dot, and an exponent needs a sign), and `09` as a string.
  */
 import { Lexer, type ScalarTag, type Tags } from 'yaml';
-
-// PyYAML's implicit resolvers (yaml/resolver.py), verbatim.
-const TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
-const FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/;
-const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-const FLOAT =
-  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-
-function sexagesimal(digits: string, parse: (part: string) => number): number {
-  return digits.split(':').reduce((total, part) => total * 60 + parse(part), 0);
-}
-
-/** PyYAML's construct_yaml_int. */
-function resolveInt(source: string): number {
-  let value = source.replace(/_/g, '');
-  const sign = value.startsWith('-') ? -1 : 1;
-  if (value.startsWith('-') || value.startsWith('+')) value = value.slice(1);
-  if (value === '0') return 0;
-  if (value.startsWith('0b')) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith('0x')) return sign * parseInt(value.slice(2), 16);
-  if (value.startsWith('0')) return sign * parseInt(value, 8);
-  if (value.includes(':')) return sign * sexagesimal(value, (p) => parseInt(p, 10));
-  return sign * parseInt(value, 10);
-}
-
-/** PyYAML's construct_yaml_float. */
-function resolveFloat(source: string): number {
-  let value = source.replace(/_/g, '').toLowerCase();
-  const sign = value.startsWith('-') ? -1 : 1;
-  if (value.startsWith('-') || value.startsWith('+')) value = value.slice(1);
-  if (value === '.inf') return sign * Infinity;
-  if (value === '.nan') return NaN;
-  if (value.includes(':')) return sign * sexagesimal(value, (p) => parseFloat(p));
-  return sign * parseFloat(value);
-}
+import { PYYAML_FALSE, PYYAML_FLOAT, PYYAML_INT, PYYAML_TRUE, pyyamlFloat, pyyamlInt } from './plain-scalar-readings.ts';
 
 const scalar = (tag: string, test: RegExp, resolve: (source: string) => unknown, identify: (v: unknown) => boolean): ScalarTag => ({
   tag: `tag:yaml.org,2002:${tag}`,
@@ -50,10 +16,10 @@ const scalar = (tag: string, test: RegExp, resolve: (source: string) => unknown,
 });
 
 const PYYAML_SCALARS: readonly ScalarTag[] = [
-  scalar('bool', TRUE, () => true, (v) => v === true),
-  scalar('bool', FALSE, () => false, (v) => v === false),
-  scalar('float', FLOAT, resolveFloat, (v) => typeof v === 'number'),
-  scalar('int', INT, resolveInt, (v) => typeof v === 'number'),
+  scalar('bool', PYYAML_TRUE, () => true, (v) => v === true),
+  scalar('bool', PYYAML_FALSE, () => false, (v) => v === false),
+  scalar('float', PYYAML_FLOAT, pyyamlFloat, (v) => typeof v === 'number'),
+  scalar('int', PYYAML_INT, pyyamlInt, (v) => typeof v === 'number'),
 ];
 
 const REPLACED = new Set(PYYAML_SCALARS.map((t) => t.tag));
