@@ -34,8 +34,6 @@ export const taskFinalStatusSchema = z.object({
  */
 export const PipelineTaskFinalStatus = taskFinalStatusSchema.optional();
 
-/** The zod schemas kfp-ts understands as parameters. */
-export type ParameterSchema = z.ZodType;
 
 interface Unwrapped {
   readonly inner: z.ZodType;
@@ -124,17 +122,4 @@ export function parameterSpecOf(schema: z.ZodType): ParameterSpec | undefined {
   };
 }
 
-export { valueFitsParameterType } from './parameter-values.ts';
 
-/** The TypeScript value type of a parameter type, for the type-level API. */
-export type ValueOfParameterType<P extends ParameterType> = P extends 'STRING'
-  ? string
-  : P extends 'NUMBER_INTEGER' | 'NUMBER_DOUBLE'
-    ? number
-    : P extends 'BOOLEAN'
-      ? boolean
-      : P extends 'LIST'
-        ? readonly unknown[]
-        : P extends 'STRUCT'
-          ? Record<string, unknown>
-          : never;

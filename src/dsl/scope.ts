@@ -384,4 +384,3 @@ export function rootScope(state: BuildState, root: Container): Scope {
   return new ScopeImpl(state, root);
 }
 
-export type { StringTemplate };

@@ -146,4 +146,3 @@ export function taskHandle<O extends OutputDecls>(node: TaskNode, registry: Task
   return handle;
 }
 
-export type { ComponentNode };

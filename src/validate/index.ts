@@ -21,9 +21,6 @@ import { validateIrSchema } from './schema-validate.ts';
 import { kfpHeaderComment } from '../emit/header.ts';
 import { nonJsonValues, parseYamlDocuments } from '../yaml/yaml-documents.ts';
 
-export { VALIDATE_CODES, type ValidateCode } from './codes.ts';
-export { findBackendRefusals, type BackendRefusal, type BackendRefusalCode } from './backend-refusals.ts';
-export { PIPELINE_NAME_PATTERN, SUPPORTED_SCHEMA_VERSION } from './backend-rules.ts';
 export { validateIrSchema } from './schema-validate.ts';
 
 function validateDocuments(docs: readonly unknown[], file: string | undefined): Diagnostic[] {
