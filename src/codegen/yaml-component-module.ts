@@ -87,7 +87,7 @@ export function yamlComponentModule(options: YamlModuleOptions): ModuleModel {
     const withSource = declared.replace(/^\{\n/, `{\n  source: ${tsString(options.origin.url)},\n`);
     call = `${imports.use('loadComponentFromText')}(COMPONENT_TEXT, ${withSource})`;
   }
-  const description = componentDescription(doc, loaded.description);
+  const description = componentDescription(doc, loaded.node.description);
   statements.push({ name, exported: true, ...(description ? { docs: description } : {}), initializer: call });
   return { header: options.header, imports: moduleImports(imports, options.importFrom), statements };
 }

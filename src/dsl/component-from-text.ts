@@ -21,10 +21,9 @@ export interface LoadTextOptions<I extends InputDecls = InputDecls, O extends Ou
   readonly source?: string;
 }
 
-/** A loaded component, and the description kfp keeps for it (the header of a compile of it alone). */
+/** A loaded component (a v1 file's description is on its node). */
 export interface LoadedComponent {
   readonly node: ComponentNode;
-  readonly description?: string;
 }
 
 /** Input indexes whose `default` PyYAML reads as a float (`3.0`, not `3`). */
@@ -64,7 +63,7 @@ export function readComponentText(text: string, source?: string): LoadedComponen
     // The values are read; the nodes only tell which defaults PyYAML reads as floats.
     const converted = componentFromV1(first, { floatDefaults: floatDefaults(parseYamlDocumentNodes(text)[0]!) });
     if (!converted.node) fail(converted.problems.map((p) => diagnostic('load/v1-component', p.path, p.message, source)));
-    return { node: converted.node!, ...(converted.description ? { description: converted.description } : {}) };
+    return { node: converted.node! };
   }
   try {
     return { node: componentFromIr(docs).node };

@@ -19,8 +19,6 @@ import { IN_MEMORY_TYPE_NAME, v1Default, v1Type } from './v1-types.ts';
  */
 export interface V1Conversion {
   readonly node?: ComponentNode;
-  /** The component's description, which kfp writes in the header of a compile of it alone. */
-  readonly description?: string;
   readonly problems: readonly PlaceholderProblem[];
 }
 
@@ -170,5 +168,5 @@ export function componentFromV1(doc: unknown, facts: V1SourceFacts = {}): V1Conv
     implementation,
     ...(spec.description ? { description: spec.description } : {}),
   });
-  return { node, ...(spec.description ? { description: spec.description } : {}), problems: [] };
+  return { node, problems: [] };
 }
