@@ -13,6 +13,12 @@ export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** A --param not written name=value: checked with the other flags, before the pipeline is read. */
+export async function paramSyntaxProblems(flags: ParameterFlags): Promise<Diagnostic[]> {
+  const { splitParamArg } = await import('../client/parameters.ts');
+  return flags.param.filter((arg) => splitParamArg(arg) === undefined).map((arg) => diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
+}
+
 export type Checked<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** --params-file, then each --param over it; everything checked against the pipeline's root inputs. */
@@ -38,13 +44,10 @@ export async function collectParameters(pkg: Pick<PipelinePackage, 'rootParamete
       }
     }
   }
+  diags.push(...(await paramSyntaxProblems(flags)));
   for (const arg of flags.param) {
     const kv = splitParamArg(arg);
-    if (kv === undefined) {
-      diags.push(diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
-      continue;
-    }
-    values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
+    if (kv !== undefined) values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
   }
   if (diags.length > 0) return { ok: false, diagnostics: diags };
   const checked = checkRuntimeParameters(pkg.rootParameters, values, file);

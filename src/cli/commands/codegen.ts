@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DiagnosticError, formatDiagnostic } from '../../diagnostics.ts';
-import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
+import { diagnostic, DiagnosticError, formatDiagnostic } from '../../diagnostics.ts';
+import { EXIT_OK, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 
 interface CodegenFlags {
@@ -105,8 +105,9 @@ async function generate(input: string, flags: CodegenFlags, io: CodegenIo): Prom
  */
 export async function runCodegen(input: string, flags: CodegenFlags, io: CodegenIo): Promise<number> {
   if (flags.check && !flags.output) {
-    io.stderr.write('error: --check needs -o, --output <file>: the generated file to compare\n');
-    return EXIT_USAGE;
+    const wrong = diagnostic('cli/invalid-option', ['--check'], 'needs -o, --output <file>: the generated file to compare');
+    io.stderr.write(`error: ${formatDiagnostic(wrong)}\n`);
+    return exitCodeFor([wrong]);
   }
   let text: string;
   try {

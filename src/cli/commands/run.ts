@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { EXIT_USER_ERROR } from '../exit-codes.ts';
+import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput } from '../pipeline-input.ts';
-import { collect, collectParameters, type Checked } from '../run-parameters.ts';
+import { collect, collectParameters, paramSyntaxProblems, type Checked } from '../run-parameters.ts';
 import type { Run } from '../../client/schemas.ts';
 import type { RunFlags } from '../run-flags.ts';
 import { addLocalRunOptions } from '../run-local-options.ts';
@@ -33,21 +33,23 @@ export function register(program: Command): void {
       await runLocalCommand(file, flags, processIo);
       return;
     }
-    if (flags.experiment === undefined) command.error("error: required option '--experiment <name>' not specified (or run on this machine with --local)", { exitCode: 2, code: 'commander.missingMandatoryOptionValue' });
+    if (flags.experiment === undefined) command.error("error: required option '--experiment <name>' not specified (or run on this machine with --local)", { exitCode: EXIT_USAGE, code: 'commander.missingMandatoryOptionValue' });
     await run(file, flags, processIo);
   });
 }
 
 export async function run(file: string, flags: RunFlags, io: CommandIo): Promise<void> {
+  // The command line first: a wrong flag is reported before the pipeline is read or compiled.
+  const numbers = parseSeconds(flags, ['timeout', 'pollInterval']);
+  const wrong = [...(numbers.ok ? [] : numbers.diagnostics), ...(await paramSyntaxProblems(flags))];
+  if (!numbers.ok || wrong.length > 0) return failWith(io, wrong);
+
   const pkg = await loadPipelineInput(file, flags, io);
   if (pkg === undefined) return;
   const params = await collectParameters(pkg, flags, file);
   if (!params.ok) return failWith(io, params.diagnostics);
   const warnings = params.diagnostics;
   if (warnings.length > 0) failWith(io, warnings);
-
-  const numbers = parseSeconds(flags, ['timeout', 'pollInterval']);
-  if (!numbers.ok) return failWith(io, numbers.diagnostics);
 
   const { runPipelineSpec } = await import('../../client/pipeline-file.ts');
   const runName = flags.runName ?? defaultRunName(pkg.pipelineName ?? 'pipeline', new Date());
