@@ -3,7 +3,8 @@ import { diagnostic } from '../../diagnostics.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
 import { printRecurringRun } from '../recurring-run-text.ts';
-import { collect, collectParameters, paramSyntaxProblems, type ParameterFlags } from '../run-parameters.ts';
+import { repeatableOption } from '../repeatable-option.ts';
+import { collectParameters, paramSyntaxProblems, type ParameterFlags } from '../run-parameters.ts';
 import { parseSchedule, type ScheduleFlags } from '../schedule-options.ts';
 
 interface CreateFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags, ScheduleFlags {
@@ -35,7 +36,7 @@ export function registerRecurringRunCreate(group: Command): void {
         .option('--disabled', 'create it disabled (enable it later with `kfp-ts recurring-runs enable`)')
         .option('--pipeline-id <id>', 'an uploaded pipeline instead of a file (with --version-id)')
         .option('--version-id <id>', 'the uploaded pipeline version to run')
-        .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
+        .addOption(repeatableOption('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON'))
         .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
         .option('--description <text>', 'description')
         .option('--pipeline-root <uri>', 'where its runs write artifacts (default: the server\'s)')

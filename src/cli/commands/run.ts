@@ -3,7 +3,8 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput } from '../pipeline-input.ts';
-import { collect, collectParameters, paramSyntaxProblems, type Checked } from '../run-parameters.ts';
+import { repeatableOption } from '../repeatable-option.ts';
+import { collectParameters, paramSyntaxProblems, type Checked } from '../run-parameters.ts';
 import type { Run } from '../../client/schemas.ts';
 import type { RunFlags } from '../run-flags.ts';
 import { addLocalRunOptions } from '../run-local-options.ts';
@@ -16,7 +17,7 @@ export function register(program: Command): void {
         .description('Start a run of a pipeline in an experiment (created if missing), or with --local run it on this machine. Parameters are checked against the pipeline before anything is sent or run.')
         .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
         .option('--experiment <name>', 'experiment to run in; created when it does not exist (required unless --local)')
-        .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
+        .addOption(repeatableOption('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON'))
         .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
         .option('--run-name <name>', 'run name (default: "<pipeline> <date time>")')
         .option('--description <text>', 'run description')
