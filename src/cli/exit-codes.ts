@@ -6,11 +6,13 @@ export const EXIT_USER_ERROR = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * The diagnostics that mean a wrong command line (exit code 2): what the arguments, flags and their
- * environment variables show on their own, before any file is read or the server asked — a flag
- * value that does not parse, flags that exclude each other, a missing choice, an output or input
- * file name of a kind the command does not take. Every other error is about the input (a file's
- * content, the pipeline, the server's answer): exit code 1. This list is the one place that decides.
+ * The diagnostics that mean a wrong command line (exit code 2): what the arguments and flags (or
+ * the environment variables standing for flags) show on their own — a flag value that does not
+ * parse, flags that exclude or need each other, a choice not made, a file name of a kind the
+ * command does not take. The commands check these before they read a file where they can. Every
+ * other error is about the input (a file's content, the pipeline, the server's answer): exit code
+ * 1. Commander's own errors (an unknown or missing option or argument) are 2 in main.ts. This list
+ * is the one place that decides.
  */
 const USAGE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'cli/output-extension',

@@ -2,8 +2,9 @@
  * `kfp-ts run FILE --local`: the pipeline run on this machine by the local runner (src/runner).
  * Progress goes to stderr — a live block on a terminal, plain lines otherwise — and the result to
  * stdout: a summary, or with `--format json` the whole result. Exit code 0 only when the run
- * succeeded; 1 when it failed or could not start; 2 for a wrong command line; 130 when interrupted (Ctrl-C stops the running
- * tasks and leaves the run directory consistent: every task's final state is written).
+ * succeeded; 1 when it failed or could not start; 2 for a wrong command line; 130 when interrupted
+ * (Ctrl-C stops the running tasks and leaves the run directory consistent: every task's final
+ * state is written).
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
