@@ -114,7 +114,8 @@ describe('server commands refusing their input', { timeout: 60_000 }, () => {
     await refused(INPUT, ['run', MONITORING(), '--experiment', 'ci', '--params-file', file('list.json', '[1, 2]')], ['run/params-file']);
     const params = ['--param', 'experiment_name=e', '--param', 'training_data_path=gs://b/t.csv'];
     await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', ...params, '--wait', '--timeout', 'soon'], ['run/invalid-number']);
-    await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', ...params, '--wait', '--poll-interval', 'x'], ['run/invalid-number']);
+    const interval = await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', ...params, '--wait', '--poll-interval', 'x'], ['run/invalid-number']);
+    expect(interval).toContain('error: --poll-interval: --poll-interval takes a positive number of seconds, not "x". [run/invalid-number]');
     expect(kfp.requests).toEqual([]);
   });
 

@@ -144,7 +144,8 @@ function parseSeconds(flags: RunFlags, keys: ReadonlyArray<'timeout' | 'pollInte
     const raw = flags[k];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) diags.push(diagnostic('run/invalid-number', k, `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".`));
+    const flag = k === 'pollInterval' ? '--poll-interval' : '--timeout';
+    if (!Number.isFinite(n) || n <= 0) diags.push(diagnostic('run/invalid-number', [flag], `${flag} takes a positive number of seconds, not "${raw}".`));
     else out[k] = Math.round(n * 1000);
   }
   return diags.length > 0 ? { ok: false, diagnostics: diags } : { ok: true, value: out, diagnostics: [] };
