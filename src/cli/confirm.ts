@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { EXIT_USAGE } from './exit-codes.ts';
+import { diagnostic } from '../diagnostics.ts';
 import type { KfpClient } from '../client/kfp-client.ts';
-import type { CommandIo } from './connection.ts';
+import { failWith, type CommandIo } from './connection.ts';
 
 /**
  * Deletes are confirmed: `--yes` confirms up front; on a terminal the command asks; anywhere else
@@ -10,8 +10,7 @@ import type { CommandIo } from './connection.ts';
 export async function confirmDelete(io: CommandIo, what: string, yes: boolean | undefined): Promise<boolean> {
   if (yes === true) return true;
   if (process.stdin.isTTY !== true) {
-    io.err(`error: deleting ${what} needs confirmation: pass --yes to delete it without asking.`);
-    process.exitCode = EXIT_USAGE;
+    failWith(io, [diagnostic('cli/needs-confirmation', ['--yes'], `Deleting ${what} needs confirmation: pass --yes to delete it without asking.`)]);
     return false;
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import * as z from 'zod';
-import { diagnostic, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { ClientOptions, HttpEvent } from '../client/http.ts';
 import type { BearerCredential, CookieCredential } from '../client/credentials.ts';
 import type { ProxyOptions } from '../client/proxy.ts';
-import { EXIT_USER_ERROR } from './exit-codes.ts';
+import { EXIT_USER_ERROR, exitCodeFor } from './exit-codes.ts';
 import { addFormatOption, type FormatFlags } from './output-format.ts';
 
 /**
@@ -316,10 +316,13 @@ export function verboseLogger(io: CommandIo, enabled: boolean | undefined): ((e:
   };
 }
 
-/** Prints diagnostics to stderr and sets the user-error exit code. */
+/**
+ * Prints diagnostics to stderr and, when any is an error, sets the exit code `exitCodeFor` gives
+ * them: 2 for a wrong command line, 1 for other errors.
+ */
 export function failWith(io: CommandIo, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(`${d.severity === 'warning' ? 'warning' : 'error'}: ${formatDiagnostic(d)}`);
-  if (diagnostics.some((d) => d.severity !== 'warning')) process.exitCode = EXIT_USER_ERROR;
+  if (hasErrors(diagnostics)) process.exitCode = exitCodeFor(diagnostics);
 }
 
 /** Extra lines for a failure code: which flag or variable fixes it. The library's message says what happened. */

@@ -52,7 +52,6 @@ export async function loadPipelineInput(file: string, flags: PipelineInputFlags,
     }
   } else {
     failWith(io, [diagnostic('input/extension', [], `expected a compiled pipeline (.yaml, .yml, .json) or a TypeScript pipeline (.ts), not "${ext || basename(file)}"`, file)]);
-    process.exitCode = EXIT_USER_ERROR;
     return undefined;
   }
   const loaded = loadPipelinePackage(text, file);

@@ -1,6 +1,5 @@
 import type { KfpClient } from '../client/kfp-client.ts';
 import type { KfpErrorCode } from '../client/errors.ts';
-import { EXIT_USAGE } from './exit-codes.ts';
 import { diagnostic } from '../diagnostics.ts';
 import { failWith, withKfpClient, type CommandIo, type ConnectionFlags, type ResolvedConnection } from './connection.ts';
 
@@ -17,8 +16,7 @@ export interface ResourceRef {
 /** Checks that exactly one of the id argument and --name was given; prints a usage error (exit 2) otherwise. */
 export function refGiven(io: CommandIo, ref: ResourceRef): boolean {
   if ((ref.id === undefined) !== (ref.name === undefined)) return true;
-  io.err(`error: give the ${ref.kind} id, or --name with its name${ref.id !== undefined ? ', not both' : ''}.`);
-  process.exitCode = EXIT_USAGE;
+  failWith(io, [diagnostic('cli/id-or-name', ref.id !== undefined ? ['--name'] : [], `Give the ${ref.kind} id, or --name with its name${ref.id !== undefined ? ', not both' : ''}.`)]);
   return false;
 }
 

@@ -4,18 +4,15 @@
  * itself (commands/run-local.ts) is imported when `--local` is given.
  */
 import type { Command } from 'commander';
+import { repeatableOption } from './repeatable-option.ts';
 
 export interface LocalRunFlags {
   readonly local?: boolean;
   readonly venv?: string;
   readonly python?: string;
   readonly parallelism?: string;
-  readonly secretEnv: string[];
-  readonly artifact: string[];
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  readonly secretEnv?: readonly string[];
+  readonly artifact?: readonly string[];
 }
 
 export function addLocalRunOptions(cmd: Command): Command {
@@ -24,7 +21,7 @@ export function addLocalRunOptions(cmd: Command): Command {
     .option('--venv <dir>', 'with --local: run every Python task in this existing virtual environment (no package installs)')
     .option('--python <path>', 'with --local: run every Python task with this interpreter (no package installs)')
     .option('--parallelism <n>', 'with --local: task processes at once (default: the number of CPUs)')
-    .option('--artifact <name=path>', 'with --local: a pipeline input artifact, as a local path (or URI); repeat for several', collect, [])
-    .option('--secret-env <name=file>', 'with --local: the Kubernetes secret <name> as KEY=VALUE lines, a JSON object or a directory of key files; repeat for several', collect, []);
+    .addOption(repeatableOption('--artifact <name=path>', 'with --local: a pipeline input artifact, as a local path (or URI); repeat for several'))
+    .addOption(repeatableOption('--secret-env <name=file>', 'with --local: the Kubernetes secret <name> as KEY=VALUE lines, a JSON object or a directory of key files; repeat for several'));
   return cmd;
 }

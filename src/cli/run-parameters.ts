@@ -4,13 +4,14 @@ import type { PipelinePackage } from '../client/pipeline-file.ts';
 
 /** The parameter flags of the commands that start runs (run, recurring-runs create). */
 export interface ParameterFlags {
-  readonly param: string[];
+  readonly param?: readonly string[];
   readonly paramsFile?: string;
 }
 
-/** commander's accumulator for a repeatable option. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A --param not written name=value: checked with the other flags, before the pipeline is read. */
+export async function paramSyntaxProblems(flags: ParameterFlags): Promise<Diagnostic[]> {
+  const { splitParamArg } = await import('../client/parameters.ts');
+  return (flags.param ?? []).filter((arg) => splitParamArg(arg) === undefined).map((arg) => diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
 }
 
 export type Checked<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -38,13 +39,10 @@ export async function collectParameters(pkg: Pick<PipelinePackage, 'rootParamete
       }
     }
   }
-  for (const arg of flags.param) {
+  diags.push(...(await paramSyntaxProblems(flags)));
+  for (const arg of flags.param ?? []) {
     const kv = splitParamArg(arg);
-    if (kv === undefined) {
-      diags.push(diagnostic('run/param-syntax', `--param ${arg}`, 'Write parameters as --param name=value.'));
-      continue;
-    }
-    values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
+    if (kv !== undefined) values[kv.name] = coerceParamString(kv.value, pkg.rootParameters[kv.name]);
   }
   if (diags.length > 0) return { ok: false, diagnostics: diags };
   const checked = checkRuntimeParameters(pkg.rootParameters, values, file);

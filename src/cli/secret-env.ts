@@ -10,8 +10,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 export type Secrets = Record<string, Record<string, string>>;
 
-function problem(arg: string, message: string): Diagnostic {
-  return diagnostic('run/secret-env', [`--secret-env ${arg.split('=')[0]}`], message);
+function problem(code: 'run/secret-env' | 'run/secret-env-syntax', arg: string, message: string): Diagnostic {
+  return diagnostic(code, [`--secret-env ${arg.split('=')[0]}`], message);
 }
 
 export async function readSecretEnv(args: readonly string[]): Promise<{ secrets: Secrets; diagnostics: Diagnostic[] }> {
@@ -22,13 +22,13 @@ export async function readSecretEnv(args: readonly string[]): Promise<{ secrets:
     const name = at > 0 ? arg.slice(0, at) : '';
     const file = at > 0 ? arg.slice(at + 1) : '';
     if (name === '' || file === '') {
-      diagnostics.push(problem(arg, 'Write --secret-env SECRET_NAME=FILE (the Kubernetes secret name the pipeline uses, and a file or directory with its keys).'));
+      diagnostics.push(problem('run/secret-env-syntax', arg, 'Write --secret-env SECRET_NAME=FILE (the Kubernetes secret name the pipeline uses, and a file or directory with its keys).'));
       continue;
     }
     try {
       secrets[name] = await readSecretFile(file);
     } catch (err) {
-      diagnostics.push(problem(arg, `Cannot read the secret "${name}" from ${file}: ${(err as Error).message}`));
+      diagnostics.push(problem('run/secret-env', arg, `Cannot read the secret "${name}" from ${file}: ${(err as Error).message}`));
     }
   }
   return { secrets, diagnostics };

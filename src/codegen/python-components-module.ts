@@ -7,10 +7,7 @@ import { decoratedFunctions, type DecoratedFunction } from './python-decorators.
 import type { ModuleModel, ModuleStatement } from './module-model.ts';
 import { objectLiteral } from './render-module.ts';
 import { camelIdentifier, cleanDoc, tsLiteral, tsString } from './ts-literals.ts';
-
-// Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it
-// appears in a module's text, this generated text included.
-const IMPORT_META_URL = ['import', 'meta', 'url'].join('.');
+import { besideModule, type ModuleFormat } from './beside-module.ts';
 
 /**
  * The module `kfp-ts codegen` writes for a Python file: one `pythonComponent` declaration per
@@ -30,6 +27,8 @@ export interface PythonModuleOptions {
   readonly cwdFromModule?: string;
   readonly importFrom: string;
   readonly header: readonly string[];
+  /** How the project loads the module, for how it names a file beside itself (default: 'esm'). */
+  readonly moduleFormat?: ModuleFormat;
 }
 
 /** Decorator arguments and the pythonComponent option each becomes. */
@@ -171,7 +170,7 @@ function componentStatement(fn: DecoratedFunction, options: PythonModuleOptions,
   for (const p of iface.problems) problem(p.name, p.message);
   for (const [key, text] of fn.unreadable) problem(`@dsl.component/${key}`, `the decorator argument ${key}=${text} is neither a literal nor a module constant assigned one; codegen reads the file, it does not run it`);
   const docs = docstringDescriptions(sig.docstring);
-  const props: string[] = [`name: ${tsString(fn.name)}`, `source: new URL(${tsString(options.fromModule)}, ${IMPORT_META_URL})`];
+  const props: string[] = [`name: ${tsString(fn.name)}`, `source: ${besideModule(options.fromModule, options.moduleFormat ?? 'esm')}`];
   for (const [py, ts, ok] of OPTIONS) {
     if (!fn.options.has(py)) continue;
     const v = fn.options.get(py);
@@ -190,7 +189,7 @@ function componentStatement(fn: DecoratedFunction, options: PythonModuleOptions,
     else if (rel.kind === 'moduleRelativePath' && rel.path !== undefined) fromModule = path.posix.join(path.posix.dirname(options.fromModule), rel.path);
     if (fromModule === undefined) problem('@dsl.component/embedded_artifact_path', 'embedded_artifact_path must be a string or a path beside the module (Path(__file__).parent / …)');
     else if (path.posix.isAbsolute(fromModule)) props.push(`embeddedArtifact: ${tsString(fromModule)}`);
-    else props.push(`embeddedArtifact: new URL(${tsString(fromModule.startsWith('.') ? fromModule : `./${fromModule}`)}, ${IMPORT_META_URL})`);
+    else props.push(`embeddedArtifact: ${besideModule(fromModule.startsWith('.') ? fromModule : `./${fromModule}`, options.moduleFormat ?? 'esm')}`);
   }
   const ins = declarations(iface.inputs, true, docs.inputs, imports, classes, problem);
   const outs = declarations(iface.outputs, false, docs.outputs, imports, classes, problem);

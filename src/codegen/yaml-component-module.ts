@@ -5,11 +5,8 @@ import { parsePyYamlDocuments } from '../yaml/yaml-documents.ts';
 import { interfaceDeclarations, KfpTsImports, moduleImports } from './io-declarations.ts';
 import type { ModuleModel, ModuleStatement } from './module-model.ts';
 import { objectLiteral } from './render-module.ts';
+import { besideModule, type ModuleFormat } from './beside-module.ts';
 import { camelIdentifier, cleanDoc, tsString, tsTemplate } from './ts-literals.ts';
-
-// Spelled in pieces: the CLI bundle's source-URL plugin rewrites that expression wherever it
-// appears in a module's text, this generated text included.
-const IMPORT_META_URL = ['import', 'meta', 'url'].join('.');
 
 /**
  * The module `kfp-ts codegen` writes for a component YAML file or URL: one exported component,
@@ -31,6 +28,8 @@ export interface YamlModuleOptions {
   readonly exportName?: string;
   /** The header's lines saying how this module was made and how to make it again. */
   readonly header: readonly string[];
+  /** How the project loads the module, for how it names a file beside itself (default: 'esm'). */
+  readonly moduleFormat?: ModuleFormat;
 }
 
 type Json = Record<string, unknown>;
@@ -81,7 +80,7 @@ export function yamlComponentModule(options: YamlModuleOptions): ModuleModel {
   const statements: ModuleStatement[] = [];
   let call: string;
   if (options.origin.kind === 'file') {
-    call = `${imports.use('loadComponentFromFile')}(new URL(${tsString(options.origin.fromModule)}, ${IMPORT_META_URL}), ${declared})`;
+    call = `${imports.use('loadComponentFromFile')}(${besideModule(options.origin.fromModule, options.moduleFormat ?? 'esm')}, ${declared})`;
   } else {
     statements.push({ name: 'COMPONENT_TEXT', exported: false, docs: `${options.origin.url} as downloaded (sha256 ${options.origin.sha256}).`, initializer: tsTemplate(options.text) });
     const withSource = declared.replace(/^\{\n/, `{\n  source: ${tsString(options.origin.url)},\n`);

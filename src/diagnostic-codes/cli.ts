@@ -1,5 +1,7 @@
 /** The commands that talk to a Kubeflow Pipelines server: their flags, config file and inputs (src/cli). */
 export const CLI_CODES = {
+  'cli/id-or-name': 'a command on one experiment or pipeline got neither its id nor --name, or both',
+  'cli/needs-confirmation': 'a delete without --yes where no terminal can confirm it (CI, a pipe)',
   'config/unreadable': 'the config file could not be read',
   'config/parse': 'the config file is not valid YAML or JSON',
   'config/unknown-key': 'the config file has a setting kfp-ts does not know',
@@ -21,7 +23,8 @@ export const CLI_CODES = {
   'run/parameter-unknown': 'a run parameter names no parameter of the pipeline',
   'run/conflicting-options': 'run --local got both --venv and --python',
   'run/artifact-syntax': '--artifact is not written NAME=PATH',
-  'run/secret-env': '--secret-env is not written NAME=FILE, or the file cannot be read or holds no KEY=VALUE lines',
+  'run/secret-env': "--secret-env's file cannot be read or holds no KEY=VALUE lines",
+  'run/secret-env-syntax': '--secret-env is not written NAME=FILE',
   'runs/no-experiment': 'runs list --experiment names no experiment',
   'runs/invalid-limit': 'runs list --limit is not a whole number from 1 to 1000',
   'pipelines/invalid-limit': 'pipelines list (or list-versions) --limit is not a whole number from 1 to 1000',
@@ -30,6 +33,7 @@ export const CLI_CODES = {
   'experiments/not-found': 'experiments --name names no experiment',
   'recurring-runs/invalid-limit': 'recurring-runs list --limit is not a whole number from 1 to 1000',
   'recurring-runs/no-experiment': 'recurring-runs --experiment names no experiment',
+  'recurring-runs/pipeline-source': 'recurring-runs create got not exactly one of a pipeline file and --pipeline-id with --version-id',
   'recurring-runs/invalid-schedule': 'recurring-runs create: not exactly one of --cron and --interval, or a bad interval, concurrency, start or end time',
   'recurring-runs/five-field-cron': "warning: a five-field cron, which KFP reads with seconds first (not as the usual minute-first cron)",
 } as const;

@@ -12,6 +12,8 @@ export const PROJECT_CODES = {
   'cli/not-compiled': 'validate was given a pipeline source (.ts); compile it first',
   'cli/not-a-pipeline-source': 'compile was given a compiled pipeline instead of the .ts file that defines it',
   'cli/unsupported-zod': 'the pipeline file bundles a zod version kfp-ts does not support (kfp-ts needs zod 4)',
+  'cli/invalid-option': "a flag's value does not parse (compile --pipeline-parameters), or a flag needs another that was not given (codegen --check without -o)",
+  'cli/output-extension': 'the -o, --output file name does not end in an extension the command writes (compile: .yaml/.yml; graph: .html/.mmd)',
   'cli/write-failed': 'the output file could not be written',
   'emit/lone-surrogate': 'a string holds a lone UTF-16 surrogate, which no YAML file can carry (nothing is written)',
 } as const;

@@ -57,7 +57,7 @@ describe('kfp-ts compile: help and usage errors', () => {
       const dir = freshDir();
       const r = runCli(['compile', OK, '-o', path.join(dir, 'out.yaml'), '--pipeline-parameters', bad]);
       expect(r.code, bad).toBe(2);
-      expect(r.stderr, bad).toContain('--pipeline-parameters must be a JSON object');
+      expect(r.stderr, bad).toContain(`error: --pipeline-parameters: takes a JSON object of parameter defaults, e.g. '{"n_estimators": 200}' [cli/invalid-option]`);
       expect(r.stderr).not.toMatch(STACK);
       expect(readdirSync(dir), bad).toEqual([]);
     }
@@ -67,6 +67,7 @@ describe('kfp-ts compile: help and usage errors', () => {
     const dir = freshDir();
     const r = runCli(['compile', OK, '-o', path.join(dir, 'out.json')]);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --output: the output file must end in \.yaml or \.yml, not .*out\.json \[cli\/output-extension\]$/m);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The CLI's conventions, across commands, as a user meets them (real processes through runCli):
- * `--version`; `-o, --output` is always a file and `--format text|json` the output format;
+ * `--version`; `-o, --output` is always a file and `--format text|json` the output format; no
+ * `(default: [])` for a repeatable flag in --help;
  * `--disable-caching` is the caching flag of every compiling command; upload's version name is
  * `--version-name`; `validate x.ts` says to compile first; an error names its file once; an error
  * thrown by a pipeline body names the user's file, line and column.
@@ -52,6 +53,22 @@ describe('kfp-ts conventions', () => {
     const r = runCli(['pipelines', 'list', '--host', 'http://127.0.0.1:9', '-o', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '-o'");
+  });
+
+  it('--help shows no default for a repeatable option (no "(default: [])"), and a repeated flag still collects each value', () => {
+    const commands = [['compile'], ['validate'], ['graph'], ['codegen'], ['upload'], ['run'], ['recurring-runs', 'create'], ['runs', 'list'], ['pipelines', 'list'], ['experiments', 'list']];
+    for (const args of commands) {
+      const help = runCli([...args, '--help']);
+      expect(help.code, args.join(' ')).toBe(0);
+      expect(help.stdout.replace(/\s+/g, ' '), args.join(' ')).not.toMatch(/default: \[/);
+    }
+    const run = runCli(['run', '--help']).stdout.replace(/\s+/g, ' ');
+    for (const flag of ['--param <name=value>', '--artifact <name=path>', '--secret-env <name=file>']) expect(run).toContain(flag);
+    // Two wrong --param flags: both are reported, so both were collected.
+    const r = runCli(['run', path.join(FIXTURES, 'ok.ts'), '--local', '--param', 'first', '--param', 'second']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--param first: Write parameters as --param name=value. [run/param-syntax]');
+    expect(r.stderr).toContain('--param second: Write parameters as --param name=value. [run/param-syntax]');
   });
 
   it('--disable-caching is the caching flag of compile, upload and run; upload names versions with --version-name', () => {

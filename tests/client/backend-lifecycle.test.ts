@@ -94,7 +94,7 @@ describe('experiments against the real API server', () => {
     // Without --yes and without a terminal to ask on, nothing is deleted.
     const unconfirmed = await cli(s, ['experiments', 'delete', id]);
     expect(unconfirmed.code).toBe(2);
-    expect(unconfirmed.stderr).toContain('pass --yes');
+    expect(unconfirmed.stderr).toContain('pass --yes to delete it without asking. [cli/needs-confirmation]');
     expect((await api(s, 'GET', `/experiments/${id}`)).status).toBe(200);
 
     expect((await ok(s, ['experiments', 'delete', id, '--yes'])).stdout).toBe(`Deleted experiment "lifecycle" (id ${id}).\n`);
@@ -286,7 +286,8 @@ describe('recurring runs against the real API server', () => {
     await ok(s, ['recurring-runs', 'delete', id, '--yes']);
     expect((await api(s, 'GET', `/recurringruns/${id}`)).status).toBe(404);
 
-    // Refused before anything is sent: the server's limits, a missing parameter, two triggers.
+    // Refused before anything is sent: the server's limits and two triggers (a wrong command line,
+    // exit 2), a missing parameter (exit 1).
     for (const [args, message] of [
       [['--cron', '0 0 * * * *', '--max-concurrency', '11'], '--max-concurrency takes a whole number from 1 to 10'],
       [['--interval', '0'], '--interval takes a whole number of seconds, at least 1'],
@@ -294,7 +295,7 @@ describe('recurring runs against the real API server', () => {
       [['--cron', '0 0 * * * *', '--end-time', 'tomorrow'], '--end-time takes an RFC 3339 time'],
     ] as const) {
       const bad = await cli(s, ['recurring-runs', 'create', MONITORING(), '--name', 'bad', '--experiment', 'scheduled', ...MONITORING_PARAMS, ...args]);
-      expect(bad.code, args.join(' ')).toBe(1);
+      expect(bad.code, args.join(' ')).toBe(2);
       expect(bad.stderr).toContain(message);
     }
     const missing = await cli(s, ['recurring-runs', 'create', MONITORING(), '--name', 'bad', '--experiment', 'scheduled', '--cron', '0 0 * * * *']);

@@ -95,49 +95,81 @@ describe('server commands refusing their input', { timeout: 60_000 }, () => {
     await kfp.stop();
   });
 
-  /** Exit 1, each expected code on stderr, nothing sent to the server. */
-  async function refused(args: readonly string[], codes: readonly string[]): Promise<string> {
+  /**
+   * The exit code (2 for a wrong command line, 1 for wrong input), each expected code on stderr.
+   * Each test also checks that nothing was sent to the server where nothing should be.
+   */
+  async function refused(exit: 1 | 2, args: readonly string[], codes: readonly string[]): Promise<string> {
     const r = await runCliAsync([...args, '--host', kfp.url]);
-    expect(r.code, r.stderr).toBe(1);
+    expect(r.code, r.stderr).toBe(exit);
     for (const code of codes) expect(r.stderr, code).toContain(`[${code}]`);
     return r.stderr;
   }
+  const USAGE = 2;
+  const INPUT = 1;
 
   it('GIVEN a --param without =, an unreadable and a non-object --params-file, and a bad --timeout WHEN run THEN each is reported and nothing is sent', async () => {
-    await refused(['run', MONITORING(), '--experiment', 'ci', '--param', 'n_estimators'], ['run/param-syntax']);
-    await refused(['run', MONITORING(), '--experiment', 'ci', '--params-file', path.join(dir, 'absent.json')], ['run/params-file']);
-    await refused(['run', MONITORING(), '--experiment', 'ci', '--params-file', file('list.json', '[1, 2]')], ['run/params-file']);
+    await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', '--param', 'n_estimators'], ['run/param-syntax']);
+    await refused(INPUT, ['run', MONITORING(), '--experiment', 'ci', '--params-file', path.join(dir, 'absent.json')], ['run/params-file']);
+    await refused(INPUT, ['run', MONITORING(), '--experiment', 'ci', '--params-file', file('list.json', '[1, 2]')], ['run/params-file']);
     const params = ['--param', 'experiment_name=e', '--param', 'training_data_path=gs://b/t.csv'];
-    await refused(['run', MONITORING(), '--experiment', 'ci', ...params, '--wait', '--timeout', 'soon'], ['run/invalid-number']);
+    await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', ...params, '--wait', '--timeout', 'soon'], ['run/invalid-number']);
+    const interval = await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', ...params, '--wait', '--poll-interval', 'x'], ['run/invalid-number']);
+    expect(interval).toContain('error: --poll-interval: --poll-interval takes a positive number of seconds, not "x". [run/invalid-number]');
+    expect(kfp.requests).toEqual([]);
+  });
+
+  it('GIVEN a wrong flag value beside an input problem WHEN run THEN both are reported and the exit code is the command line\'s', async () => {
+    const stderr = await refused(USAGE, ['run', path.join(dir, 'absent.yaml'), '--experiment', 'ci', '--timeout', 'soon'], ['run/invalid-number']);
+    // The flags are checked first: the pipeline file is not read while the command line is wrong.
+    expect(stderr).not.toContain('absent.yaml');
+    const both = await refused(USAGE, ['run', MONITORING(), '--experiment', 'ci', '--param', 'n_estimators', '--params-file', path.join(dir, 'absent.json')], ['run/param-syntax']);
+    expect(both).not.toContain('[run/params-file]');
     expect(kfp.requests).toEqual([]);
   });
 
   it('GIVEN a missing file, a file of another kind, and a pipeline without a name WHEN uploaded THEN each has its own code and nothing is sent', async () => {
-    await refused(['upload', path.join(dir, 'absent.yaml')], ['input/unreadable']);
-    await refused(['upload', file('notes.txt', 'hello')], ['input/extension']);
+    await refused(INPUT, ['upload', path.join(dir, 'absent.yaml')], ['input/unreadable']);
+    await refused(USAGE, ['upload', file('notes.txt', 'hello')], ['input/extension']);
     const spec = readFileSync(MONITORING(), 'utf8').replace(/^pipelineInfo:\n(  .*\n)+/m, '');
-    await refused(['upload', file('nameless.yaml', spec)], ['upload/no-name']);
+    await refused(INPUT, ['upload', file('nameless.yaml', spec)], ['upload/no-name']);
     expect(kfp.requests).toEqual([]);
   });
 
   it('GIVEN a config file that is not YAML WHEN any server command runs THEN config/parse names the file', async () => {
-    const stderr = await refused(['pipelines', 'list', '--config', file('config.yaml', 'host: [unclosed\n')], ['config/parse']);
+    const stderr = await refused(INPUT, ['pipelines', 'list', '--config', file('config.yaml', 'host: [unclosed\n')], ['config/parse']);
     expect(stderr).toContain('config.yaml');
   });
 
-  it('GIVEN --limit out of range WHEN pipelines, experiments or recurring runs are listed THEN <command>/invalid-limit', async () => {
-    await refused(['pipelines', 'list', '--limit', '5000'], ['pipelines/invalid-limit']);
-    await refused(['experiments', 'list', '--limit', '0'], ['experiments/invalid-limit']);
-    await refused(['recurring-runs', 'list', '--limit', '1e2'], ['recurring-runs/invalid-limit']);
+  it('GIVEN --limit out of range or a timeout that is no number WHEN pipelines, experiments or recurring runs are listed THEN a command-line error', async () => {
+    await refused(USAGE, ['pipelines', 'list', '--limit', '5000'], ['pipelines/invalid-limit']);
+    await refused(USAGE, ['experiments', 'list', '--limit', '0'], ['experiments/invalid-limit']);
+    await refused(USAGE, ['recurring-runs', 'list', '--limit', '1e2'], ['recurring-runs/invalid-limit']);
+    await refused(USAGE, ['runs', 'list', '--limit', 'all'], ['runs/invalid-limit']);
+    await refused(USAGE, ['pipelines', 'list', '--connect-timeout', 'abc', '--retries', '99'], ['connection/invalid-number']);
     expect(kfp.requests).toEqual([]);
   });
 
+  it('GIVEN neither or both of an id and --name, no pipeline for a schedule, or a delete without --yes off a terminal WHEN run THEN a command-line error, nothing changed', async () => {
+    await refused(USAGE, ['experiments', 'get'], ['cli/id-or-name']);
+    await refused(USAGE, ['pipelines', 'get', 'some-id', '--name', 'also-a-name'], ['cli/id-or-name']);
+    await refused(USAGE, ['recurring-runs', 'create', '--name', 'n', '--experiment', 'e', '--cron', '0 0 9 * * *'], ['recurring-runs/pipeline-source']);
+    await refused(USAGE, ['recurring-runs', 'create', MONITORING(), '--name', 'n', '--experiment', 'e'], ['recurring-runs/invalid-schedule']);
+    expect(kfp.requests).toEqual([]);
+    // Deleting asks first; with stdin not a terminal it refuses without sending a DELETE.
+    const uploaded = await runCliAsync(['upload', MONITORING(), '--host', kfp.url, '--format', 'json']);
+    expect(uploaded.code, uploaded.stderr).toBe(0);
+    const id = (JSON.parse(uploaded.stdout) as { pipeline_id: string }).pipeline_id;
+    await refused(USAGE, ['pipelines', 'delete', id], ['cli/needs-confirmation']);
+    expect(kfp.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+  });
+
   it('GIVEN --name or --experiment naming nothing on the server WHEN looked up THEN pipelines/not-found, recurring-runs/no-experiment', async () => {
-    await refused(['pipelines', 'get', '--name', 'nowhere'], ['pipelines/not-found']);
-    await refused(['recurring-runs', 'list', '--experiment', 'nowhere'], ['recurring-runs/no-experiment']);
+    await refused(INPUT, ['pipelines', 'get', '--name', 'nowhere'], ['pipelines/not-found']);
+    await refused(INPUT, ['recurring-runs', 'list', '--experiment', 'nowhere'], ['recurring-runs/no-experiment']);
   });
 
   it('GIVEN an experiment that does not exist WHEN its runs are listed THEN runs/no-experiment', async () => {
-    await refused(['runs', 'list', '--experiment', 'nowhere'], ['runs/no-experiment']);
+    await refused(INPUT, ['runs', 'list', '--experiment', 'nowhere'], ['runs/no-experiment']);
   });
 });

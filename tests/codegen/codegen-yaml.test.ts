@@ -49,7 +49,9 @@ describe('kfp-ts codegen (component YAML)', () => {
     const missing = await runCliAsync(['codegen', source, '-o', path.join(work, 'none.ts'), '--check']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/none\.ts is missing/);
-    expect((await runCliAsync(['codegen', source, '--check'])).code).toBe(2);
+    const noOutput = await runCliAsync(['codegen', source, '--check']);
+    expect(noOutput.code).toBe(2);
+    expect(noOutput.stderr).toBe('error: --check: needs -o, --output <file>: the generated file to compare [cli/invalid-option]\n');
   });
 
   it('GIVEN a file that does not exist WHEN generated THEN codegen/unreadable-input names it, exit 1, nothing written', async () => {

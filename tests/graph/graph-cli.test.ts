@@ -235,7 +235,7 @@ describe('kfp-ts graph, bad input', () => {
   it('GIVEN an output file that is neither .html nor .mmd WHEN run THEN it is a command-line error', () => {
     const r = runCli(['graph', PIPELINES[0]!, '-o', path.join(out, 'graph.png')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('must end in .html (the page) or .mmd (Mermaid text)');
+    expect(r.stderr).toMatch(/^error: --output: the output file must end in \.html \(the page\) or \.mmd \(Mermaid text\), not .*graph\.png \[cli\/output-extension\]$/m);
   });
 
   it('GIVEN a missing file or a document that is not a pipeline WHEN run THEN it fails clearly and leaves the output alone', () => {

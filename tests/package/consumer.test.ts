@@ -14,7 +14,9 @@
  * - `npx kfp-ts run one-task.ts --local` runs a one-task pipeline on this machine (the repository's
  *   venv as the tasks' Python);
  * - `npx kfp-ts codegen` without ts-morph (an optional peer: not installed) says how to install it,
- *   and writes nothing; in (a), once installed as it says, the module it writes type-checks.
+ *   and writes nothing; in (a) and (c), once installed as it says, the module it writes type-checks
+ *   and a pipeline using it compiles (it names its YAML file with `import.meta.url` in the ES
+ *   module package, with `__dirname` in the CommonJS one, where `import.meta` is TS1470).
  *
  * And on the tarball: publint and arethetypeswrong report nothing; it holds what the package needs
  * and no build scripts; a zod 3 project gets an error that names the versions.
@@ -180,6 +182,8 @@ const PROJECTS: readonly Project[] = [
     pipeline: 'pipeline-commonjs.ts',
     app: 'app.cjs',
     packages: [TYPES_NODE, ZOD_LOWEST],
+    // The generated module names its YAML file with __dirname here: import.meta would be TS1470.
+    codegen: true,
   },
 ];
 
@@ -244,6 +248,11 @@ describe('a fresh project with the tarball installed', () => {
       // The installed CLI compiles the pipeline to what kfp 2.17.3 writes for the twin.
       const compiled = ok(await kfpTs('compile', 'pipeline.ts', '-o', 'pipeline.yaml'), 'npx kfp-ts compile');
       expect(compiled.stdout).toBe('wrote pipeline.yaml\n');
+      if (p.codegen) {
+        const generated = await readFile(path.join(dir, 'component.ts'), 'utf8');
+        expect(generated).toContain(p.type === 'module' ? "loadComponentFromFile(new URL('./component.yaml', import.meta.url)," : "loadComponentFromFile(__dirname + '/component.yaml',");
+        expect(ok(await kfpTs('compile', 'use-component.ts', '-o', 'use-component.yaml'), 'npx kfp-ts compile use-component.ts').stdout).toBe('wrote use-component.yaml\n');
+      }
       const ours = await readFile(path.join(dir, 'pipeline.yaml'), 'utf8');
       expect(irDifferences(loadIr(ours), loadKfpIr(twinYaml), ignoreSdkVersion)).toEqual([]);
       // Plain Node imports the DSL and the client and compiles a pipeline.

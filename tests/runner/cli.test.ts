@@ -79,13 +79,27 @@ describe('kfp-ts run --local', () => {
     expect(readFileSync(path.join(runDir, 'read-env', 'executor_input.json'), 'utf8')).not.toContain('k-123');
   });
 
-  it('refuses a wrong command line before reading the file: every flag problem at once, exit 1', () => {
-    const r = runCli(['run', root.path('never-read.yaml'), '--local', '--venv', VENV, '--python', 'python3', '--artifact', 'data', '--parallelism', '0']);
-    expect(r.code).toBe(1);
+  it('refuses a wrong command line before reading the file: every flag problem at once, exit 2', () => {
+    const r = runCli(['run', root.path('never-read.yaml'), '--local', '--venv', VENV, '--python', 'python3', '--artifact', 'data', '--secret-env', 'api', '--parallelism', '0']);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--parallelism: .* \[run\/invalid-number\]/);
     expect(r.stderr).toMatch(/--venv: Give --venv or --python, not both\. \[run\/conflicting-options\]/);
     expect(r.stderr).toMatch(/--artifact data: Write --artifact NAME=PATH .* \[run\/artifact-syntax\]/);
+    expect(r.stderr).toMatch(/--secret-env api: Write --secret-env SECRET_NAME=FILE .* \[run\/secret-env-syntax\]/);
     expect(r.stderr).not.toMatch(/never-read/);
+    for (const flags of [['--parallelism', 'abc'], ['--param', 'n']]) {
+      const one = runCli(['run', root.path('never-read.yaml'), '--local', ...flags]);
+      expect(one.code, flags.join(' ')).toBe(2);
+    }
+  });
+
+  it('an input problem is exit 1 even beside a flag that is fine: a --secret-env file that cannot be read, a missing pipeline file', () => {
+    const secret = runCli(['run', root.path('never-read.yaml'), '--local', '--secret-env', `api=${root.path('no-such-secret')}`]);
+    expect(secret.code).toBe(1);
+    expect(secret.stderr).toMatch(/\[run\/secret-env\]/);
+    const missing = runCli(['run', root.path('no-such-pipeline.yaml'), '--local']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/\[input\/unreadable\]/);
   });
 
   it('stops before starting when a container component has no Docker or Podman, naming the tasks', async () => {

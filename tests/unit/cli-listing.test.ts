@@ -22,13 +22,13 @@ describe('pageSize', () => {
     expect(withErrors('1000')).toEqual({ size: 1000, errors: [] });
   });
 
-  it('refuses other spellings and ranges with runs/invalid-limit and exit code 1', () => {
+  it('refuses other spellings and ranges with runs/invalid-limit and exit code 2 (a wrong command line)', () => {
     for (const limit of ['0', '1001', '1e2', '0x10', '2.5', '-3', ' 5', '']) {
       const { size, errors } = withErrors(limit);
       expect(size, limit).toBeUndefined();
       expect(errors, limit).toHaveLength(1);
       expect(errors[0], limit).toContain('[runs/invalid-limit]');
-      expect(process.exitCode).toBe(1);
+      expect(process.exitCode).toBe(2);
       process.exitCode = undefined;
     }
   });

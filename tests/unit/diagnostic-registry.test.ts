@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODES_BY_STAGE, DIAGNOSTIC_CODES, isDiagnosticCode } from '../../src/diagnostic-codes/index.ts';
+import { isUsageCode } from '../../src/cli/exit-codes.ts';
+import { CODES_BY_STAGE, DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode } from '../../src/diagnostic-codes/index.ts';
 import { diagnostic, formatDiagnostic, formatPath, warning } from '../../src/diagnostics.ts';
 import { REPO } from '../support/repo.ts';
 
@@ -44,10 +45,15 @@ function renderDoc(): string {
     "a sub-pipeline's problems are placed under the task that runs it. An IR document's paths are its keys",
     '(`root/dag/tasks/train`). Codes never change meaning; match on them, not on messages.',
     '',
+    'The CLI exits with code 2 when an error is the command line\'s (the codes marked *command line*',
+    'below: a flag value that does not parse, flags that exclude or need each other, a choice not made),',
+    "with code 1 for every other error (a file, the pipeline, the server's answer), and with 0 when there",
+    'are only warnings.',
+    '',
   ];
   for (const [stage, codes] of Object.entries(CODES_BY_STAGE) as [keyof typeof CODES_BY_STAGE, Readonly<Record<string, string>>][]) {
     lines.push(`## ${STAGE_TITLES[stage]}`, '', '| code | meaning |', '| --- | --- |');
-    for (const [code, doc] of Object.entries(codes)) lines.push(`| \`${code}\` | ${doc.replace(/\|/g, '\\|')} |`);
+    for (const [code, doc] of Object.entries(codes)) lines.push(`| \`${code}\` | ${isUsageCode(code as DiagnosticCode) ? '*command line*: ' : ''}${doc.replace(/\|/g, '\\|')} |`);
     lines.push('');
   }
   return lines.join('\n');

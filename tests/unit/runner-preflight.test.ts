@@ -93,11 +93,11 @@ describe('run --local preflight', () => {
 });
 
 describe('--secret-env', () => {
-  it('GIVEN a --secret-env without a file, and one whose file does not exist WHEN read THEN run/secret-env names each, no secret kept', async () => {
+  it('GIVEN a --secret-env without a file, and one whose file does not exist WHEN read THEN run/secret-env-syntax and run/secret-env name each, no secret kept', async () => {
     const { readSecretEnv } = await import('../../src/cli/secret-env.ts');
     const r = await readSecretEnv(['api-key', 'db=/nonexistent/kfp-ts-secret-file']);
     expect(r.diagnostics.map((d) => [d.code, formatPath(d.path)])).toEqual([
-      ['run/secret-env', '--secret-env api-key'],
+      ['run/secret-env-syntax', '--secret-env api-key'],
       ['run/secret-env', '--secret-env db'],
     ]);
     expect(r.secrets).toEqual({});

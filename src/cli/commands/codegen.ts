@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DiagnosticError, formatDiagnostic } from '../../diagnostics.ts';
-import { EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
+import { diagnostic, DiagnosticError, formatDiagnostic } from '../../diagnostics.ts';
+import { EXIT_OK, EXIT_USER_ERROR, exitCodeFor } from '../exit-codes.ts';
+import { moduleFormatOf } from '../module-format.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 
 interface CodegenFlags {
@@ -51,6 +52,8 @@ async function generate(input: string, flags: CodegenFlags, io: CodegenIo): Prom
   const out = flags.output ? path.resolve(io.cwd, flags.output) : undefined;
   const outDir = out ? path.dirname(out) : io.cwd;
   const outName = out ? path.basename(out) : undefined;
+  // A module printed to stdout is taken to live in the current folder.
+  const moduleFormat = moduleFormatOf(out ?? path.join(io.cwd, 'module.ts'));
   const { renderModule } = await import('../../codegen/render-module.ts');
   if (isUrl(input)) {
     const { fetchComponentText } = await import('../../load/fetch-component-text.ts');
@@ -90,11 +93,11 @@ async function generate(input: string, flags: CodegenFlags, io: CodegenIo): Prom
   if (inputPath.endsWith('.py')) {
     const { pythonComponentsModule } = await import('../../codegen/python-components-module.ts');
     const cwdFromModule = posix(path.relative(outDir, io.cwd)) || '.';
-    return renderModule(pythonComponentsModule({ text, fromModule: source, sourceName: input, sourcePath: inputPath, cwdFromModule, importFrom: flags.importFrom, header }));
+    return renderModule(pythonComponentsModule({ text, fromModule: source, sourceName: input, sourcePath: inputPath, cwdFromModule, importFrom: flags.importFrom, header, moduleFormat }));
   }
   const { yamlComponentModule } = await import('../../codegen/yaml-component-module.ts');
   return renderModule(
-    yamlComponentModule({ text, origin: { kind: 'file', fromModule: source }, sourceName: input, importFrom: flags.importFrom, header, ...(flags.name ? { exportName: flags.name } : {}) }),
+    yamlComponentModule({ text, origin: { kind: 'file', fromModule: source }, sourceName: input, importFrom: flags.importFrom, header, moduleFormat, ...(flags.name ? { exportName: flags.name } : {}) }),
   );
 }
 
@@ -105,8 +108,9 @@ async function generate(input: string, flags: CodegenFlags, io: CodegenIo): Prom
  */
 export async function runCodegen(input: string, flags: CodegenFlags, io: CodegenIo): Promise<number> {
   if (flags.check && !flags.output) {
-    io.stderr.write('error: --check needs -o, --output <file>: the generated file to compare\n');
-    return EXIT_USAGE;
+    const wrong = diagnostic('cli/invalid-option', ['--check'], 'needs -o, --output <file>: the generated file to compare');
+    io.stderr.write(`error: ${formatDiagnostic(wrong)}\n`);
+    return exitCodeFor([wrong]);
   }
   let text: string;
   try {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { JsonValue } from '../../ir/index.ts';
-import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
+import { EXIT_USER_ERROR, exitCodeFor } from '../exit-codes.ts';
+import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
+import { reportDiagnostics } from '../report.ts';
 
 interface CompileFlags {
   output?: string;
@@ -32,22 +34,13 @@ async function compile(file: string, flags: CompileFlags): Promise<number> {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
       pipelineParameters = parsed as Record<string, JsonValue>;
     } catch {
-      process.stderr.write(`error: --pipeline-parameters must be a JSON object, e.g. '{"n_estimators": 200}'\n`);
-      return EXIT_USAGE;
+      return usage([diagnostic('cli/invalid-option', ['--pipeline-parameters'], `takes a JSON object of parameter defaults, e.g. '{"n_estimators": 200}'`)]);
     }
   }
   const out = flags.output ?? `${path.basename(file).replace(/\.[cm]?[jt]s$/, '')}.yaml`;
-  if (!/\.ya?ml$/.test(out)) {
-    process.stderr.write(`error: the output file must end in .yaml or .yml (got ${out})\n`);
-    return EXIT_USAGE;
-  }
+  if (!/\.ya?ml$/.test(out)) return usage([diagnostic('cli/output-extension', ['--output'], `the output file must end in .yaml or .yml, not ${out}`)]);
   // Loaded here, not at the top: registering the command (for --help) must not load the compiler.
-  const [{ compilePipelineFile }, { reportDiagnostics }, { writeFileAtomic }, { diagnostic }] = await Promise.all([
-    import('../compile-file.ts'),
-    import('../report.ts'),
-    import('../write-atomic.ts'),
-    import('../../diagnostics.ts'),
-  ]);
+  const [{ compilePipelineFile }, { writeFileAtomic }] = await Promise.all([import('../compile-file.ts'), import('../write-atomic.ts')]);
   const result = await compilePipelineFile(file, {
     ...(flags.function ? { functionName: flags.function } : {}),
     ...(pipelineParameters ? { pipelineParameters } : {}),
@@ -67,4 +60,9 @@ async function compile(file: string, flags: CompileFlags): Promise<number> {
   reportDiagnostics(result.diagnostics);
   process.stdout.write(`wrote ${out}\n`);
   return 0;
+}
+
+function usage(ds: readonly Diagnostic[]): number {
+  reportDiagnostics(ds);
+  return exitCodeFor(ds);
 }

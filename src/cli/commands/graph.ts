@@ -9,7 +9,7 @@ import { readPipelineSpec } from '../../ir/index.ts';
 import { toMermaid } from '../../graph/mermaid.ts';
 import { parseYamlDocuments } from '../../yaml/yaml-documents.ts';
 import { compilePipelineFile } from '../compile-file.ts';
-import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
+import { EXIT_USER_ERROR, exitCodeFor } from '../exit-codes.ts';
 import { reportDiagnostics } from '../report.ts';
 import { writeFileAtomic } from '../write-atomic.ts';
 
@@ -66,8 +66,9 @@ export function register(program: Command): void {
     .action(async (file: string, flags: GraphFlags) => {
       const format = flags.output === undefined ? 'mermaid' : formatOf(flags.output);
       if (format === undefined) {
-        process.stderr.write(`error: the output file must end in .html (the page) or .mmd (Mermaid text), got ${flags.output}\n`);
-        process.exitCode = EXIT_USAGE;
+        const wrong = [diagnostic('cli/output-extension', ['--output'], `the output file must end in .html (the page) or .mmd (Mermaid text), not ${flags.output}`)];
+        reportDiagnostics(wrong);
+        process.exitCode = exitCodeFor(wrong);
         return;
       }
       const { graph, diagnostics } = await graphOfFile(file, flags.function);

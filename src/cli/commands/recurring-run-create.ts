@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { EXIT_USAGE } from '../exit-codes.ts';
+import { diagnostic } from '../../diagnostics.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo, type KfpCommandFlags } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput, type PipelineInputFlags } from '../pipeline-input.ts';
 import { printRecurringRun } from '../recurring-run-text.ts';
-import { collect, collectParameters, type ParameterFlags } from '../run-parameters.ts';
+import { repeatableOption } from '../repeatable-option.ts';
+import { collectParameters, paramSyntaxProblems, type ParameterFlags } from '../run-parameters.ts';
 import { parseSchedule, type ScheduleFlags } from '../schedule-options.ts';
 
 interface CreateFlags extends KfpCommandFlags, PipelineInputFlags, ParameterFlags, ScheduleFlags {
@@ -35,7 +36,7 @@ export function registerRecurringRunCreate(group: Command): void {
         .option('--disabled', 'create it disabled (enable it later with `kfp-ts recurring-runs enable`)')
         .option('--pipeline-id <id>', 'an uploaded pipeline instead of a file (with --version-id)')
         .option('--version-id <id>', 'the uploaded pipeline version to run')
-        .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
+        .addOption(repeatableOption('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON'))
         .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
         .option('--description <text>', 'description')
         .option('--pipeline-root <uri>', 'where its runs write artifacts (default: the server\'s)')
@@ -47,12 +48,11 @@ export function registerRecurringRunCreate(group: Command): void {
 export async function createRecurringRun(file: string | undefined, flags: CreateFlags, io: CommandIo): Promise<void> {
   const byReference = flags.pipelineId !== undefined || flags.versionId !== undefined;
   if ((file === undefined) === !byReference || (byReference && (flags.pipelineId === undefined || flags.versionId === undefined))) {
-    io.err('error: give the pipeline as a file, or as --pipeline-id with --version-id (an uploaded version), not both.');
-    process.exitCode = EXIT_USAGE;
-    return;
+    return failWith(io, [diagnostic('recurring-runs/pipeline-source', [], 'Give the pipeline as a file, or as --pipeline-id with --version-id (an uploaded version), not both.')]);
   }
   const schedule = parseSchedule(flags);
-  if (!schedule.ok) return failWith(io, schedule.diagnostics);
+  const wrong = [...(schedule.ok ? [] : schedule.diagnostics), ...(await paramSyntaxProblems(flags))];
+  if (!schedule.ok || wrong.length > 0) return failWith(io, wrong);
   if (schedule.diagnostics.length > 0) failWith(io, schedule.diagnostics);
 
   const pkg = file === undefined ? undefined : await loadPipelineInput(file, flags, io);

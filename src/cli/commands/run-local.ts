@@ -2,8 +2,9 @@
  * `kfp-ts run FILE --local`: the pipeline run on this machine by the local runner (src/runner).
  * Progress goes to stderr — a live block on a terminal, plain lines otherwise — and the result to
  * stdout: a summary, or with `--format json` the whole result. Exit code 0 only when the run
- * succeeded; 1 when it failed or could not start; 130 when interrupted (Ctrl-C stops the running
- * tasks and leaves the run directory consistent: every task's final state is written).
+ * succeeded; 1 when it failed or could not start; 2 for a wrong command line; 130 when interrupted
+ * (Ctrl-C stops the running tasks and leaves the run directory consistent: every task's final
+ * state is written).
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { EXIT_USER_ERROR } from '../exit-codes.ts';
 import { failWith, type CommandIo } from '../connection.ts';
 import { loadPipelineInput } from '../pipeline-input.ts';
 import { readSecretEnv } from '../secret-env.ts';
-import { collectParameters } from '../run-parameters.ts';
+import { collectParameters, paramSyntaxProblems } from '../run-parameters.ts';
 import type { RunFlags } from '../run-flags.ts';
 
 export const EXIT_INTERRUPTED = 130;
@@ -35,6 +36,7 @@ export async function runLocalCommand(file: string, flags: RunFlags, io: Command
     if (at <= 0 || at === arg.length - 1) problems.push(diagnostic('run/artifact-syntax', [`--artifact ${arg}`], 'Write --artifact NAME=PATH (a pipeline input artifact and the file or directory it is).'));
     else inputArtifacts[arg.slice(0, at)] = { uri: arg.slice(at + 1) };
   }
+  problems.push(...(await paramSyntaxProblems(flags)));
   const secretRead = await readSecretEnv(flags.secretEnv ?? []);
   problems.push(...secretRead.diagnostics);
   if (problems.length > 0) return failWith(io, problems);

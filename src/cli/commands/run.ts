@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { EXIT_USER_ERROR } from '../exit-codes.ts';
+import { EXIT_USAGE, EXIT_USER_ERROR } from '../exit-codes.ts';
 import { addConnectionOptions, failWith, processIo, withKfpClient, type CommandIo } from '../connection.ts';
 import { addPipelineInputOptions, loadPipelineInput } from '../pipeline-input.ts';
-import { collect, collectParameters, type Checked } from '../run-parameters.ts';
+import { repeatableOption } from '../repeatable-option.ts';
+import { collectParameters, paramSyntaxProblems, type Checked } from '../run-parameters.ts';
 import type { Run } from '../../client/schemas.ts';
 import type { RunFlags } from '../run-flags.ts';
 import { addLocalRunOptions } from '../run-local-options.ts';
@@ -16,7 +17,7 @@ export function register(program: Command): void {
         .description('Start a run of a pipeline in an experiment (created if missing), or with --local run it on this machine. Parameters are checked against the pipeline before anything is sent or run.')
         .argument('<file>', 'compiled pipeline (.yaml) or pipeline source (.ts)')
         .option('--experiment <name>', 'experiment to run in; created when it does not exist (required unless --local)')
-        .option('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON', collect, [])
+        .addOption(repeatableOption('--param <name=value>', 'a pipeline parameter; repeat for several. LIST and STRUCT values are JSON'))
         .option('--params-file <file.json>', 'a JSON object of parameter values (--param wins on conflicts)')
         .option('--run-name <name>', 'run name (default: "<pipeline> <date time>")')
         .option('--description <text>', 'run description')
@@ -33,21 +34,23 @@ export function register(program: Command): void {
       await runLocalCommand(file, flags, processIo);
       return;
     }
-    if (flags.experiment === undefined) command.error("error: required option '--experiment <name>' not specified (or run on this machine with --local)", { exitCode: 2, code: 'commander.missingMandatoryOptionValue' });
+    if (flags.experiment === undefined) command.error("error: required option '--experiment <name>' not specified (or run on this machine with --local)", { exitCode: EXIT_USAGE, code: 'commander.missingMandatoryOptionValue' });
     await run(file, flags, processIo);
   });
 }
 
 export async function run(file: string, flags: RunFlags, io: CommandIo): Promise<void> {
+  // The command line first: a wrong flag is reported before the pipeline is read or compiled.
+  const numbers = parseSeconds(flags, ['timeout', 'pollInterval']);
+  const wrong = [...(numbers.ok ? [] : numbers.diagnostics), ...(await paramSyntaxProblems(flags))];
+  if (!numbers.ok || wrong.length > 0) return failWith(io, wrong);
+
   const pkg = await loadPipelineInput(file, flags, io);
   if (pkg === undefined) return;
   const params = await collectParameters(pkg, flags, file);
   if (!params.ok) return failWith(io, params.diagnostics);
   const warnings = params.diagnostics;
   if (warnings.length > 0) failWith(io, warnings);
-
-  const numbers = parseSeconds(flags, ['timeout', 'pollInterval']);
-  if (!numbers.ok) return failWith(io, numbers.diagnostics);
 
   const { runPipelineSpec } = await import('../../client/pipeline-file.ts');
   const runName = flags.runName ?? defaultRunName(pkg.pipelineName ?? 'pipeline', new Date());
@@ -141,7 +144,8 @@ function parseSeconds(flags: RunFlags, keys: ReadonlyArray<'timeout' | 'pollInte
     const raw = flags[k];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) diags.push(diagnostic('run/invalid-number', k, `--${k === 'pollInterval' ? 'poll-interval' : k} takes a positive number of seconds, not "${raw}".`));
+    const flag = k === 'pollInterval' ? '--poll-interval' : '--timeout';
+    if (!Number.isFinite(n) || n <= 0) diags.push(diagnostic('run/invalid-number', [flag], `${flag} takes a positive number of seconds, not "${raw}".`));
     else out[k] = Math.round(n * 1000);
   }
   return diags.length > 0 ? { ok: false, diagnostics: diags } : { ok: true, value: out, diagnostics: [] };
