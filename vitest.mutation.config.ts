@@ -28,11 +28,6 @@ export default mergeConfig(
     test: {
       include: ['tests/unit/**/*.test.ts', ...new Set(folderTests)],
       globalSetup: ['tests/mutation/sandbox-links.ts'],
-      // One module graph for all test files: a mutant run re-runs the covering files, and
-      // re-importing src/ for each of them cost more than the tests. Safe here because src/ keeps
-      // no module-level state a mutant could leave behind (only constant tables, and static
-      // mutants are not run); the dry run, with every file in one graph, must still pass.
-      isolate: false,
       // A guard against a mutant that hangs, not a timing assertion: StrykerJS times mutants itself.
       testTimeout: 600_000,
       hookTimeout: 600_000,
