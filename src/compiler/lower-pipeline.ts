@@ -13,7 +13,9 @@ export function lowerPipelineOutputs(ctx: LowerContext): DagOutputsSpec | undefi
   const artifacts: Record<string, DagOutputArtifactSpec> = {};
   const parameters: Record<string, DagOutputParameterSpec> = {};
   for (const [name, ch] of Object.entries(ctx.pipeline.outputs)) {
-    const producer = isChannel(ch) && ['taskOutput', 'collected', 'oneOf'].includes(ch.source.kind) ? producerName(ch, ctx.naming) : undefined;
+    // A task output of another pipeline's task has no producer here (its id would name no task).
+    const foreign = isChannel(ch) && ch.source.kind === 'taskOutput' && !ctx.naming.tasksById.has(ch.source.taskId);
+    const producer = isChannel(ch) && !foreign && ['taskOutput', 'collected', 'oneOf'].includes(ch.source.kind) ? producerName(ch, ctx.naming) : undefined;
     if (!isChannel(ch) || producer === undefined) {
       ctx.report(diagnostic('pipeline/invalid-output', [ctx.pipeline.name, 'outputs', name], 'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop'));
       continue;

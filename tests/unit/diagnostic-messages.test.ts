@@ -4,7 +4,7 @@
  * are asserted too; the tests that only check codes and paths live beside the checks' own tests.
  */
 import { describe, expect, it } from 'vitest';
-import { Dataset, Model, containerComponent, input, kubernetes, output, pipeline, pythonComponent, z } from '../../src/index.ts';
+import { Dataset, Model, PipelineTaskFinalStatus, collected, containerComponent, eq, input, kubernetes, output, pipeline, pythonComponent, runtime, str, z } from '../../src/index.ts';
 import { artifactChannel } from '../../src/dsl/channels.ts';
 import type { PipelineConfigOptions } from '../../src/dsl/kubernetes-settings.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
@@ -231,5 +231,177 @@ describe('pipeline output messages', () => {
     );
     const q = pipeline({ name: 'arts', outputs: { m: output(Model) } }, (_p, s) => ({ m: s.task(make, {}).outputs.data as any }));
     expect(only(q, 'pipeline/output-type', 'arts/outputs/m').message).toBe("pipeline 'arts' returns a system.Dataset artifact as a system.Model output 'm'; return an output of the declared type or change the declaration");
+  });
+});
+
+describe('graph and trigger messages', () => {
+  /** kfp's `def report(status: PipelineTaskFinalStatus, x: str = '')`. */
+  const report = pythonComponent({
+    name: 'report',
+    source: { code: "def report(status: PipelineTaskFinalStatus, x: str = ''):\n    print(status)\n" },
+    inputs: { status: PipelineTaskFinalStatus, x: z.string().default('') },
+  });
+  const needs = pythonComponent({ name: 'needs', source: { code: 'def needs(x: str):\n    print(x)\n' }, inputs: { x: z.string() } });
+  const total = pythonComponent({ name: 'total', source: { code: 'def total(xs: List[str]):\n    print(xs)\n' }, inputs: { xs: z.array(z.string()) } });
+
+  it('says a final-status input needs an exit task, and how many upstream tasks an ignoring task has', () => {
+    const outside = pipeline({ name: 'status-outside' }, (_p, s) => void s.task(report, {}));
+    expect(only(outside, 'task/final-status-outside-exit', 'status-outside/report/inputs/status').message).toBe(
+      "'status' is a PipelineTaskFinalStatus, which only an exit task or a task with .ignoreUpstreamFailure() receives; use the task as an exit handler's exit task",
+    );
+    const two = pipeline({ name: 'two-up' }, (_p, s) => {
+      const a = s.task(echo, {});
+      const b = s.task(echo, {});
+      s.task(report, {}).after(a).after(b).ignoreUpstreamFailure();
+    });
+    expect(only(two, 'task/final-status-upstream', 'two-up/report').message).toBe(
+      'a task with .ignoreUpstreamFailure() and a PipelineTaskFinalStatus input needs exactly one upstream task in its own scope; it has 2 (echo, echo-2)',
+    );
+    const none = pipeline({ name: 'no-up' }, (_p, s) => void s.task(report, {}).ignoreUpstreamFailure());
+    expect(only(none, 'task/final-status-upstream', 'no-up/report').message).toMatch(/in its own scope; it has 0$/);
+  });
+
+  it('gives a final-status input the one upstream task, and an ignoring task its trigger policy', () => {
+    const one = pipeline({ name: 'one-up' }, (_p, s) => void s.task(report, {}).after(s.task(echo, {})).ignoreUpstreamFailure());
+    const t = compileOk(one).root.dag.tasks.report;
+    expect(t.triggerPolicy).toEqual({ strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' });
+    expect(t.inputs.parameters.status).toEqual({ taskFinalStatus: { producerTask: 'echo' } });
+  });
+
+  it('asks for a default on an input fed by an upstream task under ignoreUpstreamFailure, and not in an exit handler', () => {
+    const p = pipeline({ name: 'ignore-required' }, (_p, s) => {
+      const a = s.task(echo, {});
+      s.task(needs, { x: a.outputs.Output }).ignoreUpstreamFailure();
+    });
+    expect(only(p, 'task/ignore-upstream-required-input', 'ignore-required/needs/inputs/x').message).toBe(
+      ".ignoreUpstreamFailure() needs every input fed by an upstream task to have a default (the upstream task may fail before producing it); give 'x' a default",
+    );
+    // an exit task given a pipeline parameter for a required input is fine (it takes no task outputs)
+    compileOk(
+      pipeline({ name: 'exit-needs', inputs: { v: z.string() } }, (p, s) => {
+        const exit = s.task(needs, { x: p.v });
+        s.exitHandler(exit, (s) => void s.task(echo, {}));
+      }),
+    );
+  });
+
+  it('says how a oneOf() must be built', () => {
+    const root = pipeline({ name: 'one-of-root' }, (_p, s) => {
+      const a = s.task(echo, {});
+      const b = s.task(echo, {});
+      s.task(echo, { x: s.oneOf(a.outputs.Output, b.outputs.Output) });
+    });
+    expect(only(root, 'graph/invalid-one-of', 'one-of-root/echo-3/inputs/x').message).toBe(
+      'oneOf() takes one output from each branch of the same If/Elif/Else chain, produced by a task directly inside the branch',
+    );
+    // one branch's task and a task outside the chain: still refused
+    const mixed = pipeline({ name: 'one-of-mixed', inputs: { go: z.string() } }, (p, s) => {
+      let a: any;
+      s.if(eq(p.go, 'y'), (s) => void (a = s.task(echo, {}).outputs.Output)).else((s) => void s.task(echo, {}));
+      const b = s.task(echo, {});
+      s.task(echo, { x: s.oneOf(a, b.outputs.Output) });
+    });
+    expect(compileErrors(mixed).map((d) => d.code)).toEqual(['graph/invalid-one-of']);
+    const noElse = pipeline({ name: 'one-of-no-else', inputs: { go: z.string() } }, (p, s) => {
+      const out: any[] = [];
+      s.if(eq(p.go, 'y'), (s) => void out.push(s.task(echo, {}).outputs.Output)).elif(eq(p.go, 'n'), (s) => void out.push(s.task(echo, {}).outputs.Output));
+      s.task(echo, { x: s.oneOf(out[0], out[1]) });
+    });
+    expect(only(noElse, 'graph/invalid-one-of', 'one-of-no-else/echo-3/inputs/x').message).toBe(
+      'oneOf() needs the If/Elif chain of condition-branches-1 to end with an Else, so that one branch always runs',
+    );
+    const nested = pipeline({ name: 'one-of-template', inputs: { go: z.string() } }, (p, s) => {
+      const out: any[] = [];
+      s.if(eq(p.go, 'y'), (s) => void out.push(s.task(echo, {}).outputs.Output)).else((s) => void out.push(s.task(echo, {}).outputs.Output));
+      s.task(echo, { x: str`${s.oneOf(out[0], out[1])}!` as any });
+    });
+    expect(only(nested, 'task/one-of-nested', 'one-of-template/echo-3/inputs/x').message).toBe(
+      'kfp takes a oneOf() value only as a whole argument, not inside a str`` template, list or object',
+    );
+  });
+
+  it('says where collected() may gather from', () => {
+    const outside = pipeline({ name: 'collected-outside' }, (_p, s) => {
+      const a = s.task(echo, {});
+      s.task(total, { xs: collected(a.outputs.Output) as any });
+    });
+    expect(only(outside, 'graph/invalid-collected', 'collected-outside/total/inputs/xs').message).toBe(
+      "collected() gathers outputs of a task inside a parallelFor for a task outside it; 'echo' is not in a loop that leaves 'total' out",
+    );
+    const inCondition = pipeline({ name: 'collected-condition', inputs: { go: z.string() } }, (p, s) => {
+      let inLoop: any;
+      s.if(eq(p.go, 'y'), (s) => void (inLoop = s.parallelFor(['a', 'b'], (x, s) => s.task(echo, { x }))));
+      s.task(total, { xs: collected(inLoop.outputs.Output) });
+    });
+    expect(only(inCondition, 'graph/invalid-collected', 'collected-condition/total/inputs/xs').message).toBe(
+      "'total' collects outputs of 'echo' from a loop inside condition-1; a condition or exit handler around the loop must contain 'total' too",
+    );
+  });
+
+  it('says a loop item is used outside its loop and what to do instead', () => {
+    const p = pipeline({ name: 'item-outside' }, (_p, s) => {
+      let item: any;
+      s.parallelFor(['a', 'b'], (x, s) => void s.task(echo, { x: (item = x) }));
+      s.task(echo, { x: item });
+    });
+    expect(only(p, 'graph/loop-item-outside-loop', 'item-outside/echo-2/inputs/x').message).toBe(
+      'the item of loop for-loop-2 is used outside that loop; use it inside the loop body, or collect a task output with collected()',
+    );
+  });
+
+  it('says an exit task may not depend on other tasks', () => {
+    const p = pipeline({ name: 'exit-with-input' }, (_p, s) => {
+      const a = s.task(echo, {});
+      const exit = s.task(echo, { x: a.outputs.Output });
+      s.exitHandler(exit, (s) => void s.task(echo, {}));
+    });
+    expect(only(p, 'graph/exit-task-dependency', 'exit-with-input/echo-2').message).toBe(
+      "exit task 'echo-2' depends on other tasks; an exit task may take pipeline parameters and constants only (and its PipelineTaskFinalStatus)",
+    );
+  });
+
+  it('says which group hides the task depended on, and offers collected() only for a loop', () => {
+    const byCondition = pipeline({ name: 'cross-data', inputs: { go: z.string() } }, (p, s) => {
+      let inner: any;
+      s.if(eq(p.go, 'y'), (s) => void (inner = s.task(make, {})));
+      s.task(fit, { data: inner.outputs.data, n: 1 });
+    });
+    expect(only(byCondition, 'graph/cross-group-dependency', 'cross-data/fit').message).toBe(
+      "task 'fit' depends on 'make', which runs inside condition-1; a task outside a condition, exit handler or loop cannot use its tasks' outputs. Move 'fit' into the same group.",
+    );
+    const byLoop = pipeline({ name: 'cross-loop' }, (_p, s) => {
+      let inner: any;
+      s.parallelFor([1, 2], (_x, s) => void (inner = s.task(make, {})));
+      s.task(fit, { data: inner.outputs.data, n: 1 });
+    });
+    expect(only(byLoop, 'graph/cross-group-dependency', 'cross-loop/fit').message).toBe(
+      "task 'fit' depends on 'make', which runs inside for-loop-2; a task outside a condition, exit handler or loop cannot use its tasks' outputs. Move 'fit' into the same group or collect the outputs with Collected.",
+    );
+  });
+});
+
+describe('workspace and pipeline-output messages', () => {
+  it('says which task uses the workspace with what text, and how to configure one', () => {
+    const p = pipeline({ name: 'no-ws', inputs: { f: z.string() } }, (p, s) => void s.task(echo, { x: str`${runtime.workspacePath}/${p.f}` }));
+    expect(only(p, 'pipeline/workspace-not-configured', 'no-ws/echo/inputs/x').message).toBe(
+      "task 'echo' uses the workspace (\"{{$.workspace_path}}/{{channel}}\") but pipeline 'no-ws' configures none: give it one, e.g. pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: '1Gi' } })",
+    );
+    const mount = pipeline({ name: 'no-ws-mount' }, (_p, s) => void s.task(echo, { x: '/kfp-workspace/a' }));
+    expect(only(mount, 'pipeline/workspace-not-configured', 'no-ws-mount/echo/inputs/x').message).toContain('("/kfp-workspace/a")');
+    // a blank size is no workspace: both the size and the use are reported
+    const blank = pipeline({ name: 'blank-ws', pipelineConfig: kubernetes.pipelineConfig({ workspace: { size: ' ' } }) }, (_p, s) => void s.task(echo, { x: runtime.workspacePath }));
+    expect(compileErrors(blank).map((d) => d.code).sort()).toEqual(['kubernetes/invalid-argument', 'pipeline/workspace-not-configured']);
+  });
+
+  it('says what a pipeline output must be, also for an output of a task of another pipeline', () => {
+    let foreign: any;
+    pipeline({ name: 'other' }, (_p, s) => void (foreign = s.task(echo, {}))).build();
+    const p = pipeline({ name: 'foreign-out', outputs: { out: z.string() } }, (_p, s) => {
+      s.task(echo, {});
+      return { out: foreign.outputs.Output };
+    });
+    expect(only(p, 'pipeline/invalid-output', 'foreign-out/outputs/out').message).toBe(
+      'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop',
+    );
   });
 });
