@@ -405,3 +405,33 @@ describe('workspace and pipeline-output messages', () => {
     );
   });
 });
+
+describe('pipeline outputs through collected() and oneOf()', () => {
+  it('refuses collected() of a task outside any loop as a pipeline output, at that output', () => {
+    const p = pipeline({ name: 'collected-root', outputs: { out: z.array(z.string()) } }, (_p, s) => ({ out: collected(s.task(echo, {}).outputs.Output) as any }));
+    expect(only(p, 'graph/invalid-collected', 'collected-root/outputs/out').message).toContain("'echo' is not in a loop that leaves 'collected-root' out");
+  });
+
+  it('refuses a oneOf() over tasks outside any branch as a pipeline output, at that output', () => {
+    const p = pipeline({ name: 'one-of-out', outputs: { out: z.string() } }, (_p, s) => {
+      const a = s.task(echo, {});
+      const b = s.task(echo, {});
+      return { out: s.oneOf(a.outputs.Output, b.outputs.Output) };
+    });
+    expect(only(p, 'graph/invalid-one-of', 'one-of-out/outputs/out').message).toMatch(/^oneOf\(\) takes one output from each branch/);
+  });
+
+  it('numbers oneOf() values in the order they are made, whether a task or the pipeline output uses them first (as kfp numbers dsl.OneOf)', () => {
+    const p = pipeline({ name: 'one-of-order', inputs: { go: z.string() }, outputs: { out: z.string() } }, (p, s) => {
+      const out: any[] = [];
+      s.if(eq(p.go, 'y'), (s) => void out.push(s.task(echo, {}).outputs.Output)).else((s) => void out.push(s.task(echo, {}).outputs.Output));
+      const first = s.oneOf(out[0], out[1]);
+      const second = s.oneOf(out[0], out[1]);
+      s.task(echo, { x: second });
+      return { out: first };
+    });
+    const spec = compileOk(p);
+    expect(spec.root.dag.outputs.parameters.out.valueFromParameter.outputParameterKey).toBe('pipelinechannel--condition-branches-1-oneof-1');
+    expect(spec.root.dag.tasks['echo-3'].inputs.parameters.x.taskOutputParameter.outputParameterKey).toBe('pipelinechannel--condition-branches-1-oneof-2');
+  });
+});
