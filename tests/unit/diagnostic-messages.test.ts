@@ -435,3 +435,33 @@ describe('pipeline outputs through collected() and oneOf()', () => {
     expect(spec.root.dag.tasks['echo-3'].inputs.parameters.x.taskOutputParameter.outputParameterKey).toBe('pipelinechannel--condition-branches-1-oneof-2');
   });
 });
+
+describe('conditions on mixed types (kfp casts to a common type; expected text follows kfp 2.17.3 _single_binary_operation_to_cel_condition)', () => {
+  const conditionOf = (inputs: Record<string, any>, left: (p: any) => any, right: unknown): string => {
+    const spec = compileOk(pipeline({ name: 'mixed', inputs }, (p, s) => void s.if(eq(left(p), right as any), (s) => void s.task(echo, {}))));
+    return spec.root.dag.tasks['condition-1'].triggerPolicy.condition;
+  };
+
+  it('quotes a number compared with a string', () => {
+    expect(conditionOf({ s: z.string() }, (p) => p.s, 1)).toBe("inputs.parameter_values['pipelinechannel--s'] == '1'");
+  });
+
+  it('turns a number compared with a boolean into kfp\'s true (for 0) or false', () => {
+    expect(conditionOf({ b: z.boolean() }, (p) => p.b, 0)).toBe("inputs.parameter_values['pipelinechannel--b'] == true");
+    expect(conditionOf({ b: z.boolean() }, (p) => p.b, 1)).toBe("inputs.parameter_values['pipelinechannel--b'] == false");
+  });
+
+  it('wraps the integer side in double() when it meets a float', () => {
+    expect(conditionOf({ x: z.number() }, (p) => p.x, 1)).toBe("inputs.parameter_values['pipelinechannel--x'] == double(1)");
+    expect(conditionOf({ n: z.int() }, (p) => p.n, 2.5)).toBe("double(int(inputs.parameter_values['pipelinechannel--n'])) == 2.5");
+  });
+
+  it('names the input and type of a condition on a STRUCT value', () => {
+    const p = pipeline({ name: 'struct-cond', inputs: { cfg: z.record(z.string(), z.string()) } }, (p, s) => {
+      s.if(eq(p.cfg as any, 'x'), (s) => void s.task(echo, {}));
+    });
+    expect(only(p, 'condition/non-primitive', 'struct-cond/condition-1').message).toBe(
+      "a condition compares 'pipelinechannel--cfg' of type STRUCT; conditions need string, number or boolean values",
+    );
+  });
+});
