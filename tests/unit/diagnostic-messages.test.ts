@@ -425,8 +425,8 @@ describe('pipeline outputs through collected() and oneOf()', () => {
     const p = pipeline({ name: 'one-of-order', inputs: { go: z.string() }, outputs: { out: z.string() } }, (p, s) => {
       const out: any[] = [];
       s.if(eq(p.go, 'y'), (s) => void out.push(s.task(echo, {}).outputs.Output)).else((s) => void out.push(s.task(echo, {}).outputs.Output));
-      const first = s.oneOf(out[0], out[1]);
-      const second = s.oneOf(out[0], out[1]);
+      const first = s.oneOf(out[0], out[1]) as any;
+      const second = s.oneOf(out[0], out[1]) as any;
       s.task(echo, { x: second });
       return { out: first };
     });
