@@ -465,3 +465,16 @@ describe('conditions on mixed types (kfp casts to a common type; expected text f
     );
   });
 });
+
+describe('arguments left undefined and loop items', () => {
+  it('treats an input given as undefined as not given: no unknown-input, no kind check, a required one missing', () => {
+    compileOk(pipeline({ name: 'undef-unknown' }, (_p, s) => void s.task(echo, { x: 'a', y: undefined } as any)));
+    const p = pipeline({ name: 'undef-required' }, (_p, s) => void s.task(fit, { data: undefined, n: 1 } as any));
+    expect(codesAndPaths(compileErrors(p))).toEqual([['task/missing-input', 'undef-required/fit/inputs/data']]);
+  });
+
+  it('checks the type of a literal loop item, as kfp 2.17.3 does (an int item into a str input is refused)', () => {
+    const p = pipeline({ name: 'int-items' }, (_p, s) => void s.parallelFor([1, 2], (x, s) => void s.task(echo, { x: x as any })));
+    expect(only(p, 'task/type-mismatch', 'int-items/echo/inputs/x').message).toBe('a NUMBER_INTEGER value was passed to a STRING parameter');
+  });
+});
