@@ -43,6 +43,7 @@ export interface LoweredPipeline {
 export function lowerPipeline(ctx: LowerContext): LoweredPipeline {
   const { pipeline, options, naming } = ctx;
   // A component compiled on its own: kfp's root is the component's spec, docstring descriptions too.
+  // Stryker disable next-line ConditionalExpression: pipelineOfComponent always builds a pipeline of exactly one task
   const rootDocs = pipeline.ofComponent && naming.tasks.length === 1 ? ctx.python.docs.get(naming.tasks[0]!.node.id) : undefined;
   const rootInterface = lowerInterface(pipeline.interface, options.pipelineParameters ?? {}, rootDocs);
   const tables = new IrTables();

@@ -80,3 +80,11 @@ describe('the file a diagnostic names', () => {
     expect('file' in without.diagnostics[0]!).toBe(false);
   });
 });
+
+describe('the sdkVersion a PipelineSpec carries', () => {
+  it('is kfp-ts unless the caller names another', () => {
+    const p = pipeline({ name: 'ver' }, (_p, s) => void s.task(echo, {}));
+    expect(compileOk(p).sdkVersion).toBe('kfp-ts');
+    expect(compileOk(p, { sdkVersion: 'kfp-2.17.3' }).sdkVersion).toBe('kfp-2.17.3');
+  });
+});
