@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PipelineTaskFinalStatus, componentFromIrYaml, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
+import { PipelineTaskFinalStatus, componentFromIrYaml, eq, pipeline, pipelineOfComponent, pythonComponent, z } from '../../src/index.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
-import { compileOk, echo } from './support.ts';
+import { codesAndPaths, compileErrors, compileOk, echo } from './support.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../cross/fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -86,5 +86,35 @@ describe('the sdkVersion a PipelineSpec carries', () => {
     const p = pipeline({ name: 'ver' }, (_p, s) => void s.task(echo, {}));
     expect(compileOk(p).sdkVersion).toBe('kfp-ts');
     expect(compileOk(p, { sdkVersion: 'kfp-2.17.3' }).sdkVersion).toBe('kfp-2.17.3');
+  });
+});
+
+describe('dependencies across groups', () => {
+  it('refuses a task outside an If/Else chain that uses an output of a task in one of its branches', () => {
+    const p = pipeline({ name: 'from-branch', inputs: { go: z.string() } }, (p, s) => {
+      let inner: any;
+      s.if(eq(p.go, 'y'), (s) => void (inner = s.task(echo, {}))).else((s) => void s.task(echo, {}));
+      s.task(echo, { x: inner.outputs.Output });
+    });
+    const ds = compileErrors(p);
+    expect(codesAndPaths(ds)).toEqual([['graph/cross-group-dependency', 'from-branch/echo-3']]);
+    expect(ds[0]!.message).toContain('which runs inside condition-branches-1;');
+  });
+
+  it('lets a task run .after() a task inside a loop (no data crosses), depending on the loop', () => {
+    const p = pipeline({ name: 'after-loop' }, (_p, s) => {
+      let inner: any;
+      s.parallelFor([1, 2], (_x, s) => void (inner = s.task(echo, {})));
+      s.task(echo, {}).after(inner);
+    });
+    expect(compileOk(p).root.dag.tasks['echo-2'].dependentTasks).toEqual(['for-loop-2']);
+  });
+
+  it('makes a task depend on the producer of a channel used as an argument even when a resource uses it too', () => {
+    const p = pipeline({ name: 'res-and-arg' }, (_p, s) => {
+      const a = s.task(echo, { x: '1' });
+      s.task(echo, { x: a.outputs.Output }).withResources({ cpuLimit: a.outputs.Output as any });
+    });
+    expect(compileOk(p).root.dag.tasks['echo-2'].dependentTasks).toEqual(['echo']);
   });
 });
