@@ -4,7 +4,7 @@
  * are asserted too; the tests that only check codes and paths live beside the checks' own tests.
  */
 import { describe, expect, it } from 'vitest';
-import { Dataset, Model, PipelineTaskFinalStatus, collected, containerComponent, eq, input, kubernetes, output, pipeline, pythonComponent, runtime, str, z } from '../../src/index.ts';
+import { Dataset, Model, PipelineTaskFinalStatus, artifactType, collected, containerComponent, eq, input, kubernetes, output, pipeline, pythonComponent, runtime, str, z } from '../../src/index.ts';
 import { artifactChannel } from '../../src/dsl/channels.ts';
 import type { PipelineConfigOptions } from '../../src/dsl/kubernetes-settings.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
@@ -476,5 +476,16 @@ describe('arguments left undefined and loop items', () => {
   it('checks the type of a literal loop item, as kfp 2.17.3 does (an int item into a str input is refused)', () => {
     const p = pipeline({ name: 'int-items' }, (_p, s) => void s.parallelFor([1, 2], (x, s) => void s.task(echo, { x: x as any })));
     expect(only(p, 'task/type-mismatch', 'int-items/echo/inputs/x').message).toBe('a NUMBER_INTEGER value was passed to a STRING parameter');
+  });
+});
+
+describe('artifact type rules', () => {
+  it('refuses a schema title of more than two parts and says what a title looks like', () => {
+    const Deep = artifactType('system.Dataset.v2', '0.0.1');
+    const makeDeep = containerComponent({ name: 'make-deep', outputs: { d: output(Deep) }, implementation: ({ outputs }) => ({ image: 'alpine', command: ['mk', outputs.d.path] }) });
+    const d = only(pipeline({ name: 'deep-type' }, (_p, s) => void s.task(makeDeep, {})), 'component/invalid-artifact-type', 'deep-type/make-deep/component/outputs/d');
+    expect(d.message).toBe(
+      "the artifact type 'system.Dataset.v2' is not accepted by kfp: a schema title is '<namespace>.<Name>' with the namespace 'system' or 'google' (e.g. 'google.BQTable')",
+    );
   });
 });
