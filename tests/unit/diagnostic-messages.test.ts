@@ -489,3 +489,16 @@ describe('artifact type rules', () => {
     );
   });
 });
+
+describe('pipeline outputs of the wrong list-ness', () => {
+  it('says a list of artifacts is returned where one artifact is declared', () => {
+    const p = pipeline({ name: 'list-out', outputs: { d: output(Dataset) } }, (_p, s) => {
+      let inner: any;
+      s.parallelFor([1, 2], (_x, s) => void (inner = s.task(make, {})));
+      return { d: collected(inner.outputs.data) as any };
+    });
+    expect(only(p, 'pipeline/output-type', 'list-out/outputs/d').message).toBe(
+      "pipeline 'list-out' returns a list of system.Dataset artifacts as a system.Dataset output 'd'; return an output of the declared type or change the declaration",
+    );
+  });
+});

@@ -118,3 +118,10 @@ describe('dependencies across groups', () => {
     expect(compileOk(p).root.dag.tasks['echo-2'].dependentTasks).toEqual(['echo']);
   });
 });
+
+describe('literal loop items', () => {
+  it('writes them as json.dumps(items, sort_keys=True), as kfp does', () => {
+    const p = pipeline({ name: 'sorted-items' }, (_p, s) => void s.parallelFor([{ b: 1, a: 'x' }], (_x, s) => void s.task(echo, {})));
+    expect(compileOk(p).root.dag.tasks['for-loop-2'].parameterIterator.items.raw).toBe('[{"a": "x", "b": 1}]');
+  });
+});
