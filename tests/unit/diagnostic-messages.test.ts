@@ -502,3 +502,24 @@ describe('pipeline outputs of the wrong list-ness', () => {
     );
   });
 });
+
+describe('more argument messages', () => {
+  it('says a string template went to a non-string parameter', () => {
+    const p = pipeline({ name: 'tpl-int', inputs: { s: z.string() } }, (p, s) => void s.task(fit, { data: s.task(make, {}).outputs.data, n: str`${p.s}` as any }));
+    expect(only(p, 'task/type-mismatch', 'tpl-int/fit/inputs/n').message).toBe('a string template was passed to a NUMBER_INTEGER parameter');
+  });
+
+  it('says which pipeline input of another pipeline an argument refers to', () => {
+    let foreign: any;
+    pipeline({ name: 'other', inputs: { secret: z.string() } }, (p, s) => void s.task(echo, { x: (foreign = p.secret) })).build();
+    const p = pipeline({ name: 'borrow' }, (_p, s) => void s.task(echo, { x: foreign }));
+    expect(only(p, 'task/dangling-reference', 'borrow/echo/inputs/x').message).toBe("the argument refers to pipeline input 'secret', which pipeline 'borrow' does not declare");
+  });
+
+  it('reports a component input of a type kfp refuses at the component input', () => {
+    const Thing = artifactType('acme.Thing', '0.0.1');
+    const useThing = containerComponent({ name: 'use-thing', inputs: { t: input(Thing) }, implementation: ({ inputs }) => ({ image: 'alpine', command: ['use', inputs.t.path] }) });
+    const p = pipeline({ name: 'bad-in', inputs: { t: input(Thing) } }, (p, s) => void s.task(useThing, { t: p.t }));
+    expect(codesAndPaths(compileErrors(p))).toContainEqual(['component/invalid-artifact-type', 'bad-in/use-thing/component/inputs/t']);
+  });
+});
