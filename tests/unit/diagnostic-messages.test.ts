@@ -523,3 +523,12 @@ describe('more argument messages', () => {
     expect(codesAndPaths(compileErrors(p))).toContainEqual(['component/invalid-artifact-type', 'bad-in/use-thing/component/inputs/t']);
   });
 });
+
+describe('a single artifact returned as a list output', () => {
+  it('says one artifact is returned where a list is declared', () => {
+    const p = pipeline({ name: 'one-for-list', outputs: { ds: output(Dataset, { list: true } as any) } }, (_p, s) => ({ ds: s.task(make, {}).outputs.data as any }));
+    expect(only(p, 'pipeline/output-type', 'one-for-list/outputs/ds').message).toBe(
+      "pipeline 'one-for-list' returns a system.Dataset artifact as a list-of-system.Dataset output 'ds'; return an output of the declared type or change the declaration",
+    );
+  });
+});
