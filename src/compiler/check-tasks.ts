@@ -85,6 +85,7 @@ export function checkTaskArgs(ctx: NamedContext, t: TaskEntry): void {
       report(diagnostic('task/kind-mismatch', path, `a constant (${JSON.stringify(arg)}) was passed to ${describeSpec(spec)}; artifacts come from task outputs, pipeline inputs or an importer`));
       continue;
     }
+    // Stryker disable next-line ConditionalExpression: reading .kind of a string, number or boolean gives undefined, so the typeof test matters only for null, which arg !== null refuses too
     if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'stringTemplate') {
       if (spec.parameterType !== 'STRING') report(diagnostic('task/type-mismatch', path, `a string template was passed to a ${spec.parameterType} parameter`));
       continue;
@@ -104,6 +105,7 @@ export function checkTaskArgs(ctx: NamedContext, t: TaskEntry): void {
 /** A loop item exists only inside its loop: kfp cannot wire one captured and used after it. */
 function checkLoopItemsInScope(ctx: NamedContext, t: TaskEntry): void {
   for (const [name, arg] of Object.entries(t.node.args)) {
+    // Stryker disable next-line ConditionalExpression: argChannels(undefined) is empty, so skipping an undefined argument changes nothing
     if (arg === undefined) continue;
     for (const ch of argChannels(arg)) {
       let src = ch.source;
@@ -123,6 +125,7 @@ function checkLoopItemsInScope(ctx: NamedContext, t: TaskEntry): void {
 /** kfp: "exit_task cannot depend on any other tasks" — it runs after the handler, whatever happened. */
 function checkExitTaskIndependent(ctx: NamedContext, t: TaskEntry): void {
   if (!t.isExitTask) return;
+  // Stryker disable next-line MethodExpression,ConditionalExpression: argChannels(undefined) is empty, so an undefined argument feeds nothing either way
   const args = Object.values(t.node.args).filter((a) => a !== undefined);
   const fed = args.some((a) => argChannels(a).some((c) => c.source.kind === 'taskOutput'));
   // (`.after()` on an exit task is checked with the other cross-group dependencies.)

@@ -11,6 +11,7 @@ const WORKSPACE_MOUNT_PATH = '/kfp-workspace';
 function stringText(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (isRuntimePlaceholder(arg)) return arg.ref.expression;
+  // Stryker disable next-line ConditionalExpression: reading .kind of a number or boolean gives undefined, so the typeof test matters only for null, which arg !== null refuses too
   if (typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'stringTemplate')
     return (arg as { parts: readonly unknown[] }).parts.map((p) => (typeof p === 'string' ? p : isRuntimePlaceholder(p) ? p.ref.expression : isChannel(p) ? '{{channel}}' : '')).join('');
   return undefined;

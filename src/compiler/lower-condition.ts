@@ -14,6 +14,7 @@ function operandType(o: ConditionOperand): ParameterType {
 
 /** Python's `str(float)`: CEL text is what kfp prints, so 1.0 stays `1.0`. */
 function pyNumber(n: number, type: ParameterType): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable from the DSL (operandType types every whole-number constant NUMBER_INTEGER); kept for a double constant that JavaScript cannot tell from an int
   if (type === 'NUMBER_DOUBLE' && Number.isInteger(n)) return `${n}.0`;
   return String(n);
 }

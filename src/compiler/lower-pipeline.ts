@@ -13,7 +13,9 @@ export function lowerPipelineOutputs(ctx: LowerContext): DagOutputsSpec | undefi
   const artifacts: Record<string, DagOutputArtifactSpec> = {};
   const parameters: Record<string, DagOutputParameterSpec> = {};
   for (const [name, ch] of Object.entries(ctx.pipeline.outputs)) {
-    const producer = isChannel(ch) && ['taskOutput', 'collected', 'oneOf'].includes(ch.source.kind) ? producerName(ch, ctx.naming) : undefined;
+    // A task output of another pipeline's task has no producer here (its id would name no task).
+    const foreign = isChannel(ch) && ch.source.kind === 'taskOutput' && !ctx.naming.tasksById.has(ch.source.taskId);
+    const producer = isChannel(ch) && !foreign && ['taskOutput', 'collected', 'oneOf'].includes(ch.source.kind) ? producerName(ch, ctx.naming) : undefined;
     if (!isChannel(ch) || producer === undefined) {
       ctx.report(diagnostic('pipeline/invalid-output', [ctx.pipeline.name, 'outputs', name], 'a pipeline output must be an output of one of its tasks, or collected() outputs of a task in a loop'));
       continue;
@@ -41,6 +43,7 @@ export interface LoweredPipeline {
 export function lowerPipeline(ctx: LowerContext): LoweredPipeline {
   const { pipeline, options, naming } = ctx;
   // A component compiled on its own: kfp's root is the component's spec, docstring descriptions too.
+  // Stryker disable next-line ConditionalExpression: pipelineOfComponent always builds a pipeline of exactly one task
   const rootDocs = pipeline.ofComponent && naming.tasks.length === 1 ? ctx.python.docs.get(naming.tasks[0]!.node.id) : undefined;
   const rootInterface = lowerInterface(pipeline.interface, options.pipelineParameters ?? {}, rootDocs);
   const tables = new IrTables();

@@ -27,6 +27,7 @@ function withRenamedRefs(c: ComponentSpec, rename: (name: string) => string): Co
 /** An executor component under another executor label. */
 function relabelled(c: ComponentSpec, label: string | undefined): ComponentSpec {
   const { dag: _none, executorLabel, ...common } = c;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: label comes from c.executorLabel (undefined for a DAG component, which keeps it) and an executor component has no dag, so the copy equals c
   return label === undefined || label === executorLabel ? c : { ...common, executorLabel: label };
 }
 
@@ -72,6 +73,7 @@ export function mergeSubPipeline(tables: IrTables, pipelineSpec: PipelineSpec, p
     renames.push([name, uniqueName(name, names)]);
   }
   const reversed = [...renames].reverse();
+  // Stryker disable next-line ConditionalExpression: when from === to, n === from ? to : n gives n either way
   const rename = (ref: string): string => reversed.reduce((n, [from, to]) => (from !== to && n === from ? to : n), ref);
   const newName = new Map(renames);
   return {
