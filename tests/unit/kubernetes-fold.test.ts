@@ -1,0 +1,71 @@
+/**
+ * Which run-time values a task's kfp-kubernetes settings read, and so which pipeline inputs a
+ * sub-DAG surfaces for them (src/compiler/kubernetes-fold.ts), as kfp 2.17.3 compiles:
+ *
+ *   with dsl.If(s1 == 'go'):
+ *       e = echo()
+ *       add_node_selector_json(e, a); add_node_selector(e, 'k', 'v'); add_node_selector_json(e, b)
+ *       set_image_pull_secrets(e, [s2]); add_node_affinity_json(e, f); add_toleration_json(e, t)
+ *
+ * gives comp-condition-1 the inputs pipelinechannel--{a, b, f, s1, s2, t} and the executor
+ * imagePullSecret [s2], nodeAffinity [f], nodeSelector {labels {k: v}, nodeSelectorJson b},
+ * tolerations [t].
+ */
+import { describe, expect, it } from 'vitest';
+import { eq, kubernetes, pipeline, z } from '../../src/index.ts';
+import { compilePipeline } from '../../src/compiler/compile.ts';
+import { codesAndPaths, echo, type Json } from './support.ts';
+
+const struct = () => z.record(z.string(), z.unknown());
+
+function compiled(twoAffinities = false) {
+  const p = pipeline(
+    {
+      name: 'fold',
+      inputs: { a: struct().default({ x: '1' }), b: struct().default({ y: '2' }), s1: z.string().default('s1'), s2: z.string().default('s2'), t: z.array(z.unknown()).default([]), f: struct().default({ z: '3' }) },
+    },
+    (p, s) => {
+      s.if(eq(p.s1, 'go'), (s) => {
+        const e = s.task(echo, {});
+        if (twoAffinities) kubernetes.addNodeAffinityJson(e, p.a as never);
+        else kubernetes.addNodeSelectorJson(e, p.a as never);
+        kubernetes.addNodeSelector(e, { labelKey: 'k', labelValue: 'v' });
+        kubernetes.addNodeSelectorJson(e, p.b as never);
+        kubernetes.setImagePullSecrets(e, [p.s2]);
+        kubernetes.addNodeAffinityJson(e, p.f as never);
+        kubernetes.addTolerationJson(e, p.t as never);
+      });
+    },
+  );
+  const r = compilePipeline(p.build());
+  expect(codesAndPaths(r.diagnostics)).toEqual([]);
+  return { spec: r.pipelineSpec as Json, platform: r.platformSpec as Json };
+}
+
+describe('kfp-kubernetes settings read from a sub-DAG', () => {
+  it('surface every pipeline input a setting reads, as kfp does', () => {
+    const { spec } = compiled();
+    expect(Object.keys(spec.components['comp-condition-1'].inputDefinitions.parameters).sort()).toEqual(
+      ['a', 'b', 'f', 's1', 's2', 't'].map((n) => `pipelinechannel--${n}`),
+    );
+  });
+
+  it('surface the input of a node affinity JSON a later one replaces, as kfp does', () => {
+    // kfp: add_node_affinity_json(e, a) before add_node_affinity_json(e, f) still gives comp-condition-1 pipelinechannel--a
+    const { spec, platform } = compiled(true);
+    expect(Object.keys(spec.components['comp-condition-1'].inputDefinitions.parameters)).toContain('pipelinechannel--a');
+    expect(spec.root.dag.tasks['condition-1'].inputs.parameters['pipelinechannel--a']).toEqual({ componentInputParameter: 'a' });
+    expect(platform.platforms.kubernetes.deploymentSpec.executors['exec-echo'].nodeAffinity).toEqual([{ nodeAffinityJson: { componentInputParameter: 'pipelinechannel--f' } }]);
+  });
+
+  it('write each setting from the surfaced input, the last node selector JSON winning', () => {
+    const { platform } = compiled();
+    const ref = (n: string) => ({ componentInputParameter: `pipelinechannel--${n}` });
+    expect(platform.platforms.kubernetes.deploymentSpec.executors['exec-echo']).toEqual({
+      imagePullSecret: [{ secretNameParameter: ref('s2') }],
+      nodeAffinity: [{ nodeAffinityJson: ref('f') }],
+      nodeSelector: { labels: { k: 'v' }, nodeSelectorJson: ref('b') },
+      tolerations: [{ tolerationJson: ref('t') }],
+    });
+  });
+});
