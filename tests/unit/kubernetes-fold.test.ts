@@ -69,3 +69,34 @@ describe('kfp-kubernetes settings read from a sub-DAG', () => {
     });
   });
 });
+
+describe('optional fields of kfp-kubernetes settings', () => {
+  it('leave out what was not given, as kfp writes it (no key at all, not an undefined one)', () => {
+    // kfp: empty_dir_mount(e, volume_name='v', mount_path='/m');
+    // add_node_affinity(e, match_expressions=[{'key': 'k', 'operator': 'Exists'}]);
+    // add_ephemeral_volume(e, volume_name='s', mount_path='/s', access_modes=['ReadWriteOnce'], size='1Gi', labels={'l': 'v'});
+    // add_toleration_json(e, []); set_security_context(e, run_as_user=7)
+    const p = pipeline({ name: 'opt' }, (_p, s) => {
+      const e = s.task(echo, {});
+      kubernetes.emptyDirMount(e, { volumeName: 'v', mountPath: '/m' });
+      kubernetes.addNodeAffinity(e, { matchExpressions: [{ key: 'k', operator: 'Exists' }] });
+      kubernetes.addEphemeralVolume(e, { volumeName: 's', mountPath: '/s', accessModes: ['ReadWriteOnce'], size: '1Gi', labels: { l: 'v' } });
+      kubernetes.addTolerationJson(e, []);
+      kubernetes.setSecurityContext(e, { runAsUser: 7 });
+    });
+    const r = compilePipeline(p.build());
+    expect(codesAndPaths(r.diagnostics)).toEqual([]);
+    expect((r.platformSpec as Json).platforms.kubernetes.deploymentSpec.executors['exec-echo']).toStrictEqual({
+      emptyDirMounts: [{ mountPath: '/m', volumeName: 'v' }],
+      genericEphemeralVolume: [{ accessModes: ['ReadWriteOnce'], defaultStorageClass: true, metadata: { labels: { l: 'v' } }, mountPath: '/s', size: '1Gi', volumeName: 's' }],
+      nodeAffinity: [{ matchExpressions: [{ key: 'k', operator: 'Exists' }] }],
+      securityContext: { runAsUser: '7' },
+    });
+  });
+
+  it('write a pod affinity term without weight or anti when neither is given', () => {
+    const p = pipeline({ name: 'opt' }, (_p, s) => void kubernetes.addPodAffinity(s.task(echo, {}), { topologyKey: 'h', matchPodLabels: { a: 'b' } }));
+    const r = compilePipeline(p.build());
+    expect((r.platformSpec as Json).platforms.kubernetes.deploymentSpec.executors['exec-echo'].podAffinity).toStrictEqual([{ matchPodLabels: { a: 'b' }, topologyKey: 'h' }]);
+  });
+});
