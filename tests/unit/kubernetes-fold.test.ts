@@ -100,3 +100,15 @@ describe('optional fields of kfp-kubernetes settings', () => {
     expect((r.platformSpec as Json).platforms.kubernetes.deploymentSpec.executors['exec-echo'].podAffinity).toStrictEqual([{ matchPodLabels: { a: 'b' }, topologyKey: 'h' }]);
   });
 });
+
+describe('constant JSON arguments', () => {
+  it('are written as protobuf Struct constants: booleans kept, undefined properties left out', () => {
+    // kfp: add_node_selector_json(e, {'ready': True, 'zone': 'a', 'n': 2}) writes the dict as the constant
+    const p = pipeline({ name: 'json' }, (_p, s) => void kubernetes.addNodeSelectorJson(s.task(echo, {}), { ready: true, zone: 'a', n: 2, gone: undefined }));
+    const r = compilePipeline(p.build());
+    expect(codesAndPaths(r.diagnostics)).toEqual([]);
+    expect((r.platformSpec as Json).platforms.kubernetes.deploymentSpec.executors['exec-echo'].nodeSelector).toStrictEqual({
+      nodeSelectorJson: { runtimeValue: { constant: { ready: true, zone: 'a', n: 2 } } },
+    });
+  });
+});
