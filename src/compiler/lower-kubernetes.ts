@@ -19,7 +19,6 @@ export function lowerKubernetes(ctx: NamedContext, t: TaskEntry, dag: DagView): 
   const valid = (t.node.config.kubernetes ?? []).filter((s) => settingProblems(s).length === 0);
   /** The entries each setting of `kind` makes. */
   const list = <K extends KubernetesSetting['kind'], T>(settings: readonly KubernetesSetting[], kind: K, make: (s: Setting<K>) => T[]): T[] =>
-    // Stryker disable next-line ConditionalExpression: list() is only called on a field whose settings are all of `kind` (fieldOf maps one kind there)
     settings.flatMap((s) => (s.kind === kind ? make(s as Setting<K>) : []));
 
   let config: KubernetesExecutorConfig = {};
@@ -141,7 +140,6 @@ export function lowerKubernetes(ctx: NamedContext, t: TaskEntry, dag: DagView): 
         break;
       case 'activeDeadlineSeconds': {
         // setTimeout(t, 0) removes a limit set earlier.
-        // Stryker disable next-line ConditionalExpression: only timeout settings fold into activeDeadlineSeconds; the filter narrows the type
         const last = settings.filter((x): x is Setting<'timeout'> => x.kind === 'timeout').at(-1);
         const { activeDeadlineSeconds: _earlier, ...rest } = config;
         config = last && last.seconds > 0 ? { ...rest, activeDeadlineSeconds: String(last.seconds) } : rest;

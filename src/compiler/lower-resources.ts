@@ -37,7 +37,6 @@ export function lowerResources(ctx: NamedContext, t: TaskEntry): ResourceSpec | 
   const r: ResourcesConfig = t.node.config.resources ?? {};
   const ph = (v: unknown): string | undefined => (isChannel(v) ? channelPlaceholder(v, ctx.naming) : undefined);
   const quantity = (key: Quantity, value: ResourceValue | undefined): ResourceSpec => {
-    // Stryker disable next-line ConditionalExpression: without it, 'undefined' fails both quantity patterns and yields {} all the same
     if (value === undefined) return {};
     const p = ph(value);
     if (p !== undefined) return { [NEW_FIELD[key]]: p };

@@ -17,7 +17,6 @@ export function lowerRetry(t: TaskEntry): RetryPolicy | undefined {
   if (!r) return undefined;
   const duration = (field: 'backoffDuration' | 'backoffMaxDuration', fallback: string): string => durationSeconds(String(r[field] ?? fallback)) ?? '0s';
   return {
-    // Stryker disable next-line StringLiteral: an empty fallback is no duration and falls back to '0s' in duration() all the same
     backoffDuration: duration('backoffDuration', '0s'),
     backoffFactor: r.backoffFactor || 2.0,
     backoffMaxDuration: duration('backoffMaxDuration', '3600s'),

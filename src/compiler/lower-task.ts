@@ -28,11 +28,9 @@ const RESOURCE_INPUT_KEYS = {
 function settingInputs(task: TaskNode): Record<string, ArgNode> {
   const extra: Record<string, ArgNode> = {};
   for (const [key, value] of Object.entries(task.config.resources ?? {}))
-    // Stryker disable next-line LogicalOperator: a resource value that is not a channel is a string or number (the DSL drops undefined ones), whose .kind is undefined
     if (isChannel(value) && value.kind === 'parameterChannel' && key in RESOURCE_INPUT_KEYS)
       extra[RESOURCE_INPUT_KEYS[key as keyof typeof RESOURCE_INPUT_KEYS]] = { kind: 'stringTemplate', parts: [value] } satisfies StringTemplate;
   const image = task.config.containerImage;
-  // Stryker disable next-line ConditionalExpression: isChannel(undefined) is false, so the first test only spares a call
   if (image !== undefined && isChannel(image)) extra.base_image = { kind: 'stringTemplate', parts: [image] };
   return extra;
 }
