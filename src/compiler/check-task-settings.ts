@@ -35,6 +35,7 @@ function checkResources(ctx: NamedContext, t: TaskEntry): void {
     if (kind === 'memory' && !MEMORY_QUANTITY.test(v))
       ctx.report(diagnostic('task/invalid-resource', path, `invalid memory quantity '${v}': use bytes with an optional unit (E, Ei, P, Pi, T, Ti, G, Gi, M, Mi, K, Ki), e.g. '8Gi'`));
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the implied count '1' always passes the check below, so whether it is implied cannot be seen
   const count = r.acceleratorCount ?? (r.acceleratorType !== undefined ? '1' : undefined);
   if (count !== undefined && !isChannel(count) && !/^\d+$/.test(String(count)))
     ctx.report(diagnostic('task/invalid-resource', path, `accelerator count '${String(count)}' must be a non-negative integer`));

@@ -91,21 +91,19 @@ function channelsOf(s: KubernetesSetting): unknown[] {
     case 'tolerationJson':
       return [s.tolerationJson];
     default:
+      // Stryker disable next-line ArrayDeclaration: the caller keeps only the channels, so any non-channel entry here is dropped
       return [];
   }
 }
 
 /**
- * The channels a task's kfp-kubernetes settings read, in the order kfp registers them as the
- * task's inputs (field by field as `foldKubernetes` orders them; of several node selector JSONs
- * only the last one counts).
+ * The channels a task's kfp-kubernetes settings read, field by field in the order the fields are
+ * first set. Every channel a helper was given counts, also one a later node selector or node
+ * affinity JSON replaces in the executor config: kfp-kubernetes registers the channel as the
+ * task's input when the helper is called, so kfp surfaces it into the task's DAG all the same.
  */
 export function kubernetesChannels(settings: readonly KubernetesSetting[] | undefined): ChannelNode[] {
-  if (!settings || settings.length === 0) return [];
-  const out: ChannelNode[] = [];
-  for (const [field, list] of foldKubernetes(settings)) {
-    const counted = field === 'nodeSelector' ? [...list.filter((s) => s.kind === 'nodeSelector'), ...list.filter((s) => s.kind === 'nodeSelectorJson').slice(-1)] : list;
-    for (const s of counted) out.push(...channelsOf(s).filter(isChannel));
-  }
-  return out;
+  const byField = new Map<ExecutorConfigField, KubernetesSetting[]>();
+  for (const s of settings ?? []) byField.set(fieldOf(s), [...(byField.get(fieldOf(s)) ?? []), s]);
+  return [...byField.values()].flat().flatMap((s) => channelsOf(s).filter(isChannel));
 }

@@ -112,7 +112,7 @@ function elementStruct(e: CommandLineElement): JsonValue {
         Array.isArray(v) ? (v as CommandLineElement[]).map(elementStruct) : elementStruct(v as CommandLineElement);
       // kfp writes Else only when it is truthy in Python: not for [] or ''.
       const withElse = e.else !== undefined && e.else !== '' && !(Array.isArray(e.else) && e.else.length === 0);
-      const body: JsonObject = { InputName: e.inputName, Then: list(e.then), ...(withElse && e.else !== undefined ? { Else: list(e.else) } : {}) };
+      const body: JsonObject = { InputName: e.inputName, Then: list(e.then), ...(withElse ? { Else: list(e.else) } : {}) };
       return { IfPresent: body };
     }
   }

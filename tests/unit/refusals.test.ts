@@ -252,7 +252,12 @@ describe('Kubernetes references', () => {
     const p = pipeline({ name: 'k8s-foreign' }, (_p, s) => {
       kubernetes.mountPvc(s.task(echo, {}), { pvcName: foreign.outputs.Output, mountPath: '/data' });
     });
-    expect(codesAndPaths(compileErrors(p))).toEqual([['kubernetes/unreachable-reference', 'k8s-foreign/echo']]);
+    const ds = compileErrors(p);
+    expect(codesAndPaths(ds)).toEqual([['kubernetes/unreachable-reference', 'k8s-foreign/echo']]);
+    // THEN the message names the output, says whose it is, and what to pass instead
+    expect(ds[0]!.message).toBe(
+      "the Kubernetes setting uses output 'Output' of a task of another pipeline; pass a value this task can reach (a pipeline input or an output of a task in this pipeline)",
+    );
   });
 
   it('reports a bad argument to a helper called in a pipeline body as kubernetes/invalid-argument', () => {
