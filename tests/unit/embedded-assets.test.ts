@@ -4,6 +4,7 @@
  * against the Python signature and of notebook paths (python/resolve-embedded.ts). The compiler
  * gets what was read at each path as `CompileOptions.embedded`; nothing here touches the disk.
  */
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Artifact, Dataset, input, Model, notebookComponent, output, pipeline, pythonComponent, z } from '../../src/index.ts';
@@ -104,6 +105,32 @@ describe('tarArchive', () => {
     expect(members[0]![4]).toBe(`136 path=${long}\n`);
     expect(members[0]![3]).toBe(136);
     expect(members[2]![4]).toBe('20 path=./café.txt\n');
+  });
+});
+
+describe('tarArchive byte for byte', () => {
+  it('writes the bytes Python tarfile writes at the ustar field limits', () => {
+    // GIVEN members at the edges: a directory already ending in '/', a 100-character name (fits),
+    // a 101-character name and link target (pax path and linkpath records), a 100-character target
+    // (fits), and the first non-ASCII character U+0080
+    const tar = tarArchive([
+      { type: 'dir', name: 'd/', mode: 0o755 },
+      { type: 'file', name: 'n'.repeat(100), bytes: bytes('x'), mode: 0o644 },
+      { type: 'symlink', name: 'l'.repeat(101), target: 't'.repeat(101), mode: 0o777 },
+      { type: 'symlink', name: 'k', target: 'u'.repeat(100), mode: 0o777 },
+      { type: 'file', name: '\x80', bytes: bytes('y'.repeat(8000)), mode: 0o600 },
+    ]);
+    // THEN it is the archive Python 3.11 writes: the expected length and SHA-256 were computed once with
+    //   tarfile.open(fileobj=buf, mode='w', format=tarfile.PAX_FORMAT), each TarInfo with mtime 0,
+    //   uid/gid 0, uname/gname '', the same names, types, modes, link targets and data
+    expect(tar.length).toBe(20480);
+    expect(createHash('sha256').update(tar).digest('hex')).toBe('9c52b81b293b082a6a6e52ffc1b78460e179b888fa5ee78934aa2ed1758d04c6');
+  });
+
+  it('pads to a second 10240-byte record when the two closing zero blocks do not fit in the first', () => {
+    // Python tarfile: a 8703-byte file gives 10240 bytes, a 9216-byte one 20480
+    expect(tarArchive([{ type: 'file', name: 'f', bytes: new Uint8Array(8703), mode: 0o644 }]).length).toBe(10240);
+    expect(tarArchive([{ type: 'file', name: 'f', bytes: new Uint8Array(9216), mode: 0o644 }]).length).toBe(20480);
   });
 });
 
