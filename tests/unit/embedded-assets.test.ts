@@ -215,9 +215,10 @@ describe('embedded artifacts', () => {
   });
 
   it('checks embedded inputs against the Python signature', () => {
-    // GIVEN embedded inputs that are misdeclared in four ways
+    // GIVEN embedded inputs that are misdeclared in four ways (a wrong class, a missing parameter,
+    // an undeclared EmbeddedInput, a parameter without annotation)
     const code = [
-      'def f(a: dsl.EmbeddedInput[dsl.Model], b: str, c: EmbeddedInput[Dataset]):',
+      'def f(a: dsl.EmbeddedInput[dsl.Model], b: str, c: EmbeddedInput[Dataset], d):',
       '    pass',
     ].join('\n');
     const c = pythonComponent({
@@ -225,7 +226,7 @@ describe('embedded artifacts', () => {
       source: { code },
       inputs: { b: z.string() },
       embeddedArtifact: '/data/assets',
-      embeddedInputs: { a: Dataset, missing: Artifact },
+      embeddedInputs: { a: Dataset, missing: Artifact, d: Artifact },
     });
     const p = pipeline({ name: 'p' }, (_p, s) => {
       s.task(c, { b: 'x' });
@@ -236,9 +237,15 @@ describe('embedded artifacts', () => {
     expect(codesAndPaths(ds)).toEqual([
       ['python/embedded-input-mismatch', 'p/f/component/f/a'],
       ['python/embedded-input-mismatch', 'p/f/component/f/missing'],
+      ['python/embedded-input-mismatch', 'p/f/component/f/d'],
       ['python/embedded-input-mismatch', 'p/f/component/f/c'],
     ]);
-    expect(ds[2]!.message).toContain('declare it in embeddedInputs');
+    expect(ds.map((d) => d.message)).toEqual([
+      "declared as an embedded system.Dataset but the Python annotation is 'dsl.EmbeddedInput[dsl.Model]' (expected EmbeddedInput[Dataset])",
+      "the declaration has an embedded input 'missing' that the Python function 'f' does not take; add 'missing: dsl.EmbeddedInput[dsl.Artifact]' or remove it",
+      "declared as an embedded system.Artifact but the Python annotation is '(none)' (expected EmbeddedInput[Artifact])",
+      "the Python parameter 'c' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)",
+    ]);
   });
 
   it('refuses an embedded input that is also an input, embedded inputs with nothing embedded, and a target image', () => {
@@ -260,6 +267,11 @@ describe('embedded artifacts', () => {
       ['python/embedded-input-without-asset', 'p/g-2/component/g'],
       ['python/embedded-with-target-image', 'p/g-3/component/g'],
     ]);
+    expect(ds.filter((d) => d.code !== 'python/signature-mismatch').map((d) => d.message)).toEqual([
+      "'a' is declared both as an embedded input and as an input or output; an embedded input is not part of the component's interface, keep one",
+      'embeddedInputs are given but nothing is embedded; add embeddedArtifact (a file or directory)',
+      'a component built into an image (targetImage) runs the function from the image, so kfp drops the embedded artifact; remove one of the two',
+    ]);
   });
 
   it('reports a path that was not read', () => {
@@ -269,7 +281,9 @@ describe('embedded artifacts', () => {
     });
     // WHEN it is compiled
     // THEN the path is reported
-    expect(codesAndPaths(compileErrors(p, { embedded: new Map() }))).toEqual([['python/embedded-missing', 'p/read-assets/component/read_assets']]);
+    const ds = compileErrors(p, { embedded: new Map() });
+    expect(codesAndPaths(ds)).toEqual([['python/embedded-missing', 'p/read-assets/component/read_assets']]);
+    expect(ds[0]!.message).toBe('the embedded artifact /data/assets was not read (compileToYaml and kfp-ts compile read it; with compilePipeline, pass it in options.embedded)');
   });
 });
 
@@ -368,5 +382,16 @@ describe('notebook components', () => {
     });
     const ds = compileErrors(p, { embedded: new Map([["/nb/it's.ipynb", NOTEBOOK]]) });
     expect(codesAndPaths(ds)).toEqual([['python/embedded-name', 'p/run/component/run']]);
+    expect(ds[0]!.message).toBe("the name 'it's.ipynb' would break the Python string kfp writes it into; rename it without quotes, backslashes or line breaks");
+  });
+
+  it('reports a notebook that was not read as a notebook', () => {
+    const p = pipeline({ name: 'p' }, (_p, s) => {
+      s.task(nb('/nb/train.ipynb'), { text: 'x' });
+    });
+    const ds = compileErrors(p, { embedded: new Map() });
+    expect(ds.map((d) => [d.code, d.message])).toEqual([
+      ['python/embedded-missing', 'the notebook /nb/train.ipynb was not read (compileToYaml and kfp-ts compile read it; with compilePipeline, pass it in options.embedded)'],
+    ]);
   });
 });
