@@ -210,6 +210,24 @@ describe('checkSignature', () => {
       ['python/function-missing', 'sources/absent/component/absent'],
       ['python/signature-unreadable', 'sources/broken/component/broken'],
     ]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      "no top-level 'def absent(...)' in the inline source",
+      "could not read the signature of 'broken' (line 1)",
+    ]);
+  });
+
+  it('names the file when a function is missing from it, and a source file that was not read', () => {
+    const inFile = pythonComponent({ name: 'absent', source: '/virtual/absent.py' });
+    const unread = pythonComponent({ name: 'unread', source: '/virtual/unread.py' });
+    const p = pipeline({ name: 'files' }, (_p, s) => {
+      s.task(inFile, {});
+      s.task(unread, {});
+    });
+    const result = compilePipeline(p.build(), { sources: new Map([['/virtual/absent.py', 'def other():\n    pass\n']]) });
+    expect(result.diagnostics.map((d) => [d.code, formatPath(d.path), d.file, d.message])).toEqual([
+      ['python/function-missing', 'files/absent/component/absent', '/virtual/absent.py', "no top-level 'def absent(...)' in /virtual/absent.py"],
+      ['python/source-missing', 'files/unread/component/unread', '/virtual/unread.py', 'the Python source file /virtual/unread.py was not read; check that it exists'],
+    ]);
   });
 });
 
