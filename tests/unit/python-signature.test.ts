@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
-import { Dataset, input, Model, output, pipeline, pythonComponent, z } from '../../src/index.ts';
+import { Dataset, input, Model, output, PipelineTaskFinalStatus, pipeline, pythonComponent, z } from '../../src/index.ts';
 import type { InputDecls, OutputDecls } from '../../src/dsl/io.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { checkSignature } from '../../src/compiler/python/check-signature.ts';
@@ -228,6 +228,14 @@ describe('checkSignature', () => {
       ['python/function-missing', 'files/absent/component/absent', '/virtual/absent.py', "no top-level 'def absent(...)' in /virtual/absent.py"],
       ['python/source-missing', 'files/unread/component/unread', '/virtual/unread.py', 'the Python source file /virtual/unread.py was not read; check that it exists'],
     ]);
+  });
+});
+
+describe('checkSignature on inputs it leaves to other checks', () => {
+  it('accepts a PipelineTaskFinalStatus input with or without a Python default (kfp fills it in)', () => {
+    expect(check({ inputs: { status: PipelineTaskFinalStatus, x: z.string().default('') } }, "def train(status: PipelineTaskFinalStatus, x: str = ''):\n    pass\n")).toEqual([]);
+    // kfp 2.17.3 also accepts `status: dsl.PipelineTaskFinalStatus = None` (is_optional either way)
+    expect(check({ inputs: { status: PipelineTaskFinalStatus } }, 'def train(status: PipelineTaskFinalStatus = None):\n    pass\n')).toEqual([]);
   });
 });
 
