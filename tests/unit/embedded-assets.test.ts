@@ -274,6 +274,14 @@ describe('embedded artifacts', () => {
     ]);
   });
 
+  it('reports an EmbeddedInput parameter of a component that declares no embedded inputs', () => {
+    const c = pythonComponent({ name: 'h', source: { code: 'def h(e: dsl.EmbeddedInput[dsl.Dataset]):\n    pass\n' } });
+    const p = pipeline({ name: 'p' }, (_p, s) => void s.task(c, {}));
+    expect(compileErrors(p).map((d) => [d.code, d.path.join('/'), d.message])).toEqual([
+      ['python/embedded-input-mismatch', 'p/h/component/h/e', "the Python parameter 'e' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)"],
+    ]);
+  });
+
   it('reports a path that was not read', () => {
     // GIVEN a component whose embedded path is missing from what was read
     const p = pipeline({ name: 'p' }, (_p, s) => {
