@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
-import { Dataset, input, Model, output, PipelineTaskFinalStatus, pipeline, pythonComponent, z } from '../../src/index.ts';
+import { artifactType, Dataset, input, Model, output, PipelineTaskFinalStatus, pipeline, pythonComponent, z } from '../../src/index.ts';
 import type { InputDecls, OutputDecls } from '../../src/dsl/io.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { checkSignature } from '../../src/compiler/python/check-signature.ts';
@@ -255,6 +255,8 @@ describe('checkSignature messages say what differs and how to fix it', () => {
     { decl: { inputs: { d: input(Dataset, { optional: true }) } }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd', message: 'optional in the declaration; give the Python parameter the default None' },
     { decl: { inputs: { d: input(Dataset) } }, source: 'def train(d: Optional[Input[Dataset]] = None):\n    pass\n', name: 'd', message: 'the Python parameter is optional (it defaults to None); declare it with input(..., { optional: true })' },
     { decl: { inputs: { d: input(Dataset) } }, source: 'def train(d: Output[Dataset]):\n    pass\n', name: 'd', message: "declared as an input but kfp reads the Python parameter as an output Dataset (the annotation is 'Output[Dataset]')" },
+    { decl: { inputs: { t: input(artifactType('google.BQTable', '0.0.1', { pythonClass: 'bq_types.BQTable' })) } }, source: 'def train(t: Input[Model]):\n    pass\n', name: 't', message: "declared as an input google.BQTable but kfp reads the Python function as Model (the annotation is 'Input[Model]') (expected e.g. Input[BQTable])" },
+    { decl: { inputs: { t: input(artifactType('acme.Thing', '0.0.1')) } }, source: 'def train(t: Input[Model]):\n    pass\n', name: 't', message: "declared as an input acme.Thing but kfp reads the Python function as Model (the annotation is 'Input[Model]') (expected e.g. Input[Artifact])" },
     { decl: { outputs: { m: output(Model) } }, source: 'def train(m: Output[Dataset]):\n    pass\n', name: 'm', message: "declared as an output system.Model but kfp reads the Python function as Dataset (the annotation is 'Output[Dataset]') (expected e.g. Output[Model])" },
     { decl: { outputs: { m: output(Model) } }, source: 'def train(m: Input[Model]):\n    pass\n', name: 'm', message: "declared as an output but kfp reads the Python parameter as an input Model (the annotation is 'Input[Model]')" },
     { decl: { outputs: { m: output(Model) } }, source: 'def train():\n    pass\n', name: 'm', message: "the declaration has an output 'm' that the Python function does not take; add 'm: Output[...]' (or OutputPath(...)) to the function" },
