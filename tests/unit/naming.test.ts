@@ -98,6 +98,21 @@ describe('task, component and executor names in a compiled pipeline', () => {
     expect(Object.keys(spec.components['comp-condition-1'].dag.tasks)).toEqual(['echo-2']);
   });
 
+  it('names by creation order, not tree order, a root task created inside a condition callback', () => {
+    // GIVEN the root task 'b' created (through the outer scope) before the condition's own task 'a'
+    const echo = passThrough('echo');
+    const p = pipeline({ name: 'order', inputs: { flag: z.string() } }, (p, s) => {
+      s.if(eq(p.flag, 'y'), (inner) => {
+        s.task(echo, { x: 'b' });
+        inner.task(echo, { x: 'a' });
+      });
+    });
+    const spec = compileOk(p);
+    // THEN 'b', created first, is echo, though the condition comes first in the tree
+    expect(spec.root.dag.tasks.echo.inputs.parameters.x.runtimeValue.constant).toBe('b');
+    expect(spec.components['comp-condition-1'].dag.tasks['echo-2'].inputs.parameters.x.runtimeValue.constant).toBe('a');
+  });
+
   it('uses the display name only for taskInfo, never for the task key', () => {
     const echo = passThrough('echo');
     const p = pipeline({ name: 'display' }, (_p, s) => void s.task(echo, {}).withDisplayName('Say it'));
