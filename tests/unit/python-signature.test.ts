@@ -268,6 +268,7 @@ describe('checkSignature messages say what differs and how to fix it', () => {
     { decl: { inputs: { a: z.int() } }, source: 'def train(a: Output[Model]):\n    pass\n', name: 'a', message: "declared as an input but kfp reads the Python parameter as an output Model (the annotation is 'Output[Model]')" },
     { decl: {}, source: 'def train(m: Output[Model]):\n    pass\n', name: 'm', message: "the Python function has a parameter 'm' that the TypeScript declaration lacks; declare it in outputs, or remove it from the function" },
     { decl: { inputs: { a: z.int() } }, source: 'def train(a):\n    pass\n', name: 'a', message: 'the parameter has no type annotation, which kfp requires ("Missing type annotation for argument: a")' },
+    { decl: { outputs: { a: z.string() } }, source: 'def train(a):\n    pass\n', name: 'a', message: 'the parameter has no type annotation, which kfp requires ("Missing type annotation for argument: a")' },
     { decl: { inputs: { a: z.string() } }, source: 'def train(a: Input[Dataset]):\n    pass\n', name: 'a', message: "declared as STRING but kfp reads the Python function as Dataset (the annotation is 'Input[Dataset]')" },
     { decl: { outputs: { a: z.string() } }, source: 'def train(a: Output[Dataset]):\n    pass\n', name: 'a', message: "declared as an output STRING but kfp reads the Python function as Dataset (the annotation is 'Output[Dataset]')" },
   ];
