@@ -239,6 +239,18 @@ describe('checkSignature on inputs it leaves to other checks', () => {
   });
 });
 
+describe('checkSignature leaves embedded inputs to the embedded-input check', () => {
+  it('reports nothing for a declared embedded input, whatever its Python annotation says', () => {
+    for (const annotation of ['Input[Model]', 'Output[Model]', 'str']) {
+      const source = `def train(e: ${annotation}):\n    pass\n`;
+      const comp = pythonComponent({ name: 'train', source: { code: source }, embeddedArtifact: '/d', embeddedInputs: { e: Model } });
+      const ds: Diagnostic[] = [];
+      checkSignature(comp.node, parseSignature(source)!, WHERE, 'train.py', undefined, (d) => ds.push(d));
+      expect(ds).toEqual([]);
+    }
+  });
+});
+
 describe('checkSignature messages say what differs and how to fix it', () => {
   const CASES: readonly { decl: { inputs?: InputDecls; outputs?: OutputDecls }; source: string; name: string; message: string }[] = [
     { decl: { inputs: { a: z.int() } }, source: 'def train(a: int, extra: str):\n    pass\n', name: 'extra', message: "the Python function has a parameter 'extra' that the TypeScript declaration lacks; declare it in inputs, or remove it from the function" },
