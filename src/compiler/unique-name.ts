@@ -9,6 +9,8 @@ export function uniqueName(name: string, taken: { has(n: string): boolean }, fro
 /** kfp's `_get_uncommon_ancestors`: the two chains past their common prefix. */
 export function uncommonAncestors(a: readonly string[], b: readonly string[]): [string[], string[]] {
   let i = 0;
+  // The chains hold strings, so a[i] === b[i] already fails once either chain has ended.
+  // Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator: bounds are redundant with the element test (see above)
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return [a.slice(i), b.slice(i)];
 }

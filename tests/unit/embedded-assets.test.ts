@@ -4,6 +4,7 @@
  * against the Python signature and of notebook paths (python/resolve-embedded.ts). The compiler
  * gets what was read at each path as `CompileOptions.embedded`; nothing here touches the disk.
  */
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Artifact, Dataset, input, Model, notebookComponent, output, pipeline, pythonComponent, z } from '../../src/index.ts';
@@ -107,6 +108,32 @@ describe('tarArchive', () => {
   });
 });
 
+describe('tarArchive byte for byte', () => {
+  it('writes the bytes Python tarfile writes at the ustar field limits', () => {
+    // GIVEN members at the edges: a directory already ending in '/', a 100-character name (fits),
+    // a 101-character name and link target (pax path and linkpath records), a 100-character target
+    // (fits), and the first non-ASCII character U+0080
+    const tar = tarArchive([
+      { type: 'dir', name: 'd/', mode: 0o755 },
+      { type: 'file', name: 'n'.repeat(100), bytes: bytes('x'), mode: 0o644 },
+      { type: 'symlink', name: 'l'.repeat(101), target: 't'.repeat(101), mode: 0o777 },
+      { type: 'symlink', name: 'k', target: 'u'.repeat(100), mode: 0o777 },
+      { type: 'file', name: '\x80', bytes: bytes('y'.repeat(8000)), mode: 0o600 },
+    ]);
+    // THEN it is the archive Python 3.11 writes: the expected length and SHA-256 were computed once with
+    //   tarfile.open(fileobj=buf, mode='w', format=tarfile.PAX_FORMAT), each TarInfo with mtime 0,
+    //   uid/gid 0, uname/gname '', the same names, types, modes, link targets and data
+    expect(tar.length).toBe(20480);
+    expect(createHash('sha256').update(tar).digest('hex')).toBe('9c52b81b293b082a6a6e52ffc1b78460e179b888fa5ee78934aa2ed1758d04c6');
+  });
+
+  it('pads to a second 10240-byte record when the two closing zero blocks do not fit in the first', () => {
+    // Python tarfile: a 8703-byte file gives 10240 bytes, a 9216-byte one 20480
+    expect(tarArchive([{ type: 'file', name: 'f', bytes: new Uint8Array(8703), mode: 0o644 }]).length).toBe(10240);
+    expect(tarArchive([{ type: 'file', name: 'f', bytes: new Uint8Array(9216), mode: 0o644 }]).length).toBe(20480);
+  });
+});
+
 describe('embedded artifacts', () => {
   it('archives a directory as kfp does and leaves the EmbeddedInput out of the interface', () => {
     // GIVEN a component embedding a directory, with an embedded input next to a parameter
@@ -188,9 +215,10 @@ describe('embedded artifacts', () => {
   });
 
   it('checks embedded inputs against the Python signature', () => {
-    // GIVEN embedded inputs that are misdeclared in four ways
+    // GIVEN embedded inputs that are misdeclared in four ways (a wrong class, a missing parameter,
+    // an undeclared EmbeddedInput, a parameter without annotation)
     const code = [
-      'def f(a: dsl.EmbeddedInput[dsl.Model], b: str, c: EmbeddedInput[Dataset]):',
+      'def f(a: dsl.EmbeddedInput[dsl.Model], b: str, c: EmbeddedInput[Dataset], d):',
       '    pass',
     ].join('\n');
     const c = pythonComponent({
@@ -198,7 +226,7 @@ describe('embedded artifacts', () => {
       source: { code },
       inputs: { b: z.string() },
       embeddedArtifact: '/data/assets',
-      embeddedInputs: { a: Dataset, missing: Artifact },
+      embeddedInputs: { a: Dataset, missing: Artifact, d: Artifact },
     });
     const p = pipeline({ name: 'p' }, (_p, s) => {
       s.task(c, { b: 'x' });
@@ -209,9 +237,15 @@ describe('embedded artifacts', () => {
     expect(codesAndPaths(ds)).toEqual([
       ['python/embedded-input-mismatch', 'p/f/component/f/a'],
       ['python/embedded-input-mismatch', 'p/f/component/f/missing'],
+      ['python/embedded-input-mismatch', 'p/f/component/f/d'],
       ['python/embedded-input-mismatch', 'p/f/component/f/c'],
     ]);
-    expect(ds[2]!.message).toContain('declare it in embeddedInputs');
+    expect(ds.map((d) => d.message)).toEqual([
+      "declared as an embedded system.Dataset but the Python annotation is 'dsl.EmbeddedInput[dsl.Model]' (expected EmbeddedInput[Dataset])",
+      "the declaration has an embedded input 'missing' that the Python function 'f' does not take; add 'missing: dsl.EmbeddedInput[dsl.Artifact]' or remove it",
+      "declared as an embedded system.Artifact but the Python annotation is '(none)' (expected EmbeddedInput[Artifact])",
+      "the Python parameter 'c' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)",
+    ]);
   });
 
   it('refuses an embedded input that is also an input, embedded inputs with nothing embedded, and a target image', () => {
@@ -233,6 +267,19 @@ describe('embedded artifacts', () => {
       ['python/embedded-input-without-asset', 'p/g-2/component/g'],
       ['python/embedded-with-target-image', 'p/g-3/component/g'],
     ]);
+    expect(ds.filter((d) => d.code !== 'python/signature-mismatch').map((d) => d.message)).toEqual([
+      "'a' is declared both as an embedded input and as an input or output; an embedded input is not part of the component's interface, keep one",
+      'embeddedInputs are given but nothing is embedded; add embeddedArtifact (a file or directory)',
+      'a component built into an image (targetImage) runs the function from the image, so kfp drops the embedded artifact; remove one of the two',
+    ]);
+  });
+
+  it('reports an EmbeddedInput parameter of a component that declares no embedded inputs', () => {
+    const c = pythonComponent({ name: 'h', source: { code: 'def h(e: dsl.EmbeddedInput[dsl.Dataset]):\n    pass\n' } });
+    const p = pipeline({ name: 'p' }, (_p, s) => void s.task(c, {}));
+    expect(compileErrors(p).map((d) => [d.code, d.path.join('/'), d.message])).toEqual([
+      ['python/embedded-input-mismatch', 'p/h/component/h/e', "the Python parameter 'e' is an EmbeddedInput; declare it in embeddedInputs (and give the component embeddedArtifact or a notebook)"],
+    ]);
   });
 
   it('reports a path that was not read', () => {
@@ -242,7 +289,9 @@ describe('embedded artifacts', () => {
     });
     // WHEN it is compiled
     // THEN the path is reported
-    expect(codesAndPaths(compileErrors(p, { embedded: new Map() }))).toEqual([['python/embedded-missing', 'p/read-assets/component/read_assets']]);
+    const ds = compileErrors(p, { embedded: new Map() });
+    expect(codesAndPaths(ds)).toEqual([['python/embedded-missing', 'p/read-assets/component/read_assets']]);
+    expect(ds[0]!.message).toBe('the embedded artifact /data/assets was not read (compileToYaml and kfp-ts compile read it; with compilePipeline, pass it in options.embedded)');
   });
 });
 
@@ -341,5 +390,16 @@ describe('notebook components', () => {
     });
     const ds = compileErrors(p, { embedded: new Map([["/nb/it's.ipynb", NOTEBOOK]]) });
     expect(codesAndPaths(ds)).toEqual([['python/embedded-name', 'p/run/component/run']]);
+    expect(ds[0]!.message).toBe("the name 'it's.ipynb' would break the Python string kfp writes it into; rename it without quotes, backslashes or line breaks");
+  });
+
+  it('reports a notebook that was not read as a notebook', () => {
+    const p = pipeline({ name: 'p' }, (_p, s) => {
+      s.task(nb('/nb/train.ipynb'), { text: 'x' });
+    });
+    const ds = compileErrors(p, { embedded: new Map() });
+    expect(ds.map((d) => [d.code, d.message])).toEqual([
+      ['python/embedded-missing', 'the notebook /nb/train.ipynb was not read (compileToYaml and kfp-ts compile read it; with compilePipeline, pass it in options.embedded)'],
+    ]);
   });
 });

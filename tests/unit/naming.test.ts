@@ -98,6 +98,21 @@ describe('task, component and executor names in a compiled pipeline', () => {
     expect(Object.keys(spec.components['comp-condition-1'].dag.tasks)).toEqual(['echo-2']);
   });
 
+  it('names by creation order, not tree order, a root task created inside a condition callback', () => {
+    // GIVEN the root task 'b' created (through the outer scope) before the condition's own task 'a'
+    const echo = passThrough('echo');
+    const p = pipeline({ name: 'order', inputs: { flag: z.string() } }, (p, s) => {
+      s.if(eq(p.flag, 'y'), (inner) => {
+        s.task(echo, { x: 'b' });
+        inner.task(echo, { x: 'a' });
+      });
+    });
+    const spec = compileOk(p);
+    // THEN 'b', created first, is echo, though the condition comes first in the tree
+    expect(spec.root.dag.tasks.echo.inputs.parameters.x.runtimeValue.constant).toBe('b');
+    expect(spec.components['comp-condition-1'].dag.tasks['echo-2'].inputs.parameters.x.runtimeValue.constant).toBe('a');
+  });
+
   it('uses the display name only for taskInfo, never for the task key', () => {
     const echo = passThrough('echo');
     const p = pipeline({ name: 'display' }, (_p, s) => void s.task(echo, {}).withDisplayName('Say it'));
@@ -119,5 +134,52 @@ describe('task, component and executor names in a compiled pipeline', () => {
     expect(spec.components['comp-condition-1'].dag.tasks['echo-2'].inputs.parameters.x).toEqual({
       componentInputParameter: 'pipelinechannel--echo-Output',
     });
+  });
+});
+
+describe('group names (kfp: one counter for all groups, a prefix per kind)', () => {
+  it('names exit handlers, loops, branch sets and conditions exit-handler-N, for-loop-N, condition-branches-N, condition-N', () => {
+    // GIVEN kfp's
+    //   with dsl.ExitHandler(cleanup()):
+    //     with dsl.ParallelFor([1, 2]):
+    //       with dsl.If(flag == 'y'): echo()
+    //       with dsl.Else(): echo()
+    const echo = passThrough('echo');
+    const cleanup = passThrough('cleanup');
+    const p = pipeline({ name: 'groups', inputs: { flag: z.string() } }, (p, s) => {
+      const exit = s.task(cleanup, {});
+      s.exitHandler(exit, (s) =>
+        s.parallelFor([1, 2], (_n, s) =>
+          s.if(eq(p.flag, 'y'), (s) => void s.task(echo, { x: 'a' })).else((s) => void s.task(echo, { x: 'b' })),
+        ),
+      );
+    });
+    const spec = compileOk(p);
+    // THEN the group components carry the names kfp 2.17.3 gives this pipeline
+    expect(Object.keys(spec.components).filter((k) => !k.startsWith('comp-echo') && k !== 'comp-cleanup').sort()).toEqual([
+      'comp-condition-5',
+      'comp-condition-6',
+      'comp-condition-branches-4',
+      'comp-exit-handler-1',
+      'comp-for-loop-3',
+    ]);
+  });
+});
+
+describe('task names kfp-ts must not confuse', () => {
+  it("names a component whose k8s name is empty 'task', and keeps suffix counters per base name", () => {
+    // GIVEN a function named '_' (k8s name: empty), and 'x_2' (k8s: x-2) used twice after 'x'
+    const bang = pythonComponent({ name: '_', source: { code: "def _(x: str = '') -> str:\n    return x\n" }, inputs: { x: z.string().default('') }, outputs: { Output: z.string() } });
+    const x = passThrough('x');
+    const x2 = passThrough('x_2');
+    const p = pipeline({ name: 'odd' }, (_p, s) => {
+      s.task(bang, {});
+      s.task(x2, { x: '1' });
+      s.task(x2, { x: '2' });
+      s.task(x, { x: '3' });
+    });
+    // THEN 'task' (kfp 2.17.3 itself fails with an IndexError on the empty name), and kfp's
+    // x-2 then x-2-2 (the suffix of the name x-2 itself is not a counter), x (checked with kfp 2.17.3)
+    expect(Object.keys(compileOk(p).root.dag.tasks).sort()).toEqual(['task', 'x', 'x-2', 'x-2-2']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatPath, type Diagnostic } from '../../src/diagnostics.ts';
-import { Dataset, input, Model, output, pipeline, pythonComponent, z } from '../../src/index.ts';
+import { artifactType, Dataset, input, Model, output, PipelineTaskFinalStatus, pipeline, pythonComponent, z } from '../../src/index.ts';
 import type { InputDecls, OutputDecls } from '../../src/dsl/io.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import { checkSignature } from '../../src/compiler/python/check-signature.ts';
@@ -210,5 +210,85 @@ describe('checkSignature', () => {
       ['python/function-missing', 'sources/absent/component/absent'],
       ['python/signature-unreadable', 'sources/broken/component/broken'],
     ]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      "no top-level 'def absent(...)' in the inline source",
+      "could not read the signature of 'broken' (line 1)",
+    ]);
   });
+
+  it('names the file when a function is missing from it, and a source file that was not read', () => {
+    const inFile = pythonComponent({ name: 'absent', source: '/virtual/absent.py' });
+    const unread = pythonComponent({ name: 'unread', source: '/virtual/unread.py' });
+    const p = pipeline({ name: 'files' }, (_p, s) => {
+      s.task(inFile, {});
+      s.task(unread, {});
+    });
+    const result = compilePipeline(p.build(), { sources: new Map([['/virtual/absent.py', 'def other():\n    pass\n']]) });
+    expect(result.diagnostics.map((d) => [d.code, formatPath(d.path), d.file, d.message])).toEqual([
+      ['python/function-missing', 'files/absent/component/absent', '/virtual/absent.py', "no top-level 'def absent(...)' in /virtual/absent.py"],
+      ['python/source-missing', 'files/unread/component/unread', '/virtual/unread.py', 'the Python source file /virtual/unread.py was not read; check that it exists'],
+    ]);
+  });
+});
+
+describe('checkSignature on inputs it leaves to other checks', () => {
+  it('accepts a PipelineTaskFinalStatus input with or without a Python default (kfp fills it in)', () => {
+    expect(check({ inputs: { status: PipelineTaskFinalStatus, x: z.string().default('') } }, "def train(status: PipelineTaskFinalStatus, x: str = ''):\n    pass\n")).toEqual([]);
+    // kfp 2.17.3 also accepts `status: dsl.PipelineTaskFinalStatus = None` (is_optional either way)
+    expect(check({ inputs: { status: PipelineTaskFinalStatus } }, 'def train(status: PipelineTaskFinalStatus = None):\n    pass\n')).toEqual([]);
+  });
+});
+
+describe('checkSignature leaves embedded inputs to the embedded-input check', () => {
+  it('reports nothing for a declared embedded input, whatever its Python annotation says', () => {
+    for (const annotation of ['Input[Model]', 'Output[Model]', 'str']) {
+      const source = `def train(e: ${annotation}):\n    pass\n`;
+      const comp = pythonComponent({ name: 'train', source: { code: source }, embeddedArtifact: '/d', embeddedInputs: { e: Model } });
+      const ds: Diagnostic[] = [];
+      checkSignature(comp.node, parseSignature(source)!, WHERE, 'train.py', undefined, (d) => ds.push(d));
+      expect(ds).toEqual([]);
+    }
+  });
+});
+
+describe('checkSignature messages say what differs and how to fix it', () => {
+  const CASES: readonly { decl: { inputs?: InputDecls; outputs?: OutputDecls }; source: string; name: string; message: string }[] = [
+    { decl: { inputs: { a: z.int() } }, source: 'def train(a: int, extra: str):\n    pass\n', name: 'extra', message: "the Python function has a parameter 'extra' that the TypeScript declaration lacks; declare it in inputs, or remove it from the function" },
+    { decl: { inputs: { a: z.int(), b: z.string() } }, source: 'def train(a: int):\n    pass\n', name: 'b', message: "the declaration has an input 'b' that the Python function 'train' does not take; add the parameter to the function or remove the input" },
+    { decl: { inputs: { n: z.int() } }, source: 'def train(n: str):\n    pass\n', name: 'n', message: "declared as NUMBER_INTEGER but kfp reads the Python function as STRING (the annotation is 'str')" },
+    { decl: { outputs: { count: z.int() } }, source: 'def train(count: OutputPath(str)):\n    pass\n', name: 'count', message: "declared as an output NUMBER_INTEGER but kfp reads the Python function as STRING (the annotation is 'OutputPath(str)')" },
+    { decl: { inputs: { n: z.int().default(3) } }, source: 'def train(n: int):\n    pass\n', name: 'n', message: 'optional in the declaration but the Python parameter has no default; give it one (or drop .default()/.optional())' },
+    { decl: { inputs: { n: z.int() } }, source: 'def train(n: int = 3):\n    pass\n', name: 'n', message: 'required in the declaration but the Python parameter has the default 3; add .default(...) to the declaration or remove the Python default' },
+    { decl: { inputs: { n: z.int().default(100) } }, source: 'def train(n: int = 10):\n    pass\n', name: 'n', message: 'the default differs: the declaration says 100, the Python function says 10' },
+    { decl: { inputs: { s: z.string().optional() } }, source: "def train(s: str = 'b'):\n    pass\n", name: 's', message: "the default differs: the declaration says null, the Python function says 'b'" },
+    { decl: { inputs: { d: input(Dataset) } }, source: 'def train(d: Input[Model]):\n    pass\n', name: 'd', message: "declared as an input system.Dataset but kfp reads the Python function as Model (the annotation is 'Input[Model]') (expected e.g. Input[Dataset])" },
+    { decl: { inputs: { d: input(Dataset, { list: true }) } }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd', message: "declared as an input list of system.Dataset but kfp reads the Python function as Dataset (the annotation is 'Input[Dataset]') (expected e.g. Input[List[Dataset]])" },
+    { decl: { inputs: { d: input(Dataset) } }, source: 'def train(d: Input[List[Dataset]]):\n    pass\n', name: 'd', message: "declared as an input system.Dataset but kfp reads the Python function as list of Dataset (the annotation is 'Input[List[Dataset]]') (expected e.g. Input[Dataset])" },
+    { decl: { inputs: { d: input(Dataset, { optional: true }) } }, source: 'def train(d: Input[Dataset]):\n    pass\n', name: 'd', message: 'optional in the declaration; give the Python parameter the default None' },
+    { decl: { inputs: { d: input(Dataset) } }, source: 'def train(d: Optional[Input[Dataset]] = None):\n    pass\n', name: 'd', message: 'the Python parameter is optional (it defaults to None); declare it with input(..., { optional: true })' },
+    { decl: { inputs: { d: input(Dataset) } }, source: 'def train(d: Output[Dataset]):\n    pass\n', name: 'd', message: "declared as an input but kfp reads the Python parameter as an output Dataset (the annotation is 'Output[Dataset]')" },
+    { decl: { inputs: { t: input(artifactType('google.BQTable', '0.0.1', { pythonClass: 'bq_types.BQTable' })) } }, source: 'def train(t: Input[Model]):\n    pass\n', name: 't', message: "declared as an input google.BQTable but kfp reads the Python function as Model (the annotation is 'Input[Model]') (expected e.g. Input[BQTable])" },
+    { decl: { inputs: { t: input(artifactType('acme.Thing', '0.0.1')) } }, source: 'def train(t: Input[Model]):\n    pass\n', name: 't', message: "declared as an input acme.Thing but kfp reads the Python function as Model (the annotation is 'Input[Model]') (expected e.g. Input[Artifact])" },
+    { decl: { outputs: { m: output(Model) } }, source: 'def train(m: Output[Dataset]):\n    pass\n', name: 'm', message: "declared as an output system.Model but kfp reads the Python function as Dataset (the annotation is 'Output[Dataset]') (expected e.g. Output[Model])" },
+    { decl: { outputs: { m: output(Model) } }, source: 'def train(m: Input[Model]):\n    pass\n', name: 'm', message: "declared as an output but kfp reads the Python parameter as an input Model (the annotation is 'Input[Model]')" },
+    { decl: { outputs: { m: output(Model) } }, source: 'def train():\n    pass\n', name: 'm', message: "the declaration has an output 'm' that the Python function does not take; add 'm: Output[...]' (or OutputPath(...)) to the function" },
+    { decl: { outputs: { Output: z.int() } }, source: "def train() -> str:\n    return ''\n", name: 'Output', message: 'declared as an output NUMBER_INTEGER but kfp reads the Python function as STRING' },
+    { decl: { outputs: { Output: z.int() } }, source: "def train():\n    return ''\n", name: 'Output', message: "the output 'Output' is NUMBER_INTEGER but the Python function has no return annotation" },
+    { decl: { outputs: { Output: output(Model) } }, source: "def train():\n    return ''\n", name: 'Output', message: "the output 'Output' is system.Model but the Python function has no return annotation" },
+    { decl: { outputs: {} }, source: 'def train() -> int:\n    return 1\n', name: 'Output', message: "the Python function returns 'int'; declare it as outputs: { Output: … }" },
+    { decl: { outputs: {} }, source: 'def train() -> NamedTuple("Outputs", [("a", int)]):\n    return 1\n', name: 'a', message: "the Python function returns a NamedTuple with the field 'a'; declare it in outputs" },
+    { decl: { inputs: { a: z.int() } }, source: 'def train(a: Output[Model]):\n    pass\n', name: 'a', message: "declared as an input but kfp reads the Python parameter as an output Model (the annotation is 'Output[Model]')" },
+    { decl: {}, source: 'def train(m: Output[Model]):\n    pass\n', name: 'm', message: "the Python function has a parameter 'm' that the TypeScript declaration lacks; declare it in outputs, or remove it from the function" },
+    { decl: { inputs: { a: z.int() } }, source: 'def train(a):\n    pass\n', name: 'a', message: 'the parameter has no type annotation, which kfp requires ("Missing type annotation for argument: a")' },
+    { decl: { outputs: { a: z.string() } }, source: 'def train(a):\n    pass\n', name: 'a', message: 'the parameter has no type annotation, which kfp requires ("Missing type annotation for argument: a")' },
+    { decl: { inputs: { a: z.string() } }, source: 'def train(a: Input[Dataset]):\n    pass\n', name: 'a', message: "declared as STRING but kfp reads the Python function as Dataset (the annotation is 'Input[Dataset]')" },
+    { decl: { outputs: { a: z.string() } }, source: 'def train(a: Output[Dataset]):\n    pass\n', name: 'a', message: "declared as an output STRING but kfp reads the Python function as Dataset (the annotation is 'Output[Dataset]')" },
+  ];
+  for (const c of CASES) {
+    it(`${c.name}: ${c.message}`, () => {
+      // GIVEN one disagreement  WHEN checked  THEN one diagnostic at that name with exactly this text
+      const ds = check(c.decl, c.source);
+      expect(ds.map((d) => [d.path.at(-1), d.message])).toEqual([[c.name, c.message]]);
+    });
+  }
 });

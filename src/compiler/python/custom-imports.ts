@@ -6,6 +6,7 @@ import type { PythonSignature } from '../../python/index.ts';
 
 /** `Input[X]` / `Output[X]` (possibly `dsl.`-qualified) → `X`; anything else (Optional[...]) → undefined. */
 function markedInner(annotation: string): string | undefined {
+  // Stryker disable next-line MethodExpression: python/signature.ts already gives annotations trimmed
   const m = /^(?:(?:kfp\.)?dsl\.)?(?:Input|Output)\s*\[([\s\S]*)\]$/.exec(annotation.trim());
   return m ? m[1]!.trim() : undefined;
 }
