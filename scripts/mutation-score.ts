@@ -9,9 +9,9 @@
  * `--survivors` lists the mutants no test killed (survived or not covered), one a line, to write
  * the tests that kill them or to mark them equivalent.
  *
- * Score, as StrykerJS counts it: (killed + timeout) / (killed + timeout + survived + no coverage).
- * Ignored mutants (the equivalent ones, marked in the sources, and the static ones, skipped by
- * ignoreStatic in stryker.config.mjs) and mutants that do not compile are not counted.
+ * Score: (killed + timeout) / (killed + timeout + survived + no coverage) over the mutants a test
+ * run can show, StrykerJS's formula without the static ones (see `bucket`), which are counted
+ * apart, as are the equivalent ones (marked in the sources) and those that do not compile.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,8 @@ interface Mutant {
   readonly replacement?: string;
   readonly status: Status;
   readonly statusReason?: string;
+  /** Set by StrykerJS on a mutant whose code runs while its module loads (a module-level constant). */
+  readonly static?: boolean;
   readonly location: { readonly start: { readonly line: number; readonly column: number } };
 }
 
@@ -50,8 +52,14 @@ function readReports(): Map<string, Report['files'][string]> {
 type Counts = Record<Status | 'Static', number>;
 const zero = (): Counts => ({ Killed: 0, Survived: 0, NoCoverage: 0, Timeout: 0, CompileError: 0, RuntimeError: 0, Ignored: 0, Static: 0, Pending: 0 });
 
-/** The count a mutant goes to: static mutants skipped by ignoreStatic apart from the equivalent ones. */
-const bucket = (m: Mutant): keyof Counts => (m.status === 'Ignored' && /static/i.test(m.statusReason ?? '') ? 'Static' : m.status);
+/**
+ * The count a mutant goes to. Static mutants (StrykerJS's `static`: code that runs while its module
+ * loads) are counted apart and not in the score: StrykerJS switches a mutant on when a test starts,
+ * after the module-level code already ran, so in a run its test cannot see it (the test files share
+ * one module graph, vitest.mutation.config.ts). Those not compiling stay compile errors.
+ */
+const bucket = (m: Mutant): keyof Counts =>
+  m.status === 'CompileError' ? 'CompileError' : m.static || (m.status === 'Ignored' && /static/i.test(m.statusReason ?? '')) ? 'Static' : m.status;
 
 /** The folder a file is reported under: src/<folder>, and src/<folder>/<sub> for a subfolder. */
 function folderOf(file: string): string[] {
@@ -76,7 +84,7 @@ function scoreTable(files: ReadonlyMap<string, Report['files'][string]>): string
       byFolder.set(folder, counts);
     }
   const rows = [...byFolder.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'equivalent (ignored)', 'static, not run', 'compile errors'];
+  const header = ['folder', 'score', 'killed', 'timeout', 'survived', 'no coverage', 'equivalent (ignored)', 'static, not scored', 'compile errors'];
   const lines = rows.map(([folder, c]) => {
     const s = score(c);
     return [folder, s === undefined ? '-' : `${s.toFixed(1)}%`, c.Killed, c.Timeout, c.Survived, c.NoCoverage, c.Ignored, c.Static, c.CompileError + c.RuntimeError].map(String);
