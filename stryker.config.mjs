@@ -36,10 +36,9 @@ export default {
   // A shared two-core machine: one or two test runners (KFP_TS_MUTATE_CONCURRENCY), and timeouts
   // generous enough that load does not pass for an infinite loop.
   concurrency: Number(process.env.KFP_TS_MUTATE_CONCURRENCY ?? Math.min(2, os.availableParallelism())),
-  // A static mutant (in a module-level constant, e.g. one of the emitter's regular expressions) is
-  // active from the moment its module loads, so it cannot be tied to the tests that cover it: each
-  // one runs every in-process test, about a minute apiece on this machine. They are skipped and
-  // counted apart ("static, not run" in npm run mutate:score); their behaviour is tested directly.
+  // A static mutant (in code that runs while its module loads) cannot be switched on by a test: it
+  // has run unmutated before the test starts. Purely static ones are skipped; those a test also
+  // reaches are run, and npm run mutate:score counts every static one apart (tests/README.md).
   ignoreStatic: true,
   timeoutFactor: 3,
   timeoutMS: 30_000,
