@@ -10,7 +10,7 @@ import type { PipelineConfigOptions } from '../../src/dsl/kubernetes-settings.ts
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import type { CompileOptions } from '../../src/compiler/options.ts';
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
-import { codesAndPaths, compileErrors, compileOk, echo, fit, make } from './support.ts';
+import { codesAndPaths, compileErrors, compileOk, echo, fit, make, needs, report, total } from './support.ts';
 
 /** The one diagnostic a compile gives, after checking its code and path. */
 function only(p: Pipeline, code: string, path: string, options: CompileOptions = {}): Diagnostic {
@@ -235,14 +235,6 @@ describe('pipeline output messages', () => {
 });
 
 describe('graph and trigger messages', () => {
-  /** kfp's `def report(status: PipelineTaskFinalStatus, x: str = '')`. */
-  const report = pythonComponent({
-    name: 'report',
-    source: { code: "def report(status: PipelineTaskFinalStatus, x: str = ''):\n    print(status)\n" },
-    inputs: { status: PipelineTaskFinalStatus, x: z.string().default('') },
-  });
-  const needs = pythonComponent({ name: 'needs', source: { code: 'def needs(x: str):\n    print(x)\n' }, inputs: { x: z.string() } });
-  const total = pythonComponent({ name: 'total', source: { code: 'def total(xs: List[str]):\n    print(xs)\n' }, inputs: { xs: z.array(z.string()) } });
 
   it('says a final-status input needs an exit task, and how many upstream tasks an ignoring task has', () => {
     const outside = pipeline({ name: 'status-outside' }, (_p, s) => void s.task(report, {}));

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   Dataset,
-  PipelineTaskFinalStatus,
   artifactType,
   collected,
   containerComponent,
@@ -20,20 +19,10 @@ import {
   z,
   type Scope,
 } from '../../src/index.ts';
-import { codesAndPaths, compileErrors, compileOk, echo, make } from './support.ts';
+import { codesAndPaths, compileErrors, compileOk, echo, make, needs, report, total } from './support.ts';
 
 /** kfp's `def num() -> int`. */
 const num = pythonComponent({ name: 'num', source: { code: 'def num() -> int:\n    return 1\n' }, outputs: { Output: z.int() } });
-/** kfp's `def report(status: PipelineTaskFinalStatus, x: str = '')`. */
-const report = pythonComponent({
-  name: 'report',
-  source: { code: "def report(status: PipelineTaskFinalStatus, x: str = ''):\n    print(status)\n" },
-  inputs: { status: PipelineTaskFinalStatus, x: z.string().default('') },
-});
-/** kfp's `def needs(x: str)`: a required input. */
-const needs = pythonComponent({ name: 'needs', source: { code: 'def needs(x: str):\n    print(x)\n' }, inputs: { x: z.string() } });
-/** kfp's `def total(xs: List[str])`. */
-const total = pythonComponent({ name: 'total', source: { code: 'def total(xs: List[str]):\n    print(xs)\n' }, inputs: { xs: z.array(z.string()) } });
 
 /** A two-branch If/Else chain; `branch` makes each branch's task and its result is returned in order. */
 function ifElse<R>(s: Scope, go: Parameters<typeof eq>[0], branch: (s: Scope, i: number) => R): R[] {

@@ -1,6 +1,6 @@
 /** Small helpers shared by the unit tests: tiny components and a compile that must succeed. */
 import { expect } from 'vitest';
-import { containerComponent, Dataset, input, Model, output, pythonComponent, z } from '../../src/index.ts';
+import { containerComponent, Dataset, input, Model, output, PipelineTaskFinalStatus, pythonComponent, z } from '../../src/index.ts';
 import type { Pipeline } from '../../src/dsl/pipeline.ts';
 import { compilePipeline } from '../../src/compiler/compile.ts';
 import type { CompileOptions } from '../../src/compiler/options.ts';
@@ -16,6 +16,19 @@ export const echo = pythonComponent({
   inputs: { x: z.string().default('') },
   outputs: { Output: z.string() },
 });
+
+/** kfp's `def report(status: PipelineTaskFinalStatus, x: str = '')`. */
+export const report = pythonComponent({
+  name: 'report',
+  source: { code: "def report(status: PipelineTaskFinalStatus, x: str = ''):\n    print(status)\n" },
+  inputs: { status: PipelineTaskFinalStatus, x: z.string().default('') },
+});
+
+/** kfp's `def needs(x: str)`: a required input. */
+export const needs = pythonComponent({ name: 'needs', source: { code: 'def needs(x: str):\n    print(x)\n' }, inputs: { x: z.string() } });
+
+/** kfp's `def total(xs: List[str])`. */
+export const total = pythonComponent({ name: 'total', source: { code: 'def total(xs: List[str]):\n    print(xs)\n' }, inputs: { xs: z.array(z.string()) } });
 
 /** A container component with a Dataset output and a number output. */
 export const make = containerComponent({
