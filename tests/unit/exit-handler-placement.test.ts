@@ -4,7 +4,9 @@
  * can only be used within the outermost scope of a pipeline function definition"), and fails
  * with a KeyError on one after an If/Elif chain with no Else (which keeps the chain's group
  * open). kfp-ts refuses the same placements as graph/nested-exit-handler and accepts the rest
- * (tests/cross/exit-handler-placement.test.ts compares the two case by case).
+ * (tests/cross/exit-handler-placement.test.ts compares the two case by case). An exit task made
+ * inside a condition for a handler at the top level stays refused as dsl/exit-task-scope: kfp
+ * compiles it only by moving the task out of its condition.
  */
 import { describe, expect, it } from 'vitest';
 import { eq, pipeline, z, type Scope } from '../../src/index.ts';
@@ -118,6 +120,15 @@ describe('exit handlers kfp refuses', () => {
       s.if(eq(go, 'y'), (s) => s.exitHandler(cleanup, (s) => void s.task(echo, {})));
     });
     expect(compileErrors(p).map((d) => d.code)).toEqual(['dsl/exit-task-scope', 'graph/nested-exit-handler']);
+  });
+
+  it('GIVEN an exit task created inside an if() for a handler at the top level WHEN compiled THEN dsl/exit-task-scope only (kfp moves such a task out of its condition)', () => {
+    const p = withInput('task-in-if', (go, s) => {
+      let cleanup: Parameters<Scope['exitHandler']>[0] | undefined;
+      s.if(eq(go, 'y'), (s) => void (cleanup = s.task(echo, { x: 'cleanup' })));
+      s.exitHandler(cleanup!, (s) => void s.task(echo, {}));
+    });
+    expect(compileErrors(p).map((d) => d.code)).toEqual(['dsl/exit-task-scope']);
   });
 });
 
