@@ -2,17 +2,34 @@ import { diagnostic } from '../diagnostics.ts';
 import type { GroupNode } from '../dsl/nodes.ts';
 import { pathAt, type GroupEntry, type NamedContext } from './context.ts';
 
-const GROUP_WORD: Record<GroupNode['kind'], string> = {
+const TOP_LEVEL_ONLY = 'kfp allows an exit handler only at the top level of a pipeline body';
+
+/** What the user wrote to make each group an exit handler can be put in by mistake. */
+const GROUP_WORD: Record<Exclude<GroupNode['kind'], 'conditionBranches'>, string> = {
   conditionGroup: 'condition',
-  conditionBranches: 'condition chain',
   parallelFor: 'loop',
   exitHandler: 'exit handler',
 };
 
-/** `exit-handler-2`, or `exit-handler-2 ('guarded')` when the group has a display name. */
+/** `'exit-handler-2'`, or `'exit-handler-2' ('guarded')` when the group has a display name. */
 function describe(g: GroupEntry): string {
   const shown = 'displayName' in g.node ? g.node.displayName : undefined;
   return `'${g.name}'${shown ? ` ('${shown}')` : ''}`;
+}
+
+/** What is wrong with `handler` inside `outer`, and how to fix it. */
+function misplaced(handler: string, outer: GroupEntry): string {
+  const kind = outer.node.kind;
+  if (kind === 'conditionBranches')
+    return (
+      `${handler} comes after an if()/elif() chain with no else(), which keeps the chain's group ${describe(outer)} open, so the handler lands inside it; ${TOP_LEVEL_ONLY}. ` +
+      'Create the exit task and call exitHandler() before the chain, or end the chain with else()'
+    );
+  const word = GROUP_WORD[kind];
+  return (
+    `${handler} is inside the ${word} ${describe(outer)}; ${TOP_LEVEL_ONLY}. Create the exit task and call exitHandler() at the top level of the pipeline body, ` +
+    `or put the handler and its tasks in a pipeline of their own and run that pipeline as a task inside the ${word}`
+  );
 }
 
 /**
@@ -25,17 +42,8 @@ function describe(g: GroupEntry): string {
 export function checkExitHandlers(ctx: NamedContext): void {
   const { naming, report } = ctx;
   for (const g of naming.groups) {
-    const parent = g.parent;
-    if (g.node.kind !== 'exitHandler' || !parent) continue;
+    if (g.node.kind !== 'exitHandler' || !g.parent) continue;
     const exitTask = naming.tasksById.get(g.node.exitTask.id)!.name;
-    const handler = `exit handler ${describe(g)} (exit task '${exitTask}')`;
-    const where = GROUP_WORD[parent.node.kind];
-    const message =
-      parent.node.kind === 'conditionBranches'
-        ? `${handler} comes after an if()/elif() chain with no else(), which keeps the chain's group ${describe(parent)} open, so the handler lands inside it; ` +
-          'kfp allows an exit handler only at the top level of a pipeline body. Create the exit task and call exitHandler() before the chain, or end the chain with else()'
-        : `${handler} is inside the ${where} ${describe(parent)}; kfp allows an exit handler only at the top level of a pipeline body. ` +
-          `Create the exit task and call exitHandler() at the top level of the pipeline body, or put the handler and its tasks in a pipeline of their own and run that pipeline as a task inside the ${where}`;
-    report(diagnostic('graph/nested-exit-handler', pathAt(naming, g), message));
+    report(diagnostic('graph/nested-exit-handler', pathAt(naming, g), misplaced(`exit handler ${describe(g)} (exit task '${exitTask}')`, g.parent)));
   }
 }
