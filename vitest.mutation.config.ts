@@ -28,6 +28,7 @@ export default mergeConfig(
     test: {
       include: ['tests/unit/**/*.test.ts', ...new Set(folderTests)],
       globalSetup: ['tests/mutation/sandbox-links.ts'],
+      setupFiles: ['tests/mutation/static-mutants.ts'],
       isolate: process.env['KFP_TS_MUTATE_ISOLATE'] === '1',
       // A guard against a mutant that hangs, not a timing assertion: StrykerJS times mutants itself.
       testTimeout: 600_000,

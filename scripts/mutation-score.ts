@@ -34,17 +34,23 @@ interface Mutant {
 
 interface Report {
   readonly files: { readonly [file: string]: { readonly source: string; readonly mutants: readonly Mutant[] } };
+  /** The options of the run; `ignoreStatic: false` when its static mutants were measured. */
+  readonly config?: { readonly ignoreStatic?: boolean };
 }
 
+/** A mutated file of a report, and whether its run measured the static mutants. */
+type FileReport = Report['files'][string] & { readonly staticMeasured: boolean };
+
 /** Each report's files, keyed by their path relative to the repository. */
-function readReports(): Map<string, Report['files'][string]> {
-  const files = new Map<string, Report['files'][string]>();
+function readReports(): Map<string, FileReport> {
+  const files = new Map<string, FileReport>();
   if (!existsSync(REPORTS)) return files;
   for (const folder of readdirSync(REPORTS).sort()) {
     const file = path.join(REPORTS, folder, 'mutation.json');
     if (!existsSync(file)) continue;
     const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-    for (const [name, body] of Object.entries(report.files)) files.set(path.relative(REPO, path.resolve(REPO, name)), body);
+    const staticMeasured = report.config?.ignoreStatic === false;
+    for (const [name, body] of Object.entries(report.files)) files.set(path.relative(REPO, path.resolve(REPO, name)), { ...body, staticMeasured });
   }
   return files;
 }
@@ -54,12 +60,18 @@ const zero = (): Counts => ({ Killed: 0, Survived: 0, NoCoverage: 0, Timeout: 0,
 
 /**
  * The count a mutant goes to. Static mutants (StrykerJS's `static`: code that runs while its module
- * loads) are counted apart and not in the score: StrykerJS switches a mutant on when a test starts,
- * after the module-level code already ran, so in a run its test cannot see it (the test files share
- * one module graph, vitest.mutation.config.ts). Those not compiling stay compile errors.
+ * loads) are scored like the others when their run measured them (stryker.config.mjs's
+ * ignoreStatic off: the modules reloaded with the mutant on, tests/mutation/static-mutants.ts).
+ * Otherwise they are counted apart and not in the score: the run switched them on when a test
+ * started, after the module-level code already ran, so no test could see them. Those not
+ * compiling stay compile errors.
  */
-const bucket = (m: Mutant): keyof Counts =>
-  m.status === 'CompileError' ? 'CompileError' : m.static || (m.status === 'Ignored' && /static/i.test(m.statusReason ?? '')) ? 'Static' : m.status;
+const bucket = (m: Mutant, staticMeasured: boolean): keyof Counts =>
+  m.status === 'CompileError'
+    ? 'CompileError'
+    : !staticMeasured && (m.static || (m.status === 'Ignored' && /static/i.test(m.statusReason ?? '')))
+      ? 'Static'
+      : m.status;
 
 /** The folder a file is reported under: src/<folder>, and src/<folder>/<sub> for a subfolder. */
 function folderOf(file: string): string[] {
@@ -75,12 +87,12 @@ const score = (c: Counts): number | undefined => {
 };
 
 /** One row per folder: the counts StrykerJS reports and the score. */
-function scoreTable(files: ReadonlyMap<string, Report['files'][string]>): string {
+function scoreTable(files: ReadonlyMap<string, FileReport>): string {
   const byFolder = new Map<string, Counts>();
   for (const [file, body] of files)
     for (const folder of folderOf(file)) {
       const counts = byFolder.get(folder) ?? zero();
-      for (const m of body.mutants) counts[bucket(m)]++;
+      for (const m of body.mutants) counts[bucket(m, body.staticMeasured)]++;
       byFolder.set(folder, counts);
     }
   const rows = [...byFolder.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -95,17 +107,17 @@ function scoreTable(files: ReadonlyMap<string, Report['files'][string]>): string
 }
 
 /** The equivalent mutants (ignored by a `Stryker disable` comment), as Markdown rows. */
-function equivalentTable(files: ReadonlyMap<string, Report['files'][string]>): string {
+function equivalentTable(files: ReadonlyMap<string, FileReport>): string {
   const rows = ['| where | mutant | why it is equivalent |', '| --- | --- | --- |'];
   for (const [file, body] of [...files].sort(([a], [b]) => a.localeCompare(b)))
     for (const m of body.mutants)
-      if (bucket(m) === 'Ignored')
+      if (bucket(m, body.staticMeasured) === 'Ignored')
         rows.push(`| ${file}:${m.location.start.line} | ${m.mutatorName}${m.replacement ? ` → \`${m.replacement.replace(/\s+/g, ' ').slice(0, 60)}\`` : ''} | ${(m.statusReason ?? '').replace(/\|/g, '\\|')} |`);
   return rows.join('\n');
 }
 
 /** The surviving mutants (survived, or covered by no test), one a line: where, mutator, replacement. */
-function survivorList(files: ReadonlyMap<string, Report['files'][string]>): string {
+function survivorList(files: ReadonlyMap<string, FileReport>): string {
   const lines: string[] = [];
   for (const [file, body] of [...files].sort(([a], [b]) => a.localeCompare(b)))
     for (const m of [...body.mutants].sort((a, b) => a.location.start.line - b.location.start.line))

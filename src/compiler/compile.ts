@@ -1,6 +1,7 @@
 import type { PipelineNode } from '../dsl/nodes.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { checkCycles } from './check-cycles.ts';
+import { checkExitHandlers } from './check-exit-handlers.ts';
 import { checkPipeline } from './check-pipeline.ts';
 import { checkPipelineConfig } from './check-pipeline-config.ts';
 import { checkPipelineOutputs } from './check-pipeline-outputs.ts';
@@ -46,6 +47,7 @@ export function compilePipeline(pipeline: PipelineNode, options: CompileOptions 
   }
   checkWorkspace(named);
   checkCycles(named);
+  checkExitHandlers(named);
   const python = resolvePython(named);
   const analysis = analyse(named);
   if (hasErrors(diagnostics)) return { diagnostics };

@@ -37,6 +37,7 @@ export const COMPILER_CODES = {
   'graph/cross-group-dependency': 'a task outside a condition, exit handler or loop depends on a task inside it',
   'graph/loop-item-outside-loop': "a loop's item is used outside the loop",
   'graph/exit-task-dependency': 'an exit task takes outputs of other tasks',
+  'graph/nested-exit-handler': 'an exit handler sits inside a condition, a loop or another exit handler, or after an If/Elif chain with no Else (kfp allows one only at the top level of a pipeline body)',
   'graph/invalid-collected': 'collected() gathers outputs that do not leave a parallelFor loop',
   'graph/invalid-one-of': 'oneOf() does not take one output per branch of one If/Elif/Else chain that ends with an Else',
   'condition/non-primitive': 'a condition compares a LIST or STRUCT value',

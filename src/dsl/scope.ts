@@ -133,7 +133,13 @@ export interface Scope {
     body: (item: ParameterChannel<LoopItemValue<T>>, scope: Scope) => R,
     options?: { readonly parallelism?: number; readonly displayName?: string },
   ): OutOfLoop<R>;
-  /** kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome. Returns what the body returns. */
+  /**
+   * kfp's `dsl.ExitHandler`: `exitTask` runs after the body's tasks, whatever their outcome.
+   * Returns what the body returns. Create `exitTask` in this scope just before the call. As in
+   * kfp, a handler belongs at the top level of a pipeline body (not inside a condition, a loop or
+   * another handler); to guard tasks inside one, run a pipeline that has the handler as a task.
+   * @example const cleanup = s.task(notify, { message: 'done' }); s.exitHandler(cleanup, (s) => void s.task(train, {}));
+   */
   exitHandler<R = void>(exitTask: TaskHandle<OutputDecls>, body: (scope: Scope) => R, displayName?: string): R;
   /**
    * kfp's `dsl.importer`: a task that registers an existing artifact (by URI) so tasks can take it.
