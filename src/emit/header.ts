@@ -33,7 +33,9 @@ function pyEscape(ch: string): string {
   if (code === 0x09) return '\\t';
   if (code === 0x0a) return '\\n';
   if (code === 0x0d) return '\\r';
+  // Stryker disable next-line EqualityOperator: U+0100 (Ā) is printable and may stand in a comment, so it never gets here
   if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  // Stryker disable next-line EqualityOperator: U+10000 (Linear B) is printable and may stand in a comment, so it never gets here
   if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
   return `\\U${code.toString(16).padStart(8, '0')}`;
 }
@@ -62,6 +64,7 @@ const asIs = (s: string): string => s;
  * doubles). kfp writes a string default as `'` + value + `'`; one holding a character a comment
  * cannot hold is written as Python's repr() instead (unless `raw`), so nothing leaves the line.
  */
+// Stryker disable next-line BooleanLiteral: every call passes top, and raw is read only when top is true, where the call passes raw too
 function pyStr(v: JsonValue, top = true, raw = false): string {
   if (typeof v === 'string') return top && (raw || !UNSAFE.test(v)) ? `'${v}'` : pyRepr(v);
   if (typeof v === 'number') return pythonFloatRepr(v);
@@ -84,14 +87,19 @@ function signature(defs: ComponentInputsSpec | ComponentOutputsSpec | undefined,
     rows.push({ name, text: line });
   }
   for (const [name, body] of Object.entries(defs.artifacts ?? {})) rows.push({ name, text: `#    ${text(name)}: ${text(String(body.artifactType?.schemaTitle))}` });
-  rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Stable, as Python's sorted() is: a parameter and an artifact of one name keep their order.
+  rows.sort((a, b) => {
+    if (a.name < b.name) return -1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: Node's sort (V8's TimSort) asks only whether the result is negative, so 1 and 0 order alike
+    return a.name > b.name ? 1 : 0;
+  });
   return [heading, ...rows.map((r) => r.text)];
 }
 
 /** Python's str.splitlines(): no empty piece after a final line boundary. */
 function splitLines(text: string): string[] {
   const lines = text.split(PY_LINE_BOUNDARY);
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
+  if (lines.at(-1) === '') lines.pop();
   return lines;
 }
 
@@ -115,6 +123,7 @@ function header(spec: PipelineSpec, description: string | undefined, raw: boolea
   const text = raw ? asIs : commentText;
   const lines = ['# PIPELINE DEFINITION', `# Name: ${text(String(spec.pipelineInfo?.name))}`];
   const about = description ?? spec.pipelineInfo?.description;
+  // Stryker disable next-line ConditionalExpression: about is a string or undefined (the typed spec; readIr drops a description that is not a string), so the truthiness test decides alone
   if (typeof about === 'string' && about) lines.push(`# Description: ${splitLines(about).map(text).join('\n#              ')}`);
   lines.push(...signature(spec.root?.inputDefinitions, '# Inputs:', raw));
   lines.push(...signature(spec.root?.outputDefinitions, '# Outputs:', raw));

@@ -7,15 +7,17 @@
 /** Python's `repr()` of a float (also its `str()`, which the header shows). */
 export function pythonFloatRepr(v: number): string {
   if (Number.isNaN(v)) return 'nan';
-  if (!Number.isFinite(v)) return v < 0 ? '-inf' : 'inf';
+  if (!Number.isFinite(v)) return v === -Infinity ? '-inf' : 'inf';
   if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(v.toExponential());
+  // toExponential() writes nothing but this form, hence no anchors.
+  const m = /(-?)(\d)(?:\.(\d+))?e([+-]\d+)/.exec(v.toExponential());
   if (!m) throw new Error(`unexpected exponential form of ${v}`);
   const [, sign, lead, rest = '', expText] = m;
   const exp = Number(expText);
   const digits = lead! + rest;
   if (exp < -4 || exp >= 16) {
     const mantissa = rest ? `${lead}.${rest}` : lead!;
+    // Stryker disable next-line EqualityOperator: exp is below -4 or at least 16 here, never 0
     return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   }
   const point = exp + 1;
@@ -27,7 +29,8 @@ export function pythonFloatRepr(v: number): string {
 /** A float as PyYAML's `represent_float` writes it (kfp's YAML for every proto double). */
 export function pyyamlFloat(v: number): string {
   if (Number.isNaN(v)) return '.nan';
-  if (!Number.isFinite(v)) return v < 0 ? '-.inf' : '.inf';
+  if (!Number.isFinite(v)) return v === -Infinity ? '-.inf' : '.inf';
   const text = pythonFloatRepr(v);
-  return text.includes('.') || !text.includes('e') ? text : text.replace('e', '.0e');
+  // repr() of a finite float always has a point or an exponent: only `1e+16` needs the `.0`.
+  return text.includes('.') ? text : text.replace('e', '.0e');
 }

@@ -75,6 +75,11 @@ describe('layout', () => {
     );
   });
 
+  it('GIVEN a list item that is undefined THEN it is written null, as yaml.dump writes None', () => {
+    // yaml.dump({'l': [None]}) == 'l:\n- null\n'
+    expect(written({ l: [undefined] } as unknown as JsonObject)).toBe('l:\n- null\n');
+  });
+
   it('GIVEN a map whose only key is undefined THEN it is written as an empty map', () => {
     expect(written({ m: { gone: undefined }, s: [{ gone: undefined }] } as unknown as JsonObject)).toBe('m: {}\ns:\n- {}\n');
   });

@@ -73,6 +73,15 @@ describe("the header's defaults, as Python's str() prints them", () => {
     ]);
   });
 
+  it("GIVEN a dict default with string values, format characters and a key holding undefined THEN each value is repr()'d, \\u escapes padded to four digits, the undefined key left out", () => {
+    // Python: str({'k': "it's", 'tab': 'a\tb', 'alm': '\u061c', 'ans': '\u0600x'})
+    //   == {'k': "it's", 'tab': 'a\tb', 'alm': '\u061c', 'ans': '\u0600x'}
+    // (U+061C and U+0600 are format characters, which repr() escapes; the YAML leaves `gone` out.)
+    const cfg = { k: "it's", tab: 'a\tb', gone: undefined, alm: '\u061c', ans: '\u0600x' };
+    const text = headerComment(spec({ inputs: { parameters: { cfg: { parameterType: 'STRUCT', defaultValue: cfg } } } }));
+    expect(text.split('\n')[3]).toBe(`#    cfg: dict [Default: {'k': "it's", 'tab': 'a\\tb', 'alm': '\\u061c', 'ans': '\\u0600x'}]`);
+  });
+
   it("GIVEN string defaults THEN a plain one is quoted as kfp quotes it, one with a line break as Python's repr() (kfp's own text keeps it raw)", () => {
     const inputs = { parameters: { a: { parameterType: 'STRING', defaultValue: "it's" }, b: { parameterType: 'STRING', defaultValue: 'x\ndefaultPipelineRoot: s3://evil' }, c: { parameterType: 'BOOLEAN', defaultValue: false }, d: { parameterType: 'LIST', defaultValue: ['x', 2.5] } } };
     expect(headerComment(spec({ inputs })).split('\n').slice(3)).toEqual([
@@ -110,6 +119,17 @@ describe("the header's defaults, as Python's str() prints them", () => {
       '#    out: str',
       '',
     ]);
+  });
+
+  it("GIVEN a parameter and an artifact of one name THEN the parameter's line comes first, as kfp's stable sorted() leaves them", () => {
+    // kfp 2.17.3: extract_comments_from_pipeline_spec of the same root gives these lines.
+    const inputs = { parameters: { x: { parameterType: 'STRING' }, b: { parameterType: 'BOOLEAN' } }, artifacts: { x: { artifactType: { schemaTitle: 'system.Dataset' } }, a: { artifactType: { schemaTitle: 'system.Model' } } } };
+    expect(headerComment(spec({ inputs })).split('\n').slice(2)).toEqual(['# Inputs:', '#    a: system.Model', '#    b: bool', '#    x: str', '#    x: system.Dataset', '']);
+  });
+
+  it('GIVEN an artifact without an artifactType (a hand-written file the validator reads) THEN its line shows undefined, as a parameter without a type does', () => {
+    const inputs = { artifacts: { data: {} }, parameters: { odd: {} } };
+    expect(kfpHeaderComment(spec({ inputs })).split('\n').slice(2)).toEqual(['# Inputs:', '#    data: undefined', '#    odd: undefined', '']);
   });
 });
 

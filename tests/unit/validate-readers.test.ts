@@ -84,6 +84,14 @@ describe('validate refuses what a reader cannot read or reads differently', () =
     expect(codes(text)).toEqual([]);
   });
 
+  it('GIVEN an input artifact without an artifactType WHEN validated THEN the file is read and its header compared, nothing thrown', () => {
+    // The header check builds kfp's header for whatever the file holds; readIr keeps an artifact
+    // that has no artifactType (every field of it is optional in the proto).
+    const bare = base.replace('  inputDefinitions:\n', '  inputDefinitions:\n    artifacts:\n      data: {}\n');
+    expect(bare).toContain('      data: {}\n');
+    expect(codes(bare)).toEqual([]);
+  });
+
   it('GIVEN a merge key or a plain key some reader retypes WHEN validated THEN yaml/merge-key or yaml/ambiguous-value', () => {
     expect(codes(base.replace('pipelineInfo:\n', 'pipelineInfo:\n  <<: {description: d}\n')).map((c) => c[0])).toEqual(['yaml/merge-key']);
     expect(codes(base.replace('pipelineInfo:\n', 'pipelineInfo:\n  yes: 1\n')).map((c) => c[0])).toEqual(['yaml/ambiguous-value']);
