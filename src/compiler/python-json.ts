@@ -1,3 +1,5 @@
+import { compareCodePoints } from '../code-point-order.ts';
+
 /**
  * `json.dumps` as Python writes it (`", "` and `": "` separators, non-ASCII escaped): the IR
  * embeds such text for IfPresent/Concat placeholders and ParallelFor literal items.
@@ -9,9 +11,7 @@ export function pythonJsonDumps(value: unknown, sortKeys = false): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map((v) => pythonJsonDumps(v, sortKeys)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>);
-  // Object keys are distinct, so the comparator never needs to answer "equal".
-  // Stryker disable next-line EqualityOperator: a <= b equals a < b here, the keys being distinct
-  if (sortKeys) entries.sort(([a], [b]) => (a < b ? -1 : 1));
+  if (sortKeys) entries.sort(([a], [b]) => compareCodePoints(a, b));
   return `{${entries.map(([k, v]) => `${pyString(k)}: ${pythonJsonDumps(v, sortKeys)}`).join(', ')}}`;
 }
 

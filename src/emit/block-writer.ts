@@ -1,5 +1,6 @@
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
 import type { JsonObject } from '../ir/index.ts';
+import { compareCodePoints } from '../code-point-order.ts';
 import type { ScalarText } from './scalar-text.ts';
 
 
@@ -23,8 +24,7 @@ function isMap(v: unknown): v is JsonObject {
 function definedKeys(m: JsonObject): string[] {
   const keys: string[] = [];
   for (const k of Object.keys(m)) if (m[k] !== undefined) keys.push(k);
-  // The `yaml` package's sortMapEntries compares keys with `<`, i.e. by UTF-16 code units.
-  return keys.sort();
+  return keys.sort(compareCodePoints);
 }
 
 class Writer {

@@ -1,4 +1,5 @@
 import type { ComponentInputsSpec, ComponentOutputsSpec, JsonValue, ParameterType, PipelineSpec } from '../ir/index.ts';
+import { compareCodePoints } from '../code-point-order.ts';
 import { pythonFloatRepr } from './python-float.ts';
 
 /** What the header shows of a parameter, of an input (with its default) or an output. */
@@ -88,11 +89,7 @@ function signature(defs: ComponentInputsSpec | ComponentOutputsSpec | undefined,
   }
   for (const [name, body] of Object.entries(defs.artifacts ?? {})) rows.push({ name, text: `#    ${text(name)}: ${text(String(body.artifactType?.schemaTitle))}` });
   // Stable, as Python's sorted() is: a parameter and an artifact of one name keep their order.
-  rows.sort((a, b) => {
-    if (a.name < b.name) return -1;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: Node's sort (V8's TimSort) asks only whether the result is negative, so 1 and 0 order alike
-    return a.name > b.name ? 1 : 0;
-  });
+  rows.sort((a, b) => compareCodePoints(a.name, b.name));
   return [heading, ...rows.map((r) => r.text)];
 }
 

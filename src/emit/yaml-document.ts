@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, isSeq, visit, type Node, type ScalarTag, type Tags } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node, type Pair, type ScalarTag, type Tags } from 'yaml';
 import type { JsonObject } from '../ir/index.ts';
+import { compareCodePoints } from '../code-point-order.ts';
 import { childrenAreValues, numberIsDouble } from './doubles.ts';
 import { pyyamlFloat } from './python-float.ts';
 import { escapeRawCharacters, forcedStringType, READER_DEPENDENT } from './string-style.ts';
@@ -24,13 +25,16 @@ const PROTO_DOUBLE: ScalarTag = {
 /**
  * The `yaml` package's settings that give PyYAML's `yaml.dump(sort_keys=True)` output for the
  * IR: YAML 1.1 (so the official parser reads back what we wrote, e.g. 'yes' stays a string),
- * sorted keys, no anchors for repeated objects (kfp never writes them), no line folding,
+ * keys sorted as Python sorts them (by code point), no anchors for repeated objects (kfp never writes them), no line folding,
  * literal block scalars, single quotes first, sequences not indented under their key. Strings
  * other readers would read differently are quoted or escaped on top (./string-style.ts).
  */
+/** A key of a document made from a JavaScript object: a scalar holding a string. */
+const keyText = (p: Pair): string => String(isScalar(p.key) ? p.key.value : p.key);
+
 export const DOCUMENT_OPTIONS = {
   version: '1.1',
-  sortMapEntries: true,
+  sortMapEntries: (a: Pair, b: Pair) => compareCodePoints(keyText(a), keyText(b)),
   aliasDuplicateObjects: false,
   // Without the merge tag, whose identify() claims the string '<<' and writes it plain.
   customTags: (tags: Tags) => [READER_DEPENDENT, PROTO_DOUBLE, ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:merge')],

@@ -12,6 +12,7 @@
  * artifacts changes the key downstream.
  */
 import { createHash } from 'node:crypto';
+import { compareCodePoints } from '../code-point-order.ts';
 import type { ComponentSpec, ExecutorInput, JsonValue, PipelineContainerSpec } from '../ir/index.ts';
 import { goJson } from './values.ts';
 
@@ -54,7 +55,7 @@ export function cacheKey(input: CacheKeyInput): Record<string, JsonValue> {
   if (container.image) containerSpec['image'] = container.image;
   const cmdArgs = [...(container.command ?? []), ...(container.args ?? [])];
   if (cmdArgs.length > 0) containerSpec['cmdArgs'] = cmdArgs;
-  if (input.pvcNames !== undefined && input.pvcNames.length > 0) containerSpec['pvcNames'] = [...new Set(input.pvcNames)].sort();
+  if (input.pvcNames !== undefined && input.pvcNames.length > 0) containerSpec['pvcNames'] = [...new Set(input.pvcNames)].sort(compareCodePoints);
   key['containerSpec'] = containerSpec;
   const parameterValues = executorInput.inputs?.parameterValues ?? {};
   if (Object.keys(parameterValues).length > 0) key['inputParameterValues'] = { ...parameterValues };

@@ -3,6 +3,7 @@
  * `google.protobuf.Value` (numbers are doubles) and turn them into text in three slightly
  * different ways; each function here is one of them, named for where the backend does it.
  */
+import { compareCodePoints } from '../code-point-order.ts';
 import type { JsonValue, ParameterType } from '../ir/index.ts';
 
 /** Go's `strconv.FormatFloat(v, 'f', -1, 64)`: the shortest decimal that reads back, never an exponent. */
@@ -35,7 +36,8 @@ function formatFloatG(n: number): string {
 }
 
 /**
- * JSON the way Go's `encoding/json` writes a decoded value: object keys sorted, no spaces, and
+ * JSON the way Go's `encoding/json` writes a decoded value: object keys sorted by their bytes (by
+ * code point), no spaces, and
  * `<`, `>`, `&`, U+2028, U+2029 escaped. The backend writes list and struct parameters, and the
  * cache key it hashes, this way.
  */
@@ -45,7 +47,7 @@ export function goJson(value: JsonValue | undefined): string {
   if (typeof value === 'number') return goNumber(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map((v) => goJson(v)).join(',')}]`;
-  const keys = Object.keys(value).sort();
+  const keys = Object.keys(value).sort(compareCodePoints);
   return `{${keys.map((k) => `${goString(k)}:${goJson((value as { readonly [k: string]: JsonValue })[k])}`).join(',')}}`;
 }
 
