@@ -31,13 +31,13 @@ export type QuantityCheck = { readonly ok: true; readonly negative: boolean } | 
  */
 export function parseQuantity(text: string): QuantityCheck {
   if (text === '') return { ok: false, error: QUANTITY_FORMAT_ERROR };
-  // parseQuantityString: a sign and nothing but zeros is zero, whatever follows in the grammar.
-  if (/^[+-]?0*$/.test(text)) return { ok: true, negative: false };
-  // Otherwise a sign, digits, an optional fraction, then the suffix.
+  // A sign, digits, an optional fraction, then the suffix. (parseQuantityString's shortcut for a
+  // sign and zeros alone gives what this gives them: zero, not negative.)
+  // Stryker disable next-line StringLiteral,Regex: the pattern matches every text from its start to its end, and a missing fraction is tested for digits 1-9 only
   const [, sign, whole = '', fraction = '', rest = ''] = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/s.exec(text)!;
   const suffix = /^[eEinumkKMGTP]*[-+]?\d*$/.test(rest) ? rest : undefined;
   if (suffix === undefined) return { ok: false, error: QUANTITY_FORMAT_ERROR };
-  const exponent = (suffix.startsWith('e') || suffix.startsWith('E')) && suffix.length > 1 && isInt64(suffix.slice(1));
+  const exponent = (suffix.startsWith('e') || suffix.startsWith('E')) && isInt64(suffix.slice(1));
   if (!SUFFIXES.has(suffix) && !exponent) return { ok: false, error: QUANTITY_SUFFIX_ERROR };
   const nonZero = /[1-9]/.test(whole + fraction);
   return { ok: true, negative: sign === '-' && nonZero };

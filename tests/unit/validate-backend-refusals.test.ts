@@ -273,6 +273,13 @@ describe('the workspace PVC (GetWorkspacePVC with no server default)', () => {
   });
 });
 
+describe('a PipelineSpec without root', () => {
+  it('GIVEN no root (the upload rules refuse it) WHEN checked THEN only the workspace is checked', () => {
+    const noRoot = readPipelineSpec({ pipelineInfo: { name: 'p' }, schemaVersion: '2.1.0', deploymentSpec: { executors: { 'exec-r': EXECUTORS.resolver } }, components: { 'comp-r': { executorLabel: 'exec-r' } } });
+    expect(findBackendRefusals(noRoot)).toEqual([]);
+  });
+});
+
 describe('as warnings', () => {
   it('GIVEN a refusal WHEN reported THEN it is a warning quoting the backend error and the fix', () => {
     expect(checkBackendRefusals(spec({ 'comp-c': 'container' }, { notify: exitTask('comp-c') }), undefined, 'p.yaml')).toEqual([
