@@ -90,6 +90,12 @@ describe('null where json_format refuses it', () => {
     ]);
   });
 
+  it('GIVEN null at index 10 of a list WHEN validated THEN the item type of the list is still found (a two-digit index)', () => {
+    expect(problems((s) => (container(s).args = [...'abcdefghij', null])).map((d) => d.message)).toEqual([
+      'null is not allowed in a list: expected a string. Remove the entry or give it a value.',
+    ]);
+  });
+
   it('GIVEN a map key holding "/" and "~" WHEN validated THEN the path holds the key as written (JSON pointer escapes undone)', () => {
     expect(problems((s) => (s.components['a/b~c'] = null)).map((d) => d.path)).toEqual([['components', 'a/b~c']]);
   });
