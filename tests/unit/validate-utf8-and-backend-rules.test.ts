@@ -28,6 +28,7 @@ describe('decodeUtf8 stops where Python 3.11 does', () => {
     ['an overlong three-byte form', Buffer.from('ok\n\xe0\x80\xaf', 'latin1'), 3, 'e0', 'line 2, byte 1'],
     ['an overlong four-byte form', Buffer.from('\xf0\x8f\xbf\xbf', 'latin1'), 0, 'f0', 'line 1, byte 1'],
     ['a bad third byte', Buffer.from('\xe2\x82\x41', 'latin1'), 0, 'e2', 'line 1, byte 1'],
+    ['a lead byte where a third byte belongs', Buffer.from('\xe2\x82\xc0', 'latin1'), 0, 'e2', 'line 1, byte 1'],
     ['a bad fourth byte', Buffer.from('\xf0\x9f\x98\x41', 'latin1'), 0, 'f0', 'line 1, byte 1'],
     ['a five-byte lead', Buffer.from('\xf8\x88\x80\x80\x80', 'latin1'), 0, 'f8', 'line 1, byte 1'],
   ];
