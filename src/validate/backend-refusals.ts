@@ -15,6 +15,7 @@
  * (src/ir). The platform spec is read with no API server configuration: a server configured with a default workspace PVC spec that has
  * accessModes accepts a workspace given by its size alone.
  */
+import { compareCodePoints } from '../code-point-order.ts';
 import type { VALIDATE_CODES } from '../diagnostic-codes/validate.ts';
 import { warning, type Diagnostic } from '../diagnostics.ts';
 import { executorKind, isJsonObject, type ExecutorSpec, type JsonValue, type PipelineSpec, type PipelineTaskSpec, type PlatformSpec } from '../ir/index.ts';
@@ -40,9 +41,9 @@ export interface BackendRefusal {
 const EXIT_STRATEGY = 'ALL_UPSTREAM_TASKS_COMPLETED';
 const PVC_PATCH_FIELDS = new Set(['accessModes', 'storageClassName']);
 
-/** Go's sort.Strings order (bytes; the same as the default sort's UTF-16 code units for these ASCII names). */
+/** Go's sort.Strings order (UTF-8 bytes, i.e. code points): a hand-written file's names may be any text. */
 function sorted(names: Iterable<string>): string[] {
-  return [...names].sort();
+  return [...names].sort(compareCodePoints);
 }
 
 /**
